@@ -1,0 +1,33 @@
+# cachesdk: the commands a user and CI need. `make help` lists them.
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+GO ?= go
+
+.PHONY: help generate check-generated lint test demo bench cover
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+generate: ## regenerate gen/, specs/ERRATA.md and the error tables from the specs and data files
+	$(GO) generate ./...
+
+check-generated: generate ## fail when generated files differ from what is committed
+	@if [ -n "$$(git status --porcelain --untracked-files=all -- . )" ]; then \
+		echo "generated files are stale (run make generate and commit):"; git status --short; git diff --stat; exit 1; fi
+
+lint: ## gofmt and go vet
+	@out="$$(gofmt -l $$(git ls-files '*.go'))"; if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+
+test: lint check-generated ## lint, check generated code, run every test with -race, print the replay counts
+	$(GO) test -race -count=1 ./...
+	@$(GO) test -count=1 -run 'TestSpecs|TestReplay' -v ./conformance | grep -E 'replay |examples valid' | sed 's/^ *[a-z_]*\.go:[0-9]*: //'
+
+demo: ## walk the Redis lifecycle through the signed client against a local server from the spec
+	$(GO) run ./cmd/demo
+
+bench: ## benchmarks with allocations
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+cover: ## test coverage per package
+	$(GO) test -cover ./...

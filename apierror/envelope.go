@@ -1,0 +1,79 @@
+package apierror
+
+import (
+	"bytes"
+	"encoding/json"
+	"net/http"
+	"strings"
+)
+
+// Envelope decodes RPC-style vendors whose every body carries a status code
+// field (CapitalOnline: Code == "Success"; UCloud: RetCode == 0). One
+// implementation serves every such vendor: only the field names differ.
+type Envelope struct {
+	Vendor       string
+	CodeField    string // the status field: "Code", "RetCode"
+	Success      string // the success value as raw JSON: `"Success"`, `0`
+	MessageField string // "Message"
+	TaskField    string // "TaskId", or "" when the vendor has none
+	RequestIDHdr string // a response header with a request id, or ""
+}
+
+// Decode returns nil when the status is 2xx and the code field holds the
+// success value, and an *Error otherwise. A 2xx success whose Content-Type
+// does not say JSON is relabelled application/json: the body is the JSON
+// envelope just read, and the generated parsers key on the header.
+func (e Envelope) Decode(resp *http.Response, body []byte) *Error {
+	var raw [3][]byte
+	isObject := topLevel(body, []string{e.CodeField, e.MessageField, e.TaskField}, raw[:])
+	ok2xx := resp.StatusCode >= 200 && resp.StatusCode < 300
+	if ok2xx && isObject && bytes.Equal(raw[0], []byte(e.Success)) {
+		if !strings.Contains(resp.Header.Get("Content-Type"), "json") {
+			resp.Header.Set("Content-Type", "application/json")
+		}
+		return nil
+	}
+	err := &Error{
+		Vendor:     e.Vendor,
+		Operation:  operation(resp),
+		StatusCode: resp.StatusCode,
+		Code:       scalar(raw[0]),
+		Message:    scalar(raw[1]),
+		TaskID:     scalar(raw[2]),
+		Header:     resp.Header,
+	}
+	if e.RequestIDHdr != "" {
+		err.RequestID = resp.Header.Get(e.RequestIDHdr)
+	}
+	if !isObject || raw[0] == nil {
+		err.Err = ErrMalformedResponse
+		if err.Message == "" && !ok2xx {
+			err.Message = http.StatusText(resp.StatusCode)
+		}
+	}
+	return err
+}
+
+// operation names the RPC action of the request behind resp, if any.
+func operation(resp *http.Response) string {
+	if resp.Request == nil || resp.Request.URL == nil {
+		return ""
+	}
+	return resp.Request.URL.Query().Get("Action")
+}
+
+// scalar renders a raw JSON scalar as text: a string unquoted, a number or
+// literal as written; objects and arrays are not codes or messages.
+func scalar(raw []byte) string {
+	if len(raw) == 0 || raw[0] == '{' || raw[0] == '[' || string(raw) == "null" {
+		return ""
+	}
+	if raw[0] == '"' {
+		var s string
+		if json.Unmarshal(raw, &s) == nil {
+			return s
+		}
+		return ""
+	}
+	return string(raw)
+}

@@ -1,0 +1,114 @@
+// Package capitalonline builds ready clients for CapitalOnline's cdsapi:
+// the generated typed client of a service, sending through the SDK's chain
+//
+//	action (#Action= → ?Action=) → retry → sign → typed errors → send
+//
+// so every call is signed afresh on every attempt, and every failure, whether
+// an HTTP error status or a body whose Code is not "Success", comes back as an
+// *apierror.Error.
+//
+//	c, err := capitalonline.NewRedis(capitalonline.Config{
+//		Endpoint:    capitalonline.EndpointAsia,
+//		Credentials: creds, // or capitalonline.CredentialsFromEnv()
+//	})
+//	out, err := c.DescribeReginsWithResponse(ctx)
+//	for _, r := range *out.JSON200.Data { … }
+package capitalonline
+
+import (
+	"fmt"
+	"net/http"
+	"time"
+
+	"github.com/cachesdk/cachesdk/apierror"
+	"github.com/cachesdk/cachesdk/doer"
+	"github.com/cachesdk/cachesdk/gen/capitalonline/memcached"
+	"github.com/cachesdk/cachesdk/gen/capitalonline/redis"
+	"github.com/cachesdk/cachesdk/retry"
+	"github.com/cachesdk/cachesdk/rpc"
+	"github.com/cachesdk/cachesdk/signer"
+	cdssigner "github.com/cachesdk/cachesdk/signer/capitalonline"
+)
+
+// The documented regional endpoints (访问地址).
+const (
+	EndpointMainland = "https://cdsapi.capitalonline.net"      // 中国大陆
+	EndpointAsia     = "https://cdsapi-asia.capitalonline.net" // 亚太地区
+	EndpointUS       = "https://cdsapi-us.capitalonline.net"   // 欧美地区
+)
+
+// Credentials are an access key pair; formatting them never prints the secret.
+type Credentials = cdssigner.Credentials
+
+// CredentialsFromEnv reads CDS_SECRET_ID and CDS_SECRET_KEY.
+func CredentialsFromEnv() (Credentials, error) { return cdssigner.CredentialsFromEnv() }
+
+// Config configures a client. Only Credentials is required.
+type Config struct {
+	// Endpoint is the API host, one of the Endpoint constants or any base URL
+	// (a test server); default EndpointMainland.
+	Endpoint    string
+	Credentials Credentials
+	// HTTPClient sends the requests; default an *http.Client with a 60s timeout.
+	HTTPClient doer.Doer
+	// Retry is the retry policy; default retry.Default. MaxAttempts 1 disables retries.
+	Retry *retry.Policy
+	// SignerOptions fix the signer's clock or nonce (tests).
+	SignerOptions []cdssigner.Option
+}
+
+// ErrorDecoder reads CapitalOnline's envelope: a call succeeded when its body's
+// Code is "Success" (and the HTTP status is 2xx).
+var ErrorDecoder = apierror.Envelope{
+	Vendor: "capitalonline", CodeField: "Code", Success: `"Success"`, MessageField: "Message", TaskField: "TaskId",
+}
+
+// Doer returns the request chain for cfg, for any CapitalOnline service.
+func Doer(cfg Config) (doer.Doer, error) {
+	s, err := cdssigner.New(cfg.Credentials, cfg.SignerOptions...)
+	if err != nil {
+		return nil, err
+	}
+	send := cfg.HTTPClient
+	if send == nil {
+		send = &http.Client{Timeout: 60 * time.Second}
+	}
+	policy := retry.Default
+	if cfg.Retry != nil {
+		policy = *cfg.Retry
+	}
+	return doer.Chain(send,
+		rpc.Action(),
+		retry.Middleware(policy),
+		signer.Middleware(s),
+		apierror.Middleware(ErrorDecoder),
+	), nil
+}
+
+// newClient builds a generated client of any CapitalOnline service: every
+// generated package has the same constructor shape.
+func newClient[C, O any](cfg Config, newC func(string, ...O) (C, error), withDoer func(d doer.Doer) O) (C, error) {
+	var zero C
+	d, err := Doer(cfg)
+	if err != nil {
+		return zero, err
+	}
+	if cfg.Endpoint == "" {
+		cfg.Endpoint = EndpointMainland
+	}
+	c, err := newC(cfg.Endpoint, withDoer(d))
+	if err != nil {
+		return zero, fmt.Errorf("capitalonline: endpoint %q: %w", cfg.Endpoint, err)
+	}
+	return c, nil
+}
+
+// NewRedis returns the typed Redis client (gen/capitalonline/redis).
+func NewRedis(cfg Config) (*redis.ClientWithResponses, error) {
+	return newClient(cfg, redis.NewClientWithResponses, func(d doer.Doer) redis.ClientOption { return redis.WithHTTPClient(d) })
+}
+
+// NewMemcached returns the typed Memcached client (gen/capitalonline/memcached).
+func NewMemcached(cfg Config) (*memcached.ClientWithResponses, error) {
+	return newClient(cfg, memcached.NewClientWithResponses, func(d doer.Doer) memcached.ClientOption { return memcached.WithHTTPClient(d) })
+}

@@ -1,0 +1,51 @@
+package conformance
+
+import (
+	"github.com/cachesdk/cachesdk/capitalonline"
+	"github.com/cachesdk/cachesdk/retry"
+	"github.com/cachesdk/cachesdk/verifier"
+)
+
+// target wires one spec: how to build its typed client against a base URL,
+// how the server verifies its signatures, and how its errors carry codes.
+type target struct {
+	newClient    func(baseURL string) (any, error)
+	verifier     verifier.Verifier
+	errorCode    string   // the error body field holding the vendor code
+	signerParams []string // query parameters the signer adds (not the caller's)
+	rpc          bool     // Action in the query, selected by the path key's fragment
+	// defaultStatus is the HTTP status a "default" (status-less) error
+	// response is replayed with; 0 leaves such responses out.
+	defaultStatus int
+}
+
+// Test credentials; the values are made up and exist only on 127.0.0.1.
+var cdsCreds = capitalonline.Credentials{AccessKeyID: "AKCONFORMANCE", SecretKey: "SKCONFORMANCE"}
+
+// noRetry: error examples must reach the test as they are, once.
+var noRetry = &retry.Policy{MaxAttempts: 1}
+
+// capitalOnline wires a CapitalOnline service. Its documents give error codes
+// without a status for Memcached ("default"): CapitalOnline also reports
+// failure with HTTP 200 and a failing Code, so such examples go out as 200.
+func capitalOnline(newClient func(capitalonline.Config) (any, error)) target {
+	return target{
+		newClient: func(base string) (any, error) {
+			return newClient(capitalonline.Config{Endpoint: base, Credentials: cdsCreds, Retry: noRetry})
+		},
+		verifier: verifier.CapitalOnline{Secret: func(ak string) (string, bool) {
+			return cdsCreds.SecretKey, ak == cdsCreds.AccessKeyID
+		}},
+		errorCode:     "Code",
+		signerParams:  []string{"AccessKeyId", "SignatureMethod", "SignatureNonce", "SignatureVersion", "Timestamp", "Version", "Signature"},
+		rpc:           true,
+		defaultStatus: 200,
+	}
+}
+
+var targets = map[string]target{
+	"capitalonline/redis.yaml": capitalOnline(func(c capitalonline.Config) (any, error) { return capitalonline.NewRedis(c) }),
+	"capitalonline/memcached.yaml": capitalOnline(func(c capitalonline.Config) (any, error) {
+		return capitalonline.NewMemcached(c)
+	}),
+}

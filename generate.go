@@ -1,0 +1,11 @@
+// Package cachesdk is a Go SDK for the managed cache (Redis, Memcached) APIs
+// of several clouds, generated from the OpenAPI specs under specs/.
+//
+// The generated clients live under gen/, request signing under signer/, and
+// the ready-made constructors per vendor under capitalonline/ (and so on).
+package cachesdk
+
+// One line per spec; each config names its output file. Run from the module root.
+//go:generate go run github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen -config gen/capitalonline/redis/oapi-codegen.yaml specs/capitalonline/redis.yaml
+//go:generate go run github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen -config gen/capitalonline/memcached/oapi-codegen.yaml specs/capitalonline/memcached.yaml
+//go:generate go run ./internal/errata
