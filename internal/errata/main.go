@@ -16,7 +16,7 @@ import (
 )
 
 type entry struct {
-	spec, node                           string
+	spec, node                          string
 	id, where, table, example, decision string
 }
 
