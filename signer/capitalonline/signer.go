@@ -18,9 +18,10 @@ import (
 	"errors"
 	"fmt"
 	"hash"
+	"io"
 	"net/http"
 	"net/url"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -69,59 +70,118 @@ func New(creds Credentials, opts ...Option) (*Signer, error) {
 }
 
 // Sign sets the common parameters and the Signature in req's query,
-// replacing any an earlier signing set.
+// replacing any an earlier signing set. It works on the raw query without a
+// url.Values map: signing runs on every attempt of every call.
 func (s *Signer) Sign(req *http.Request) error {
-	q, err := url.ParseQuery(req.URL.RawQuery)
-	if err != nil {
-		return fmt.Errorf("capitalonline: cannot parse the query: %w", err)
+	var store [24]param
+	pairs := store[:0]
+	actions := 0
+	for raw := req.URL.RawQuery; raw != ""; {
+		var part string
+		part, raw, _ = strings.Cut(raw, "&")
+		if part == "" {
+			continue
+		}
+		k, v, _ := strings.Cut(part, "=")
+		k, err1 := unescape(k)
+		v, err2 := unescape(v)
+		if err1 != nil || err2 != nil {
+			return fmt.Errorf("capitalonline: cannot decode the query parameter %q", k)
+		}
+		switch k {
+		case "Signature", "AccessKeyId", "SignatureMethod", "SignatureNonce", "SignatureVersion", "Timestamp", "Version":
+			continue // set below; an earlier signing's values are replaced
+		case "Action":
+			if v == "" {
+				return ErrNoAction
+			}
+			actions++
+		}
+		pairs = append(pairs, param{k, v})
 	}
-	if len(q["Action"]) != 1 || q.Get("Action") == "" {
+	if actions != 1 {
 		return ErrNoAction
 	}
-	q.Del("Signature")
-	q.Set("AccessKeyId", s.accessKeyID)
-	q.Set("SignatureMethod", SignatureMethod)
-	q.Set("SignatureNonce", s.nonce())
-	q.Set("SignatureVersion", SignatureVersion)
-	q.Set("Timestamp", s.now().UTC().Format(TimestampFormat))
-	q.Set("Version", APIVersion)
+	var ts [len(TimestampFormat)]byte
+	pairs = append(pairs,
+		param{"AccessKeyId", s.accessKeyID},
+		param{"SignatureMethod", SignatureMethod},
+		param{"SignatureNonce", s.nonce()},
+		param{"SignatureVersion", SignatureVersion},
+		param{"Timestamp", string(s.now().UTC().AppendFormat(ts[:0], TimestampFormat))},
+		param{"Version", APIVersion},
+	)
+	slices.SortFunc(pairs, func(a, b param) int {
+		if c := strings.Compare(a.k, b.k); c != 0 {
+			return c
+		}
+		return strings.Compare(a.v, b.v)
+	})
+	query := appendCanonical(make([]byte, 0, 384), pairs)
 
-	canonical := CanonicalQuery(q)
 	mac := s.macs.Get().(hash.Hash)
 	mac.Reset()
-	mac.Write([]byte(StringToSign(req.Method, canonical)))
-	sig := base64.StdEncoding.EncodeToString(mac.Sum(nil))
+	io.WriteString(mac, strings.ToUpper(req.Method))
+	io.WriteString(mac, "&%2F&")
+	writeEscaped(mac, query)
+	var sum [sha1.Size]byte
+	var sig [28]byte // base64 of 20 bytes
+	base64.StdEncoding.Encode(sig[:], mac.Sum(sum[:0]))
 	s.macs.Put(mac)
 
-	req.URL.RawQuery = canonical + "&Signature=" + Escape(sig)
+	query = append(query, "&Signature="...)
+	query = appendEscaped(query, sig[:])
+	req.URL.RawQuery = string(query)
 	return nil
+}
+
+type param struct{ k, v string }
+
+func unescape(s string) (string, error) {
+	if strings.ContainsAny(s, "%+") {
+		return url.QueryUnescape(s)
+	}
+	return s, nil
+}
+
+func appendCanonical(b []byte, pairs []param) []byte {
+	for i, p := range pairs {
+		if i > 0 {
+			b = append(b, '&')
+		}
+		b = appendEscaped(b, p.k)
+		b = append(b, '=')
+		b = appendEscaped(b, p.v)
+	}
+	return b
+}
+
+// writeEscaped writes Escape(b) to w through a stack buffer.
+func writeEscaped(w io.Writer, b []byte) {
+	var chunk [512]byte
+	for len(b) > 0 {
+		n := min(len(b), len(chunk)/3) // each byte escapes to at most 3
+		w.Write(appendEscaped(chunk[:0], b[:n]))
+		b = b[n:]
+	}
 }
 
 // CanonicalQuery is the sorted, RFC 3986-encoded query the signature covers:
 // names in byte order, repeated names by value.
 func CanonicalQuery(q url.Values) string {
-	keys := make([]string, 0, len(q))
-	for k := range q {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	var b strings.Builder
-	for _, k := range keys {
-		vs := q[k]
-		if len(vs) > 1 {
-			vs = append([]string(nil), vs...)
-			sort.Strings(vs)
-		}
+	var pairs []param
+	for k, vs := range q {
 		for _, v := range vs {
-			if b.Len() > 0 {
-				b.WriteByte('&')
-			}
-			b.WriteString(Escape(k))
-			b.WriteByte('=')
-			b.WriteString(Escape(v))
+			pairs = append(pairs, param{k, v})
 		}
 	}
-	return b.String()
+	slices.SortFunc(pairs, func(a, b param) int {
+		if c := strings.Compare(a.k, b.k); c != 0 {
+			return c
+		}
+		return strings.Compare(a.v, b.v)
+	})
+	return string(appendCanonical(nil, pairs))
 }
 
 // StringToSign is METHOD&%2F&enc(canonicalQuery): the path part is always
@@ -132,33 +192,40 @@ func StringToSign(method, canonicalQuery string) string {
 
 // Escape percent-encodes s per RFC 3986: unreserved bytes stay, every other
 // byte of the UTF-8 form becomes %XX with upper-case hex (space is %20).
-func Escape(s string) string {
-	n := 0
-	for i := 0; i < len(s); i++ {
-		if !unreserved(s[i]) {
-			n++
+func Escape(s string) string { return string(appendEscaped(nil, s)) }
+
+func appendEscaped[T string | []byte](b []byte, s T) []byte {
+	for i := 0; i < len(s); {
+		j := i
+		for j < len(s) && unreservedTable[s[j]] {
+			j++
 		}
-	}
-	if n == 0 {
-		return s
-	}
-	const hexUpper = "0123456789ABCDEF"
-	b := make([]byte, 0, len(s)+2*n)
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if unreserved(c) {
-			b = append(b, c)
-		} else {
-			b = append(b, '%', hexUpper[c>>4], hexUpper[c&15])
+		b = append(b, s[i:j]...) // runs of unreserved bytes in one copy
+		if j == len(s) {
+			break
 		}
+		b = appendEscapedByte(b, s[j])
+		i = j + 1
 	}
-	return string(b)
+	return b
 }
 
-func unreserved(c byte) bool {
-	return 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' ||
-		c == '-' || c == '_' || c == '.' || c == '~'
+func appendEscapedByte(b []byte, c byte) []byte {
+	const hexUpper = "0123456789ABCDEF"
+	if unreservedTable[c] {
+		return append(b, c)
+	}
+	return append(b, '%', hexUpper[c>>4], hexUpper[c&15])
 }
+
+// unreservedTable marks RFC 3986's unreserved bytes: A-Z a-z 0-9 - _ . ~
+var unreservedTable = func() (t [256]bool) {
+	for c := 0; c < 256; c++ {
+		t[c] = 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' ||
+			c == '-' || c == '_' || c == '.' || c == '~'
+	}
+	return t
+}()
 
 // NewNonce returns a random UUID (version 4), the form the vendor's SDKs send.
 func NewNonce() string {
