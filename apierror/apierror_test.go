@@ -119,3 +119,24 @@ func TestTopLevelAllocatesNothing(t *testing.T) {
 	keys := []string{"Code", "Message"}
 	require.Zero(t, testing.AllocsPerRun(100, func() { topLevel(body, keys, raw) }))
 }
+
+var huawei = Status{Vendor: "huaweicloud", CodeField: "error_code", MessageField: "error_msg", RequestIDHdr: "X-Request-Id"}
+
+func TestStatusDecoder(t *testing.T) {
+	resp, err := call(t, huawei, 204, "", ``)
+	require.NoError(t, err)
+	require.Equal(t, 204, resp.StatusCode)
+
+	_, err = call(t, huawei, 400, "application/json", `{"error_code":"DCS.4001","error_msg":"Invalid parameter.","error_ext_msg":""}`)
+	var e *Error
+	require.ErrorAs(t, err, &e)
+	require.Equal(t, "DCS.4001", e.Code)
+	require.Equal(t, "Invalid parameter.", e.Message)
+	require.Equal(t, "GET /redis", e.Operation)
+	require.NotErrorIs(t, err, ErrMalformedResponse)
+
+	_, err = call(t, huawei, 503, "text/html", `<html>busy</html>`)
+	require.ErrorIs(t, err, ErrMalformedResponse)
+	require.ErrorAs(t, err, &e)
+	require.Equal(t, "Service Unavailable", e.Message)
+}
