@@ -3,7 +3,7 @@ SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c
 GO ?= go
 
-.PHONY: help generate check-generated lint test demo bench cover
+.PHONY: help generate check-generated lint test demo bench cover specdiff test-tools
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -18,8 +18,9 @@ check-generated: generate ## fail when generated files differ from what is commi
 lint: ## gofmt and go vet
 	@out="$$(gofmt -l $$(git ls-files '*.go'))"; if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
+	cd tools/specdiff && $(GO) vet ./...
 
-test: lint check-generated ## lint, check generated code, run every test with -race, print the replay counts
+test: lint check-generated test-tools ## lint, check generated code, run every test with -race, print the replay counts
 	$(GO) test -race -count=1 ./...
 	@$(GO) test -count=1 -run 'TestSpecs|TestReplay' -v ./conformance | grep -E 'replay |examples valid' | sed 's/^ *[a-z_]*\.go:[0-9]*: //'
 
@@ -31,3 +32,10 @@ bench: ## benchmarks with allocations
 
 cover: ## test coverage per package
 	$(GO) test -cover ./...
+
+specdiff: ## compare every spec with its version at BASE (make specdiff BASE=HEAD): spec and Go API changes, fails on a breaking one
+	@test -n "$(BASE)" || { echo "usage: make specdiff BASE=<git rev>"; exit 2; }
+	@GO="$(GO)" tools/specdiff/against-rev.sh "$(BASE)"
+
+test-tools: ## run the tests of the tools/specdiff module (its own go.mod)
+	cd tools/specdiff && $(GO) test -count=1 ./...

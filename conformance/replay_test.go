@@ -36,6 +36,10 @@ func TestReplay(t *testing.T) {
 	var total tally
 	for _, name := range specs.Names() {
 		tg, ok := targets[name]
+		if why, isPending := pending[name]; isPending && !ok {
+			t.Logf("replay %s: NOT REPLAYED, pending %s", name, why)
+			continue
+		}
 		if !ok {
 			t.Errorf("%s: no target in targets_test.go: the spec is not replayed", name)
 			continue
