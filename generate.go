@@ -8,4 +8,5 @@ package cachesdk
 // One line per spec; each config names its output file. Run from the module root.
 //go:generate go run github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen -config gen/capitalonline/redis/oapi-codegen.yaml specs/capitalonline/redis.yaml
 //go:generate go run github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen -config gen/capitalonline/memcached/oapi-codegen.yaml specs/capitalonline/memcached.yaml
+//go:generate go run github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen -config gen/ucloud/uredis/oapi-codegen.yaml specs/ucloud/uredis.yaml
 //go:generate go run ./internal/errata

@@ -3,6 +3,7 @@ package conformance
 import (
 	"github.com/cachesdk/cachesdk/capitalonline"
 	"github.com/cachesdk/cachesdk/retry"
+	"github.com/cachesdk/cachesdk/ucloud"
 	"github.com/cachesdk/cachesdk/verifier"
 )
 
@@ -43,7 +44,20 @@ func capitalOnline(newClient func(capitalonline.Config) (any, error)) target {
 	}
 }
 
+var ucCreds = ucloud.Credentials{PublicKey: "PKCONFORMANCE", PrivateKey: "PRIVCONFORMANCE"}
+
 var targets = map[string]target{
+	"ucloud/uredis.yaml": {
+		newClient: func(base string) (any, error) {
+			return ucloud.NewURedis(ucloud.Config{Endpoint: base, Credentials: ucCreds, Retry: noRetry})
+		},
+		verifier: verifier.UCloud{PrivateKey: func(pk string) (string, bool) {
+			return ucCreds.PrivateKey, pk == ucCreds.PublicKey
+		}},
+		errorCode:    "RetCode",
+		signerParams: []string{"PublicKey", "Signature"},
+		rpc:          true,
+	},
 	"capitalonline/redis.yaml": capitalOnline(func(c capitalonline.Config) (any, error) { return capitalonline.NewRedis(c) }),
 	"capitalonline/memcached.yaml": capitalOnline(func(c capitalonline.Config) (any, error) {
 		return capitalonline.NewMemcached(c)
@@ -57,5 +71,4 @@ var pending = map[string]string{
 	"huaweicloud/dcs-v2.yaml":       "issue 3: generate gen/huaweicloud/dcsv2 and a huaweicloud client bound to a project id",
 	"huaweicloud/dcs-v2-part2.yaml": "issue 3: sections 4.6-4.9, to be merged into dcs-v2.yaml",
 	"huaweicloud/dcs-v1.yaml":       "issue 4: generate gen/huaweicloud/dcsv1",
-	"ucloud/uredis.yaml":            "issue 5: generate gen/ucloud/uredis and wire the ucloud signer",
 }

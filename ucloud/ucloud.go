@@ -1,0 +1,95 @@
+// Package ucloud builds ready clients for UCloud's API: the generated typed
+// client sending through the SDK's chain
+//
+//	action (#Action= → ?Action=) → retry → sign → typed errors → send
+//
+// A body whose RetCode is not 0 is an *apierror.Error (Code is the RetCode in
+// decimal), even with HTTP 200.
+//
+//	c, err := ucloud.NewURedis(ucloud.Config{Credentials: creds, Region: "cn-bj2"})
+//	out, err := c.DescribeURedisBackupWithResponse(ctx, &uredis.DescribeURedisBackupParams{Region: "cn-bj2"})
+package ucloud
+
+import (
+	"fmt"
+	"net/http"
+	"time"
+
+	"github.com/cachesdk/cachesdk/apierror"
+	"github.com/cachesdk/cachesdk/doer"
+	"github.com/cachesdk/cachesdk/gen/ucloud/uredis"
+	"github.com/cachesdk/cachesdk/retry"
+	"github.com/cachesdk/cachesdk/rpc"
+	"github.com/cachesdk/cachesdk/signer"
+	ucsigner "github.com/cachesdk/cachesdk/signer/ucloud"
+)
+
+// The API hosts: UCloud's public endpoint, and the white-label host of the
+// vendor document.
+const (
+	EndpointDefault = "https://api.ucloud.cn"
+	EndpointDezai   = "https://api.dezai.com"
+)
+
+// Credentials are a UCloud key pair; formatting them never prints the private key.
+type Credentials = ucsigner.Credentials
+
+// CredentialsFromEnv reads UCLOUD_PUBLIC_KEY and UCLOUD_PRIVATE_KEY (and
+// UCLOUD_SECURITY_TOKEN when set).
+func CredentialsFromEnv() (Credentials, error) { return ucsigner.CredentialsFromEnv() }
+
+// Config configures a client. Only Credentials is required.
+type Config struct {
+	Endpoint    string // default EndpointDefault
+	Credentials Credentials
+	// Region, Zone and ProjectID are sent when a call leaves them empty.
+	Region, Zone, ProjectID string
+	HTTPClient              doer.Doer     // default: *http.Client with a 60s timeout
+	Retry                   *retry.Policy // default retry.Default
+}
+
+// ErrorDecoder reads UCloud's envelope: success is RetCode 0.
+var ErrorDecoder = apierror.Envelope{Vendor: "ucloud", CodeField: "RetCode", Success: `0`, MessageField: "Message"}
+
+// Doer returns the request chain for cfg.
+func Doer(cfg Config) (doer.Doer, error) {
+	var opts []ucsigner.Option
+	if cfg.Region != "" {
+		opts = append(opts, ucsigner.WithRegion(cfg.Region))
+	}
+	if cfg.Zone != "" {
+		opts = append(opts, ucsigner.WithZone(cfg.Zone))
+	}
+	if cfg.ProjectID != "" {
+		opts = append(opts, ucsigner.WithProjectID(cfg.ProjectID))
+	}
+	s, err := ucsigner.New(cfg.Credentials, opts...)
+	if err != nil {
+		return nil, err
+	}
+	send := cfg.HTTPClient
+	if send == nil {
+		send = &http.Client{Timeout: 60 * time.Second}
+	}
+	policy := retry.Default
+	if cfg.Retry != nil {
+		policy = *cfg.Retry
+	}
+	return doer.Chain(send, rpc.Action(), retry.Middleware(policy), signer.Middleware(s), apierror.Middleware(ErrorDecoder)), nil
+}
+
+// NewURedis returns the typed URedis client (gen/ucloud/uredis).
+func NewURedis(cfg Config) (*uredis.ClientWithResponses, error) {
+	d, err := Doer(cfg)
+	if err != nil {
+		return nil, err
+	}
+	if cfg.Endpoint == "" {
+		cfg.Endpoint = EndpointDefault
+	}
+	c, err := uredis.NewClientWithResponses(cfg.Endpoint, uredis.WithHTTPClient(d))
+	if err != nil {
+		return nil, fmt.Errorf("ucloud: endpoint %q: %w", cfg.Endpoint, err)
+	}
+	return c, nil
+}
