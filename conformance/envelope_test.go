@@ -62,3 +62,18 @@ func TestURedisBackupTypeBothForms(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, uredis.URedisBackupTypeManual, s)
 }
+
+// Region left empty by the call comes from the client's default.
+func TestUCloudRegionDefault(t *testing.T) {
+	var query string
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		query = r.URL.RawQuery
+		w.Write([]byte(`{"RetCode":0,"Action":"DescribeURedisBackupResponse"}`))
+	}))
+	defer ts.Close()
+	u, err := ucloud.NewURedis(ucloud.Config{Endpoint: ts.URL, Credentials: ucCreds, Region: "cn-bj2"})
+	require.NoError(t, err)
+	_, err = u.DescribeURedisBackupWithResponse(context.Background(), &uredis.DescribeURedisBackupParams{})
+	require.NoError(t, err)
+	require.Contains(t, "&"+query+"&", "&Region=cn-bj2&")
+}
