@@ -57,15 +57,8 @@ func (v CapitalOnline) Verify(r *http.Request, _ []byte) error {
 	if err != nil {
 		return fmt.Errorf("capitalonline signature: Timestamp %q is not 2006-01-02T15:04:05Z", got["Timestamp"][0])
 	}
-	now, skew := time.Now, v.MaxSkew
-	if v.Now != nil {
-		now = v.Now
-	}
-	if skew == 0 {
-		skew = 15 * time.Minute
-	}
-	if d := now().Sub(ts); d > skew || d < -skew {
-		return fmt.Errorf("capitalonline signature: Timestamp is %v away from the server clock", d.Round(time.Second))
+	if err := checkSkew(ts, v.Now, v.MaxSkew); err != nil {
+		return fmt.Errorf("capitalonline signature: Timestamp %w", err)
 	}
 	secret, ok := v.Secret(got["AccessKeyId"][0])
 	if !ok {

@@ -55,15 +55,8 @@ func (v HuaweiCloud) Verify(r *http.Request, body []byte) error {
 	if err != nil {
 		return fmt.Errorf("huaweicloud auth: X-Sdk-Date %q is not 20060102T150405Z", date)
 	}
-	now, skew := time.Now, v.MaxSkew
-	if v.Now != nil {
-		now = v.Now
-	}
-	if skew == 0 {
-		skew = 15 * time.Minute
-	}
-	if d := now().Sub(ts); d > skew || d < -skew {
-		return fmt.Errorf("huaweicloud auth: X-Sdk-Date is %v away from the server clock", d.Round(time.Second))
+	if err := checkSkew(ts, v.Now, v.MaxSkew); err != nil {
+		return fmt.Errorf("huaweicloud auth: X-Sdk-Date %w", err)
 	}
 	if v.ProjectID != "" && r.Header.Get("X-Project-Id") != v.ProjectID {
 		return errors.New("huaweicloud auth: X-Project-Id does not name the project")
