@@ -9,4 +9,6 @@ package cachesdk
 //go:generate go run github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen -config gen/capitalonline/redis/oapi-codegen.yaml specs/capitalonline/redis.yaml
 //go:generate go run github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen -config gen/capitalonline/memcached/oapi-codegen.yaml specs/capitalonline/memcached.yaml
 //go:generate go run github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen -config gen/ucloud/uredis/oapi-codegen.yaml specs/ucloud/uredis.yaml
+//go:generate go run github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen -config gen/huaweicloud/dcsv2/oapi-codegen.yaml specs/huaweicloud/dcs-v2.yaml
+//go:generate go run ./internal/bindproject -in gen/huaweicloud/dcsv2/dcsv2.gen.go -out gen/huaweicloud/dcsv2/project.gen.go
 //go:generate go run ./internal/errata

@@ -34,7 +34,8 @@ func (c replayCase) name() string {
 
 // deriveCases lists a case per response example of every operation.
 // A "default" response is replayed with defaultStatus (0: not replayed).
-func deriveCases(doc *openapi3.T, defaultStatus int) ([]replayCase, error) {
+// Bound path parameters are filled by the client, not by examples.
+func deriveCases(doc *openapi3.T, defaultStatus int, bound map[string]string) ([]replayCase, error) {
 	var cases []replayCase
 	for _, key := range doc.Paths.InMatchingOrder() {
 		item := doc.Paths.Value(key)
@@ -51,7 +52,7 @@ func deriveCases(doc *openapi3.T, defaultStatus int) ([]replayCase, error) {
 				mt := jsonMedia(resp.Value.Content)
 				if mt == nil || len(mt.Examples) == 0 {
 					if status >= 200 && status < 300 && resp.Value.Content == nil {
-						c, err := newCase(item, op, method, key, status, "", false)
+						c, err := newCase(item, op, method, key, status, "", false, bound)
 						c.code = code
 						if err != nil {
 							return nil, err
@@ -62,7 +63,7 @@ func deriveCases(doc *openapi3.T, defaultStatus int) ([]replayCase, error) {
 				}
 				for _, name := range sortedKeys(mt.Examples) {
 					_, derived := mt.Examples[name].Value.Extensions["x-derived"]
-					c, err := newCase(item, op, method, key, status, name, derived)
+					c, err := newCase(item, op, method, key, status, name, derived, bound)
 					if err != nil {
 						return nil, err
 					}
@@ -78,7 +79,7 @@ func deriveCases(doc *openapi3.T, defaultStatus int) ([]replayCase, error) {
 // newCase picks the request examples named like the response example, or
 // "documented" when there are none of that name (error examples reuse the
 // documented request).
-func newCase(item *openapi3.PathItem, op *openapi3.Operation, method, key string, status int, example string, derived bool) (replayCase, error) {
+func newCase(item *openapi3.PathItem, op *openapi3.Operation, method, key string, status int, example string, derived bool, bound map[string]string) (replayCase, error) {
 	c := replayCase{op: op, method: method, pathKey: key, status: status, example: example, derived: derived,
 		path: map[string]any{}, query: map[string]any{}, header: map[string]bool{}}
 	c.reqName = "documented"
@@ -88,6 +89,10 @@ func newCase(item *openapi3.PathItem, op *openapi3.Operation, method, key string
 	usedParams := false
 	for _, p := range append(append(openapi3.Parameters{}, item.Parameters...), op.Parameters...) {
 		pv := p.Value
+		if v, ok := bound[pv.Name]; ok && pv.In == "path" {
+			c.path[pv.Name] = v
+			continue
+		}
 		ex := pv.Examples[c.reqName]
 		if ex == nil || ex.Value == nil {
 			if pv.Required {

@@ -2,6 +2,7 @@ package conformance
 
 import (
 	"github.com/cachesdk/cachesdk/capitalonline"
+	"github.com/cachesdk/cachesdk/huaweicloud"
 	"github.com/cachesdk/cachesdk/retry"
 	"github.com/cachesdk/cachesdk/ucloud"
 	"github.com/cachesdk/cachesdk/verifier"
@@ -18,6 +19,12 @@ type target struct {
 	// defaultStatus is the HTTP status a "default" (status-less) error
 	// response is replayed with; 0 leaves such responses out.
 	defaultStatus int
+	// bound are path parameters the client fills itself (Huawei's
+	// project_id, given once), with the value the client was built with.
+	bound map[string]string
+	// method names the client's method for an operation; default
+	// "<OperationId>WithResponse".
+	method func(operationID string) string
 }
 
 // Test credentials; the values are made up and exist only on 127.0.0.1.
@@ -46,7 +53,36 @@ func capitalOnline(newClient func(capitalonline.Config) (any, error)) target {
 
 var ucCreds = ucloud.Credentials{PublicKey: "PKCONFORMANCE", PrivateKey: "PRIVCONFORMANCE"}
 
+// Huawei test credentials and project, made up for 127.0.0.1.
+var (
+	hwCreds   = huaweicloud.Credentials{AccessKey: "AKCONFORMANCE", SecretKey: "SKCONFORMANCE", ProjectID: "0a1b2c3d4e5f60718293a4b5c6d7e8f9"}
+	hwToken   = "TOKENCONFORMANCE"
+	hwVerfier = verifier.HuaweiCloud{
+		Secret:    func(ak string) (string, bool) { return hwCreds.SecretKey, ak == hwCreds.AccessKey },
+		Token:     func(tok string) bool { return tok == hwToken },
+		ProjectID: hwCreds.ProjectID,
+	}
+)
+
+// huaweiV2 wires DCS V2 with AK/SK (token: false) or an IAM token.
+func huaweiV2(token bool) target {
+	return target{
+		newClient: func(base string) (any, error) {
+			cfg := huaweicloud.Config{Endpoint: base, Credentials: hwCreds, Retry: noRetry}
+			if token {
+				cfg = huaweicloud.Config{Endpoint: base, Token: hwToken, ProjectID: hwCreds.ProjectID, Retry: noRetry}
+			}
+			return huaweicloud.NewDCSV2(cfg)
+		},
+		verifier:  hwVerfier,
+		errorCode: "error_code",
+		bound:     map[string]string{"project_id": hwCreds.ProjectID},
+		method:    func(op string) string { return op },
+	}
+}
+
 var targets = map[string]target{
+	"huaweicloud/dcs-v2.yaml": huaweiV2(false),
 	"ucloud/uredis.yaml": {
 		newClient: func(base string) (any, error) {
 			return ucloud.NewURedis(ucloud.Config{Endpoint: base, Credentials: ucCreds, Retry: noRetry})
