@@ -66,13 +66,17 @@ var (
 
 // huaweiV2 wires DCS V2 with AK/SK (token: false) or an IAM token.
 func huaweiV2(token bool) target {
+	return huawei(token, func(cfg huaweicloud.Config) (any, error) { return huaweicloud.NewDCSV2(cfg) })
+}
+
+func huawei(token bool, newClient func(huaweicloud.Config) (any, error)) target {
 	return target{
 		newClient: func(base string) (any, error) {
 			cfg := huaweicloud.Config{Endpoint: base, Credentials: hwCreds, Retry: noRetry}
 			if token {
 				cfg = huaweicloud.Config{Endpoint: base, Token: hwToken, ProjectID: hwCreds.ProjectID, Retry: noRetry}
 			}
-			return huaweicloud.NewDCSV2(cfg)
+			return newClient(cfg)
 		},
 		verifier:  hwVerfier,
 		errorCode: "error_code",
@@ -83,6 +87,7 @@ func huaweiV2(token bool) target {
 
 var targets = map[string]target{
 	"huaweicloud/dcs-v2.yaml": huaweiV2(false),
+	"huaweicloud/dcs-v1.yaml": huawei(false, func(cfg huaweicloud.Config) (any, error) { return huaweicloud.NewDCSV1(cfg) }),
 	"ucloud/uredis.yaml": {
 		newClient: func(base string) (any, error) {
 			return ucloud.NewURedis(ucloud.Config{Endpoint: base, Credentials: ucCreds, Retry: noRetry})

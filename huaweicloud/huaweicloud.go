@@ -19,6 +19,7 @@ import (
 
 	"github.com/cachesdk/cachesdk/apierror"
 	"github.com/cachesdk/cachesdk/doer"
+	"github.com/cachesdk/cachesdk/gen/huaweicloud/dcsv1"
 	"github.com/cachesdk/cachesdk/gen/huaweicloud/dcsv2"
 	"github.com/cachesdk/cachesdk/huaweicloud/dcserrors"
 	"github.com/cachesdk/cachesdk/retry"
@@ -94,20 +95,25 @@ func endpoint(cfg Config) (string, error) {
 	return "", errors.New("huaweicloud: Config needs a Region or an Endpoint")
 }
 
-// NewDCSV2 returns the DCS API V2 client bound to the project.
-func NewDCSV2(cfg Config) (*dcsv2.ProjectClient, error) {
-	ep, err := endpoint(cfg)
-	if err != nil {
-		return nil, err
+// prepare resolves the endpoint, the project id and the chain of cfg.
+func prepare(cfg Config) (endpointURL, project string, d doer.Doer, err error) {
+	if endpointURL, err = endpoint(cfg); err != nil {
+		return "", "", nil, err
 	}
-	project := cfg.ProjectID
+	project = cfg.ProjectID
 	if project == "" {
 		project = cfg.Credentials.ProjectID
 	}
 	if project == "" {
-		return nil, errors.New("huaweicloud: Config needs a ProjectID (or Credentials.ProjectID)")
+		return "", "", nil, errors.New("huaweicloud: Config needs a ProjectID (or Credentials.ProjectID)")
 	}
-	d, err := Doer(cfg)
+	d, err = Doer(cfg)
+	return endpointURL, project, d, err
+}
+
+// NewDCSV2 returns the DCS API V2 client bound to the project.
+func NewDCSV2(cfg Config) (*dcsv2.ProjectClient, error) {
+	ep, project, d, err := prepare(cfg)
 	if err != nil {
 		return nil, err
 	}
@@ -116,4 +122,18 @@ func NewDCSV2(cfg Config) (*dcsv2.ProjectClient, error) {
 		return nil, fmt.Errorf("huaweicloud: endpoint %q: %w", ep, err)
 	}
 	return dcsv2.NewProjectClient(c, project), nil
+}
+
+// NewDCSV1 returns the legacy DCS API V1 client bound to the project. Prefer
+// V2: V1 is kept for instances and scripts that still use it (README).
+func NewDCSV1(cfg Config) (*dcsv1.ProjectClient, error) {
+	ep, project, d, err := prepare(cfg)
+	if err != nil {
+		return nil, err
+	}
+	c, err := dcsv1.NewClientWithResponses(ep, dcsv1.WithHTTPClient(d))
+	if err != nil {
+		return nil, fmt.Errorf("huaweicloud: endpoint %q: %w", ep, err)
+	}
+	return dcsv1.NewProjectClient(c, project), nil
 }
