@@ -25,6 +25,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/cachesdk/cachesdk/signer/internal/rfc3986"
 )
 
 // Fixed values of the common parameters.
@@ -130,7 +132,7 @@ func (s *Signer) Sign(req *http.Request) error {
 	s.macs.Put(mac)
 
 	query = append(query, "&Signature="...)
-	query = appendEscaped(query, sig[:])
+	query = rfc3986.Append(query, sig[:])
 	req.URL.RawQuery = string(query)
 	return nil
 }
@@ -149,9 +151,9 @@ func appendCanonical(b []byte, pairs []param) []byte {
 		if i > 0 {
 			b = append(b, '&')
 		}
-		b = appendEscaped(b, p.k)
+		b = rfc3986.Append(b, p.k)
 		b = append(b, '=')
-		b = appendEscaped(b, p.v)
+		b = rfc3986.Append(b, p.v)
 	}
 	return b
 }
@@ -161,7 +163,7 @@ func writeEscaped(w io.Writer, b []byte) {
 	var chunk [512]byte
 	for len(b) > 0 {
 		n := min(len(b), len(chunk)/3) // each byte escapes to at most 3
-		w.Write(appendEscaped(chunk[:0], b[:n]))
+		w.Write(rfc3986.Append(chunk[:0], b[:n]))
 		b = b[n:]
 	}
 }
@@ -192,40 +194,7 @@ func StringToSign(method, canonicalQuery string) string {
 
 // Escape percent-encodes s per RFC 3986: unreserved bytes stay, every other
 // byte of the UTF-8 form becomes %XX with upper-case hex (space is %20).
-func Escape(s string) string { return string(appendEscaped(nil, s)) }
-
-func appendEscaped[T string | []byte](b []byte, s T) []byte {
-	for i := 0; i < len(s); {
-		j := i
-		for j < len(s) && unreservedTable[s[j]] {
-			j++
-		}
-		b = append(b, s[i:j]...) // runs of unreserved bytes in one copy
-		if j == len(s) {
-			break
-		}
-		b = appendEscapedByte(b, s[j])
-		i = j + 1
-	}
-	return b
-}
-
-func appendEscapedByte(b []byte, c byte) []byte {
-	const hexUpper = "0123456789ABCDEF"
-	if unreservedTable[c] {
-		return append(b, c)
-	}
-	return append(b, '%', hexUpper[c>>4], hexUpper[c&15])
-}
-
-// unreservedTable marks RFC 3986's unreserved bytes: A-Z a-z 0-9 - _ . ~
-var unreservedTable = func() (t [256]bool) {
-	for c := 0; c < 256; c++ {
-		t[c] = 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' ||
-			c == '-' || c == '_' || c == '.' || c == '~'
-	}
-	return t
-}()
+func Escape(s string) string { return string(rfc3986.Append(nil, s)) }
 
 // NewNonce returns a random UUID (version 4), the form the vendor's SDKs send.
 func NewNonce() string {

@@ -10,6 +10,8 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+
+	"github.com/cachesdk/cachesdk/signer/internal/rfc3986"
 )
 
 // Fixed parts of the algorithm.
@@ -189,7 +191,7 @@ func appendCanonicalURI(dst []byte, path string) []byte {
 		if c := path[i]; c == '/' {
 			dst = append(dst, c)
 		} else {
-			dst = appendEscape(dst, path[i:i+1])
+			dst = rfc3986.Append(dst, path[i:i+1])
 		}
 	}
 	if len(dst) == 0 || dst[len(dst)-1] != '/' {
@@ -230,9 +232,9 @@ func (st *state) appendQuery(dst []byte) []byte {
 		if i > 0 {
 			dst = append(dst, '&')
 		}
-		dst = appendEscape(dst, p.k)
+		dst = rfc3986.Append(dst, p.k)
 		dst = append(dst, '=')
-		dst = appendEscape(dst, p.v)
+		dst = rfc3986.Append(dst, p.v)
 	}
 	return dst
 }
@@ -315,25 +317,3 @@ func appendLower(dst []byte, s string) []byte {
 	}
 	return dst
 }
-
-// appendEscape percent-encodes s per RFC 3986: unreserved bytes stay, every
-// other byte becomes %XX with upper-case hex.
-func appendEscape(dst []byte, s string) []byte {
-	const hexUpper = "0123456789ABCDEF"
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; unreserved[c] {
-			dst = append(dst, c)
-		} else {
-			dst = append(dst, '%', hexUpper[c>>4], hexUpper[c&15])
-		}
-	}
-	return dst
-}
-
-var unreserved = func() (t [256]bool) {
-	for c := range 256 {
-		t[c] = 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' ||
-			c == '-' || c == '_' || c == '.' || c == '~'
-	}
-	return t
-}()

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+
+	"github.com/cachesdk/cachesdk/signer/internal/rfc3986"
 )
 
 var errEscape = errors.New("ucloud: the parameters have an invalid percent-escape")
@@ -66,33 +68,11 @@ func checkSorted(ps []param) error {
 // or form string, RFC 3986-encoded (a space is %20, which both readers take).
 func appendEncoded(dst []byte, ps []param, sig []byte) []byte {
 	for _, p := range ps {
-		dst = appendEscape(dst, p.Name)
+		dst = rfc3986.Append(dst, p.Name)
 		dst = append(dst, '=')
-		dst = appendEscape(dst, p.Value)
+		dst = rfc3986.Append(dst, p.Value)
 		dst = append(dst, '&')
 	}
 	dst = append(dst, "Signature="...)
 	return append(dst, sig...)
 }
-
-// appendEscape percent-encodes s per RFC 3986: unreserved bytes stay, every
-// other byte becomes %XX with upper-case hex.
-func appendEscape(dst []byte, s string) []byte {
-	const hexUpper = "0123456789ABCDEF"
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; unreserved[c] {
-			dst = append(dst, c)
-		} else {
-			dst = append(dst, '%', hexUpper[c>>4], hexUpper[c&15])
-		}
-	}
-	return dst
-}
-
-var unreserved = func() (t [256]bool) {
-	for c := range 256 {
-		t[c] = 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' ||
-			c == '-' || c == '_' || c == '.' || c == '~'
-	}
-	return t
-}()
