@@ -17,16 +17,13 @@ package capitalonline
 
 import (
 	"fmt"
-	"net/http"
-	"time"
 
 	"github.com/cachesdk/cachesdk/apierror"
 	"github.com/cachesdk/cachesdk/doer"
 	"github.com/cachesdk/cachesdk/gen/capitalonline/memcached"
 	"github.com/cachesdk/cachesdk/gen/capitalonline/redis"
+	"github.com/cachesdk/cachesdk/pipeline"
 	"github.com/cachesdk/cachesdk/retry"
-	"github.com/cachesdk/cachesdk/rpc"
-	"github.com/cachesdk/cachesdk/signer"
 	cdssigner "github.com/cachesdk/cachesdk/signer/capitalonline"
 )
 
@@ -69,20 +66,7 @@ func Doer(cfg Config) (doer.Doer, error) {
 	if err != nil {
 		return nil, err
 	}
-	send := cfg.HTTPClient
-	if send == nil {
-		send = &http.Client{Timeout: 60 * time.Second}
-	}
-	policy := retry.Default
-	if cfg.Retry != nil {
-		policy = *cfg.Retry
-	}
-	return doer.Chain(send,
-		rpc.Action(),
-		retry.Middleware(policy),
-		signer.Middleware(s),
-		apierror.Middleware(ErrorDecoder),
-	), nil
+	return pipeline.New(pipeline.Config{Send: cfg.HTTPClient, Retry: cfg.Retry, Signer: s, Errors: ErrorDecoder, RPC: true}), nil
 }
 
 // newClient builds a generated client of any CapitalOnline service: every

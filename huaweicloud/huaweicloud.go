@@ -14,14 +14,13 @@ package huaweicloud
 import (
 	"errors"
 	"fmt"
-	"net/http"
-	"time"
 
 	"github.com/cachesdk/cachesdk/apierror"
 	"github.com/cachesdk/cachesdk/doer"
 	"github.com/cachesdk/cachesdk/gen/huaweicloud/dcsv1"
 	"github.com/cachesdk/cachesdk/gen/huaweicloud/dcsv2"
 	"github.com/cachesdk/cachesdk/huaweicloud/dcserrors"
+	"github.com/cachesdk/cachesdk/pipeline"
 	"github.com/cachesdk/cachesdk/retry"
 	"github.com/cachesdk/cachesdk/signer"
 	hwsigner "github.com/cachesdk/cachesdk/signer/huaweicloud"
@@ -74,15 +73,7 @@ func Doer(cfg Config) (doer.Doer, error) {
 	if err != nil {
 		return nil, err
 	}
-	send := cfg.HTTPClient
-	if send == nil {
-		send = &http.Client{Timeout: 60 * time.Second}
-	}
-	policy := retry.Default
-	if cfg.Retry != nil {
-		policy = *cfg.Retry
-	}
-	return doer.Chain(send, retry.Middleware(policy), signer.Middleware(s), apierror.Middleware(ErrorDecoder)), nil
+	return pipeline.New(pipeline.Config{Send: cfg.HTTPClient, Retry: cfg.Retry, Signer: s, Errors: ErrorDecoder}), nil
 }
 
 func endpoint(cfg Config) (string, error) {

@@ -12,15 +12,12 @@ package ucloud
 
 import (
 	"fmt"
-	"net/http"
-	"time"
 
 	"github.com/cachesdk/cachesdk/apierror"
 	"github.com/cachesdk/cachesdk/doer"
 	"github.com/cachesdk/cachesdk/gen/ucloud/uredis"
+	"github.com/cachesdk/cachesdk/pipeline"
 	"github.com/cachesdk/cachesdk/retry"
-	"github.com/cachesdk/cachesdk/rpc"
-	"github.com/cachesdk/cachesdk/signer"
 	ucsigner "github.com/cachesdk/cachesdk/signer/ucloud"
 )
 
@@ -67,15 +64,7 @@ func Doer(cfg Config) (doer.Doer, error) {
 	if err != nil {
 		return nil, err
 	}
-	send := cfg.HTTPClient
-	if send == nil {
-		send = &http.Client{Timeout: 60 * time.Second}
-	}
-	policy := retry.Default
-	if cfg.Retry != nil {
-		policy = *cfg.Retry
-	}
-	return doer.Chain(send, rpc.Action(), retry.Middleware(policy), signer.Middleware(s), apierror.Middleware(ErrorDecoder)), nil
+	return pipeline.New(pipeline.Config{Send: cfg.HTTPClient, Retry: cfg.Retry, Signer: s, Errors: ErrorDecoder, RPC: true}), nil
 }
 
 // NewURedis returns the typed URedis client (gen/ucloud/uredis).

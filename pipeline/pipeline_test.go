@@ -1,0 +1,55 @@
+package pipeline_test
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/cachesdk/cachesdk/apierror"
+	"github.com/cachesdk/cachesdk/doer"
+	"github.com/cachesdk/cachesdk/pipeline"
+	"github.com/cachesdk/cachesdk/retry"
+	"github.com/cachesdk/cachesdk/signer"
+)
+
+// The chain moves the action before signing, signs every attempt afresh, and
+// lets retry see the typed error the vendor's body reports.
+func TestOrder(t *testing.T) {
+	signings := 0
+	sign := signer.Func(func(r *http.Request) error {
+		if r.URL.Query().Get("Action") == "" {
+			return fmt.Errorf("signed before the action was in the query")
+		}
+		signings++
+		r.Header.Set("X-Sig", fmt.Sprint(signings))
+		return nil
+	})
+	var sent []string
+	send := doer.Func(func(r *http.Request) (*http.Response, error) {
+		sent = append(sent, r.Header.Get("X-Sig"))
+		body := `{"Code":"Success"}`
+		status := 200
+		if len(sent) == 1 {
+			body, status = `{"Code":"InternalError"}`, 503
+		}
+		return &http.Response{StatusCode: status, Header: http.Header{}, Body: io.NopCloser(strings.NewReader(body)), Request: r}, nil
+	})
+	d := pipeline.New(pipeline.Config{
+		Send:   send,
+		Retry:  &retry.Policy{Sleep: func(context.Context, time.Duration) error { return nil }},
+		Signer: sign,
+		Errors: apierror.Envelope{Vendor: "v", CodeField: "Code", Success: `"Success"`, MessageField: "Message"},
+		RPC:    true,
+	})
+	req, _ := http.NewRequest(http.MethodGet, "https://h/redis#Action=DescribeRegins", nil)
+	resp, err := d.Do(req)
+	require.NoError(t, err)
+	require.Equal(t, 200, resp.StatusCode)
+	require.Equal(t, []string{"1", "2"}, sent, "the retried attempt carries a fresh signature")
+}
