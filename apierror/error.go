@@ -9,15 +9,14 @@
 package apierror
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"strconv"
 	"strings"
 
 	"github.com/cachesdk/cachesdk/doer"
+	"github.com/cachesdk/cachesdk/internal/httpbody"
 )
 
 // ErrMalformedResponse is wrapped by an *Error whose response could not be
@@ -89,15 +88,14 @@ func Middleware(d Decoder) doer.Middleware {
 			if err != nil {
 				return nil, err
 			}
-			body, err := io.ReadAll(resp.Body)
-			resp.Body.Close()
+			body, err := httpbody.Read(resp)
 			if err != nil {
 				return nil, fmt.Errorf("reading the response to %s %s: %w", req.Method, req.URL.Path, err)
 			}
 			if e := d.Decode(resp, body); e != nil {
 				return nil, e
 			}
-			resp.Body = io.NopCloser(bytes.NewReader(body))
+			resp.Body = httpbody.Replay(body)
 			return resp, nil
 		})
 	}

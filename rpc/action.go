@@ -44,18 +44,44 @@ func ActionFromFragment(req *http.Request) error {
 	if action == "" {
 		return fmt.Errorf("rpc: empty action in %q", "#"+frag)
 	}
-	q := req.URL.Query()
-	switch have := q["Action"]; {
-	case len(have) == 0:
+	switch have, n := queryAction(req.URL.RawQuery); {
+	case n == 0:
 		sep := "&"
 		if req.URL.RawQuery == "" {
 			sep = ""
 		}
 		req.URL.RawQuery += sep + "Action=" + url.QueryEscape(action)
-	case len(have) == 1 && have[0] == action:
+	case n == 1 && have == action:
 	default:
-		return fmt.Errorf("rpc: the query names Action %q, the operation is %q", have, action)
+		return fmt.Errorf("rpc: the query names Action %d times (%q), the operation is %q", n, have, action)
 	}
 	req.URL.Fragment, req.URL.RawFragment = "", ""
 	return nil
+}
+
+// queryAction returns the (first) value of the Action parameters in a raw
+// query and how many there are. It walks the query in place, since every
+// RPC request passes here and url.ParseQuery would copy the whole query.
+func queryAction(raw string) (first string, n int) {
+	for raw != "" {
+		var kv string
+		kv, raw, _ = strings.Cut(raw, "&")
+		k, v, _ := strings.Cut(kv, "=")
+		if strings.ContainsAny(k, "%+") {
+			if uk, err := url.QueryUnescape(k); err == nil {
+				k = uk
+			}
+		}
+		if k != "Action" {
+			continue
+		}
+		if n == 0 {
+			first = v
+			if uv, err := url.QueryUnescape(v); err == nil {
+				first = uv
+			}
+		}
+		n++
+	}
+	return first, n
 }

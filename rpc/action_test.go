@@ -2,6 +2,7 @@ package rpc_test
 
 import (
 	"net/http"
+	"net/url"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -42,4 +43,27 @@ func TestMiddlewareRunsBeforeNext(t *testing.T) {
 	_, err := d.Do(req)
 	require.NoError(t, err)
 	require.Equal(t, "https://h/redis?Action=DescribeRegins", seen)
+}
+
+func TestActionInTheQueryIsFoundEncodedToo(t *testing.T) {
+	for _, in := range []string{
+		"https://h/redis?%41ction=DeleteBackup#Action=DescribeRegins",
+		"https://h/redis?IP=1&Action=DescribeRegins&Action=DescribeRegins#Action=DescribeRegins",
+	} {
+		req, _ := http.NewRequest(http.MethodGet, in, nil)
+		require.Error(t, rpc.ActionFromFragment(req), in)
+	}
+	req, _ := http.NewRequest(http.MethodGet, "https://h/redis?Action=Describe%52egins#Action=DescribeRegins", nil)
+	require.NoError(t, rpc.ActionFromFragment(req))
+	require.Equal(t, "Action=Describe%52egins", req.URL.RawQuery)
+}
+
+func BenchmarkActionFromFragment(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		req := &http.Request{URL: &url.URL{Scheme: "https", Host: "h", Path: "/redis", RawQuery: "IP=66.66&Region=cn", Fragment: "Action=DescribeDBInstances"}}
+		if err := rpc.ActionFromFragment(req); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

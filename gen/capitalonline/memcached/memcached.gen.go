@@ -6,12 +6,14 @@ package memcached
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
 	"net/url"
 	"strings"
+
+	"github.com/cachesdk/cachesdk/internal/httpbody"
+	json "github.com/cachesdk/cachesdk/internal/jsoncodec"
 )
 
 // Defines values for ConfSize.
@@ -1631,8 +1633,7 @@ func (c *ClientWithResponses) UpdateMemcachedInstanceWithResponse(ctx context.Co
 
 // ParseClearMemcachedInstanceResponse parses an HTTP response from a ClearMemcachedInstanceWithResponse call
 func ParseClearMemcachedInstanceResponse(rsp *http.Response) (*ClearMemcachedInstanceResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -1664,8 +1665,7 @@ func ParseClearMemcachedInstanceResponse(rsp *http.Response) (*ClearMemcachedIns
 
 // ParseCreateMemcachedInstanceResponse parses an HTTP response from a CreateMemcachedInstanceWithResponse call
 func ParseCreateMemcachedInstanceResponse(rsp *http.Response) (*CreateMemcachedInstanceResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -1697,8 +1697,7 @@ func ParseCreateMemcachedInstanceResponse(rsp *http.Response) (*CreateMemcachedI
 
 // ParseDeleteMemcachedInstanceResponse parses an HTTP response from a DeleteMemcachedInstanceWithResponse call
 func ParseDeleteMemcachedInstanceResponse(rsp *http.Response) (*DeleteMemcachedInstanceResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -1730,8 +1729,7 @@ func ParseDeleteMemcachedInstanceResponse(rsp *http.Response) (*DeleteMemcachedI
 
 // ParseDescribeMemcachedInstanceResponse parses an HTTP response from a DescribeMemcachedInstanceWithResponse call
 func ParseDescribeMemcachedInstanceResponse(rsp *http.Response) (*DescribeMemcachedInstanceResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -1763,8 +1761,7 @@ func ParseDescribeMemcachedInstanceResponse(rsp *http.Response) (*DescribeMemcac
 
 // ParseMemcachedInstanceListResponse parses an HTTP response from a MemcachedInstanceListWithResponse call
 func ParseMemcachedInstanceListResponse(rsp *http.Response) (*MemcachedInstanceListResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -1796,8 +1793,7 @@ func ParseMemcachedInstanceListResponse(rsp *http.Response) (*MemcachedInstanceL
 
 // ParseUpdateMemcachedInstanceResponse parses an HTTP response from a UpdateMemcachedInstanceWithResponse call
 func ParseUpdateMemcachedInstanceResponse(rsp *http.Response) (*UpdateMemcachedInstanceResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}

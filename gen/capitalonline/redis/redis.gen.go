@@ -6,12 +6,14 @@ package redis
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
 	"net/url"
 	"strings"
+
+	"github.com/cachesdk/cachesdk/internal/httpbody"
+	json "github.com/cachesdk/cachesdk/internal/jsoncodec"
 
 	"github.com/oapi-codegen/nullable"
 	"github.com/oapi-codegen/runtime"
@@ -2593,8 +2595,7 @@ func (c *ClientWithResponses) DownloadBackupWithResponse(ctx context.Context, pa
 
 // ParseCreateBackupResponse parses an HTTP response from a CreateBackupWithResponse call
 func ParseCreateBackupResponse(rsp *http.Response) (*CreateBackupResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -2647,8 +2648,7 @@ func ParseCreateBackupResponse(rsp *http.Response) (*CreateBackupResponse, error
 
 // ParseCreateDBInstanceResponse parses an HTTP response from a CreateDBInstanceWithResponse call
 func ParseCreateDBInstanceResponse(rsp *http.Response) (*CreateDBInstanceResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -2701,8 +2701,7 @@ func ParseCreateDBInstanceResponse(rsp *http.Response) (*CreateDBInstanceRespons
 
 // ParseDeleteBackupResponse parses an HTTP response from a DeleteBackupWithResponse call
 func ParseDeleteBackupResponse(rsp *http.Response) (*DeleteBackupResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -2755,8 +2754,7 @@ func ParseDeleteBackupResponse(rsp *http.Response) (*DeleteBackupResponse, error
 
 // ParseDeleteDBInstanceResponse parses an HTTP response from a DeleteDBInstanceWithResponse call
 func ParseDeleteDBInstanceResponse(rsp *http.Response) (*DeleteDBInstanceResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -2809,8 +2807,7 @@ func ParseDeleteDBInstanceResponse(rsp *http.Response) (*DeleteDBInstanceRespons
 
 // ParseDescribeAvailableDBConfigResponse parses an HTTP response from a DescribeAvailableDBConfigWithResponse call
 func ParseDescribeAvailableDBConfigResponse(rsp *http.Response) (*DescribeAvailableDBConfigResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -2863,8 +2860,7 @@ func ParseDescribeAvailableDBConfigResponse(rsp *http.Response) (*DescribeAvaila
 
 // ParseDescribeBackupsResponse parses an HTTP response from a DescribeBackupsWithResponse call
 func ParseDescribeBackupsResponse(rsp *http.Response) (*DescribeBackupsResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -2917,8 +2913,7 @@ func ParseDescribeBackupsResponse(rsp *http.Response) (*DescribeBackupsResponse,
 
 // ParseDescribeDBInstancesResponse parses an HTTP response from a DescribeDBInstancesWithResponse call
 func ParseDescribeDBInstancesResponse(rsp *http.Response) (*DescribeDBInstancesResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -2971,8 +2966,7 @@ func ParseDescribeDBInstancesResponse(rsp *http.Response) (*DescribeDBInstancesR
 
 // ParseDescribeRedisConfigResponse parses an HTTP response from a DescribeRedisConfigWithResponse call
 func ParseDescribeRedisConfigResponse(rsp *http.Response) (*DescribeRedisConfigResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -3025,8 +3019,7 @@ func ParseDescribeRedisConfigResponse(rsp *http.Response) (*DescribeRedisConfigR
 
 // ParseDescribeReginsResponse parses an HTTP response from a DescribeReginsWithResponse call
 func ParseDescribeReginsResponse(rsp *http.Response) (*DescribeReginsResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -3079,8 +3072,7 @@ func ParseDescribeReginsResponse(rsp *http.Response) (*DescribeReginsResponse, e
 
 // ParseDownloadBackupResponse parses an HTTP response from a DownloadBackupWithResponse call
 func ParseDownloadBackupResponse(rsp *http.Response) (*DownloadBackupResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}

@@ -6,12 +6,14 @@ package dcsv1
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
 	"net/url"
 	"strings"
+
+	"github.com/cachesdk/cachesdk/internal/httpbody"
+	json "github.com/cachesdk/cachesdk/internal/jsoncodec"
 
 	"github.com/oapi-codegen/nullable"
 	"github.com/oapi-codegen/runtime"
@@ -8003,8 +8005,7 @@ func (c *ClientWithResponses) ShowQuotaOfTenantWithResponse(ctx context.Context,
 
 // ParseListAvailableZonesResponse parses an HTTP response from a ListAvailableZonesWithResponse call
 func ParseListAvailableZonesResponse(rsp *http.Response) (*ListAvailableZonesResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -8071,8 +8072,7 @@ func ParseListAvailableZonesResponse(rsp *http.Response) (*ListAvailableZonesRes
 
 // ParseListMaintenanceWindowsResponse parses an HTTP response from a ListMaintenanceWindowsWithResponse call
 func ParseListMaintenanceWindowsResponse(rsp *http.Response) (*ListMaintenanceWindowsResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -8139,8 +8139,7 @@ func ParseListMaintenanceWindowsResponse(rsp *http.Response) (*ListMaintenanceWi
 
 // ParseListProductsResponse parses an HTTP response from a ListProductsWithResponse call
 func ParseListProductsResponse(rsp *http.Response) (*ListProductsResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -8207,8 +8206,7 @@ func ParseListProductsResponse(rsp *http.Response) (*ListProductsResponse, error
 
 // ParseBatchDeleteInstancesResponse parses an HTTP response from a BatchDeleteInstancesWithResponse call
 func ParseBatchDeleteInstancesResponse(rsp *http.Response) (*BatchDeleteInstancesResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -8278,8 +8276,7 @@ func ParseBatchDeleteInstancesResponse(rsp *http.Response) (*BatchDeleteInstance
 
 // ParseListInstancesResponse parses an HTTP response from a ListInstancesWithResponse call
 func ParseListInstancesResponse(rsp *http.Response) (*ListInstancesResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -8346,8 +8343,7 @@ func ParseListInstancesResponse(rsp *http.Response) (*ListInstancesResponse, err
 
 // ParseCreateInstanceResponse parses an HTTP response from a CreateInstanceWithResponse call
 func ParseCreateInstanceResponse(rsp *http.Response) (*CreateInstanceResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -8414,8 +8410,7 @@ func ParseCreateInstanceResponse(rsp *http.Response) (*CreateInstanceResponse, e
 
 // ParseListStatisticsOfRunningInstancesResponse parses an HTTP response from a ListStatisticsOfRunningInstancesWithResponse call
 func ParseListStatisticsOfRunningInstancesResponse(rsp *http.Response) (*ListStatisticsOfRunningInstancesResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -8482,8 +8477,7 @@ func ParseListStatisticsOfRunningInstancesResponse(rsp *http.Response) (*ListSta
 
 // ParseListNumberOfInstancesInDifferentStatusResponse parses an HTTP response from a ListNumberOfInstancesInDifferentStatusWithResponse call
 func ParseListNumberOfInstancesInDifferentStatusResponse(rsp *http.Response) (*ListNumberOfInstancesInDifferentStatusResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -8550,8 +8544,7 @@ func ParseListNumberOfInstancesInDifferentStatusResponse(rsp *http.Response) (*L
 
 // ParseRestartOrFlushInstancesResponse parses an HTTP response from a RestartOrFlushInstancesWithResponse call
 func ParseRestartOrFlushInstancesResponse(rsp *http.Response) (*RestartOrFlushInstancesResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -8618,8 +8611,7 @@ func ParseRestartOrFlushInstancesResponse(rsp *http.Response) (*RestartOrFlushIn
 
 // ParseDeleteSingleInstanceResponse parses an HTTP response from a DeleteSingleInstanceWithResponse call
 func ParseDeleteSingleInstanceResponse(rsp *http.Response) (*DeleteSingleInstanceResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -8682,8 +8674,7 @@ func ParseDeleteSingleInstanceResponse(rsp *http.Response) (*DeleteSingleInstanc
 
 // ParseShowInstanceResponse parses an HTTP response from a ShowInstanceWithResponse call
 func ParseShowInstanceResponse(rsp *http.Response) (*ShowInstanceResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -8750,8 +8741,7 @@ func ParseShowInstanceResponse(rsp *http.Response) (*ShowInstanceResponse, error
 
 // ParseUpdateInstanceResponse parses an HTTP response from a UpdateInstanceWithResponse call
 func ParseUpdateInstanceResponse(rsp *http.Response) (*UpdateInstanceResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -8814,8 +8804,7 @@ func ParseUpdateInstanceResponse(rsp *http.Response) (*UpdateInstanceResponse, e
 
 // ParseListBackupRecordsResponse parses an HTTP response from a ListBackupRecordsWithResponse call
 func ParseListBackupRecordsResponse(rsp *http.Response) (*ListBackupRecordsResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -8882,8 +8871,7 @@ func ParseListBackupRecordsResponse(rsp *http.Response) (*ListBackupRecordsRespo
 
 // ParseCopyInstanceResponse parses an HTTP response from a CopyInstanceWithResponse call
 func ParseCopyInstanceResponse(rsp *http.Response) (*CopyInstanceResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -8950,8 +8938,7 @@ func ParseCopyInstanceResponse(rsp *http.Response) (*CopyInstanceResponse, error
 
 // ParseDeleteBackupFileResponse parses an HTTP response from a DeleteBackupFileWithResponse call
 func ParseDeleteBackupFileResponse(rsp *http.Response) (*DeleteBackupFileResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -9018,8 +9005,7 @@ func ParseDeleteBackupFileResponse(rsp *http.Response) (*DeleteBackupFileRespons
 
 // ParseListConfigurationsResponse parses an HTTP response from a ListConfigurationsWithResponse call
 func ParseListConfigurationsResponse(rsp *http.Response) (*ListConfigurationsResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -9086,8 +9072,7 @@ func ParseListConfigurationsResponse(rsp *http.Response) (*ListConfigurationsRes
 
 // ParseUpdateConfigurationsResponse parses an HTTP response from a UpdateConfigurationsWithResponse call
 func ParseUpdateConfigurationsResponse(rsp *http.Response) (*UpdateConfigurationsResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -9150,8 +9135,7 @@ func ParseUpdateConfigurationsResponse(rsp *http.Response) (*UpdateConfiguration
 
 // ParseExtendInstanceResponse parses an HTTP response from a ExtendInstanceWithResponse call
 func ParseExtendInstanceResponse(rsp *http.Response) (*ExtendInstanceResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -9214,8 +9198,7 @@ func ParseExtendInstanceResponse(rsp *http.Response) (*ExtendInstanceResponse, e
 
 // ParseUpdatePasswordResponse parses an HTTP response from a UpdatePasswordWithResponse call
 func ParseUpdatePasswordResponse(rsp *http.Response) (*UpdatePasswordResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -9282,8 +9265,7 @@ func ParseUpdatePasswordResponse(rsp *http.Response) (*UpdatePasswordResponse, e
 
 // ParseListRestoreRecordsResponse parses an HTTP response from a ListRestoreRecordsWithResponse call
 func ParseListRestoreRecordsResponse(rsp *http.Response) (*ListRestoreRecordsResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -9350,8 +9332,7 @@ func ParseListRestoreRecordsResponse(rsp *http.Response) (*ListRestoreRecordsRes
 
 // ParseRestoreInstanceResponse parses an HTTP response from a RestoreInstanceWithResponse call
 func ParseRestoreInstanceResponse(rsp *http.Response) (*RestoreInstanceResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -9418,8 +9399,7 @@ func ParseRestoreInstanceResponse(rsp *http.Response) (*RestoreInstanceResponse,
 
 // ParseShowQuotaOfTenantResponse parses an HTTP response from a ShowQuotaOfTenantWithResponse call
 func ParseShowQuotaOfTenantResponse(rsp *http.Response) (*ShowQuotaOfTenantResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}

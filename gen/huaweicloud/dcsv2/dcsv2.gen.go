@@ -6,12 +6,14 @@ package dcsv2
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
 	"net/url"
 	"strings"
+
+	"github.com/cachesdk/cachesdk/internal/httpbody"
+	json "github.com/cachesdk/cachesdk/internal/jsoncodec"
 
 	"github.com/oapi-codegen/nullable"
 	"github.com/oapi-codegen/runtime"
@@ -11903,8 +11905,7 @@ func (c *ClientWithResponses) ShowQuotaOfTenantWithResponse(ctx context.Context,
 
 // ParseListAvailableZonesResponse parses an HTTP response from a ListAvailableZonesWithResponse call
 func ParseListAvailableZonesResponse(rsp *http.Response) (*ListAvailableZonesResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -11929,8 +11930,7 @@ func ParseListAvailableZonesResponse(rsp *http.Response) (*ListAvailableZonesRes
 
 // ParseListMaintenanceWindowsResponse parses an HTTP response from a ListMaintenanceWindowsWithResponse call
 func ParseListMaintenanceWindowsResponse(rsp *http.Response) (*ListMaintenanceWindowsResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -11962,8 +11962,7 @@ func ParseListMaintenanceWindowsResponse(rsp *http.Response) (*ListMaintenanceWi
 
 // ParseListFlavorsResponse parses an HTTP response from a ListFlavorsWithResponse call
 func ParseListFlavorsResponse(rsp *http.Response) (*ListFlavorsResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -12023,8 +12022,7 @@ func ParseListFlavorsResponse(rsp *http.Response) (*ListFlavorsResponse, error) 
 
 // ParseListGroupReplicationInfoResponse parses an HTTP response from a ListGroupReplicationInfoWithResponse call
 func ParseListGroupReplicationInfoResponse(rsp *http.Response) (*ListGroupReplicationInfoResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -12063,8 +12061,7 @@ func ParseListGroupReplicationInfoResponse(rsp *http.Response) (*ListGroupReplic
 
 // ParseBatchDeleteInstancesResponse parses an HTTP response from a BatchDeleteInstancesWithResponse call
 func ParseBatchDeleteInstancesResponse(rsp *http.Response) (*BatchDeleteInstancesResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -12103,8 +12100,7 @@ func ParseBatchDeleteInstancesResponse(rsp *http.Response) (*BatchDeleteInstance
 
 // ParseListInstancesResponse parses an HTTP response from a ListInstancesWithResponse call
 func ParseListInstancesResponse(rsp *http.Response) (*ListInstancesResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -12164,8 +12160,7 @@ func ParseListInstancesResponse(rsp *http.Response) (*ListInstancesResponse, err
 
 // ParseCreateInstanceResponse parses an HTTP response from a CreateInstanceWithResponse call
 func ParseCreateInstanceResponse(rsp *http.Response) (*CreateInstanceResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -12225,8 +12220,7 @@ func ParseCreateInstanceResponse(rsp *http.Response) (*CreateInstanceResponse, e
 
 // ParseBatchShowNodesInformationResponse parses an HTTP response from a BatchShowNodesInformationWithResponse call
 func ParseBatchShowNodesInformationResponse(rsp *http.Response) (*BatchShowNodesInformationResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -12265,8 +12259,7 @@ func ParseBatchShowNodesInformationResponse(rsp *http.Response) (*BatchShowNodes
 
 // ParseListStatisticsOfRunningInstancesResponse parses an HTTP response from a ListStatisticsOfRunningInstancesWithResponse call
 func ParseListStatisticsOfRunningInstancesResponse(rsp *http.Response) (*ListStatisticsOfRunningInstancesResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -12305,8 +12298,7 @@ func ParseListStatisticsOfRunningInstancesResponse(rsp *http.Response) (*ListSta
 
 // ParseListNumberOfInstancesInDifferentStatusResponse parses an HTTP response from a ListNumberOfInstancesInDifferentStatusWithResponse call
 func ParseListNumberOfInstancesInDifferentStatusResponse(rsp *http.Response) (*ListNumberOfInstancesInDifferentStatusResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -12345,8 +12337,7 @@ func ParseListNumberOfInstancesInDifferentStatusResponse(rsp *http.Response) (*L
 
 // ParseRestartOrFlushInstancesResponse parses an HTTP response from a RestartOrFlushInstancesWithResponse call
 func ParseRestartOrFlushInstancesResponse(rsp *http.Response) (*RestartOrFlushInstancesResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -12385,8 +12376,7 @@ func ParseRestartOrFlushInstancesResponse(rsp *http.Response) (*RestartOrFlushIn
 
 // ParseDeleteSingleInstanceResponse parses an HTTP response from a DeleteSingleInstanceWithResponse call
 func ParseDeleteSingleInstanceResponse(rsp *http.Response) (*DeleteSingleInstanceResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -12421,8 +12411,7 @@ func ParseDeleteSingleInstanceResponse(rsp *http.Response) (*DeleteSingleInstanc
 
 // ParseShowInstanceResponse parses an HTTP response from a ShowInstanceWithResponse call
 func ParseShowInstanceResponse(rsp *http.Response) (*ShowInstanceResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -12461,8 +12450,7 @@ func ParseShowInstanceResponse(rsp *http.Response) (*ShowInstanceResponse, error
 
 // ParseUpdateInstanceResponse parses an HTTP response from a UpdateInstanceWithResponse call
 func ParseUpdateInstanceResponse(rsp *http.Response) (*UpdateInstanceResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -12497,8 +12485,7 @@ func ParseUpdateInstanceResponse(rsp *http.Response) (*UpdateInstanceResponse, e
 
 // ParseListBackupRecordsResponse parses an HTTP response from a ListBackupRecordsWithResponse call
 func ParseListBackupRecordsResponse(rsp *http.Response) (*ListBackupRecordsResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -12540,8 +12527,7 @@ func ParseListBackupRecordsResponse(rsp *http.Response) (*ListBackupRecordsRespo
 
 // ParseCopyInstanceResponse parses an HTTP response from a CopyInstanceWithResponse call
 func ParseCopyInstanceResponse(rsp *http.Response) (*CopyInstanceResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -12580,8 +12566,7 @@ func ParseCopyInstanceResponse(rsp *http.Response) (*CopyInstanceResponse, error
 
 // ParseDeleteBackupFileResponse parses an HTTP response from a DeleteBackupFileWithResponse call
 func ParseDeleteBackupFileResponse(rsp *http.Response) (*DeleteBackupFileResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -12616,8 +12601,7 @@ func ParseDeleteBackupFileResponse(rsp *http.Response) (*DeleteBackupFileRespons
 
 // ParseListBackupFileLinksResponse parses an HTTP response from a ListBackupFileLinksWithResponse call
 func ParseListBackupFileLinksResponse(rsp *http.Response) (*ListBackupFileLinksResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -12656,8 +12640,7 @@ func ParseListBackupFileLinksResponse(rsp *http.Response) (*ListBackupFileLinksR
 
 // ParseListConfigurationsResponse parses an HTTP response from a ListConfigurationsWithResponse call
 func ParseListConfigurationsResponse(rsp *http.Response) (*ListConfigurationsResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -12696,8 +12679,7 @@ func ParseListConfigurationsResponse(rsp *http.Response) (*ListConfigurationsRes
 
 // ParseUpdateConfigurationsResponse parses an HTTP response from a UpdateConfigurationsWithResponse call
 func ParseUpdateConfigurationsResponse(rsp *http.Response) (*UpdateConfigurationsResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -12732,8 +12714,7 @@ func ParseUpdateConfigurationsResponse(rsp *http.Response) (*UpdateConfiguration
 
 // ParseUpdateSlavePriorityResponse parses an HTTP response from a UpdateSlavePriorityWithResponse call
 func ParseUpdateSlavePriorityResponse(rsp *http.Response) (*UpdateSlavePriorityResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -12789,8 +12770,7 @@ func ParseUpdateSlavePriorityResponse(rsp *http.Response) (*UpdateSlavePriorityR
 
 // ParseUpdatePasswordResponse parses an HTTP response from a UpdatePasswordWithResponse call
 func ParseUpdatePasswordResponse(rsp *http.Response) (*UpdatePasswordResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -12829,8 +12809,7 @@ func ParseUpdatePasswordResponse(rsp *http.Response) (*UpdatePasswordResponse, e
 
 // ParseResetPasswordResponse parses an HTTP response from a ResetPasswordWithResponse call
 func ParseResetPasswordResponse(rsp *http.Response) (*ResetPasswordResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -12869,8 +12848,7 @@ func ParseResetPasswordResponse(rsp *http.Response) (*ResetPasswordResponse, err
 
 // ParseResizeInstanceResponse parses an HTTP response from a ResizeInstanceWithResponse call
 func ParseResizeInstanceResponse(rsp *http.Response) (*ResizeInstanceResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -12885,8 +12863,7 @@ func ParseResizeInstanceResponse(rsp *http.Response) (*ResizeInstanceResponse, e
 
 // ParseListRestoreRecordsResponse parses an HTTP response from a ListRestoreRecordsWithResponse call
 func ParseListRestoreRecordsResponse(rsp *http.Response) (*ListRestoreRecordsResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -12921,8 +12898,7 @@ func ParseListRestoreRecordsResponse(rsp *http.Response) (*ListRestoreRecordsRes
 
 // ParseRestoreInstanceResponse parses an HTTP response from a RestoreInstanceWithResponse call
 func ParseRestoreInstanceResponse(rsp *http.Response) (*RestoreInstanceResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -12961,8 +12937,7 @@ func ParseRestoreInstanceResponse(rsp *http.Response) (*RestoreInstanceResponse,
 
 // ParseListSlowlogResponse parses an HTTP response from a ListSlowlogWithResponse call
 func ParseListSlowlogResponse(rsp *http.Response) (*ListSlowlogResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -13022,8 +12997,7 @@ func ParseListSlowlogResponse(rsp *http.Response) (*ListSlowlogResponse, error) 
 
 // ParseChangeMasterStandbyResponse parses an HTTP response from a ChangeMasterStandbyWithResponse call
 func ParseChangeMasterStandbyResponse(rsp *http.Response) (*ChangeMasterStandbyResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -13079,8 +13053,7 @@ func ParseChangeMasterStandbyResponse(rsp *http.Response) (*ChangeMasterStandbyR
 
 // ParseListBackgroundTaskResponse parses an HTTP response from a ListBackgroundTaskWithResponse call
 func ParseListBackgroundTaskResponse(rsp *http.Response) (*ListBackgroundTaskResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -13140,8 +13113,7 @@ func ParseListBackgroundTaskResponse(rsp *http.Response) (*ListBackgroundTaskRes
 
 // ParseDeleteBackgroundTaskResponse parses an HTTP response from a DeleteBackgroundTaskWithResponse call
 func ParseDeleteBackgroundTaskResponse(rsp *http.Response) (*DeleteBackgroundTaskResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -13204,8 +13176,7 @@ func ParseDeleteBackgroundTaskResponse(rsp *http.Response) (*DeleteBackgroundTas
 
 // ParseShowBackgroundTaskProgressResponse parses an HTTP response from a ShowBackgroundTaskProgressWithResponse call
 func ParseShowBackgroundTaskProgressResponse(rsp *http.Response) (*ShowBackgroundTaskProgressResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -13265,8 +13236,7 @@ func ParseShowBackgroundTaskProgressResponse(rsp *http.Response) (*ShowBackgroun
 
 // ParseShowJobInfoResponse parses an HTTP response from a ShowJobInfoWithResponse call
 func ParseShowJobInfoResponse(rsp *http.Response) (*ShowJobInfoResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -13326,8 +13296,7 @@ func ParseShowJobInfoResponse(rsp *http.Response) (*ShowJobInfoResponse, error) 
 
 // ParseCreateMigrationTaskResponse parses an HTTP response from a CreateMigrationTaskWithResponse call
 func ParseCreateMigrationTaskResponse(rsp *http.Response) (*CreateMigrationTaskResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -13387,8 +13356,7 @@ func ParseCreateMigrationTaskResponse(rsp *http.Response) (*CreateMigrationTaskR
 
 // ParseBatchStopMigrationTasksResponse parses an HTTP response from a BatchStopMigrationTasksWithResponse call
 func ParseBatchStopMigrationTasksResponse(rsp *http.Response) (*BatchStopMigrationTasksResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -13448,8 +13416,7 @@ func ParseBatchStopMigrationTasksResponse(rsp *http.Response) (*BatchStopMigrati
 
 // ParseShowMigrationTaskResponse parses an HTTP response from a ShowMigrationTaskWithResponse call
 func ParseShowMigrationTaskResponse(rsp *http.Response) (*ShowMigrationTaskResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -13509,8 +13476,7 @@ func ParseShowMigrationTaskResponse(rsp *http.Response) (*ShowMigrationTaskRespo
 
 // ParseShowMigrationTaskStatsResponse parses an HTTP response from a ShowMigrationTaskStatsWithResponse call
 func ParseShowMigrationTaskStatsResponse(rsp *http.Response) (*ShowMigrationTaskStatsResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -13570,8 +13536,7 @@ func ParseShowMigrationTaskStatsResponse(rsp *http.Response) (*ShowMigrationTask
 
 // ParseStopMigrationTaskResponse parses an HTTP response from a StopMigrationTaskWithResponse call
 func ParseStopMigrationTaskResponse(rsp *http.Response) (*StopMigrationTaskResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -13631,8 +13596,7 @@ func ParseStopMigrationTaskResponse(rsp *http.Response) (*StopMigrationTaskRespo
 
 // ParseListMigrationTaskResponse parses an HTTP response from a ListMigrationTaskWithResponse call
 func ParseListMigrationTaskResponse(rsp *http.Response) (*ListMigrationTaskResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -13692,8 +13656,7 @@ func ParseListMigrationTaskResponse(rsp *http.Response) (*ListMigrationTaskRespo
 
 // ParseDeleteMigrationTaskResponse parses an HTTP response from a DeleteMigrationTaskWithResponse call
 func ParseDeleteMigrationTaskResponse(rsp *http.Response) (*DeleteMigrationTaskResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -13753,8 +13716,7 @@ func ParseDeleteMigrationTaskResponse(rsp *http.Response) (*DeleteMigrationTaskR
 
 // ParseCreateOnlineMigrationTaskResponse parses an HTTP response from a CreateOnlineMigrationTaskWithResponse call
 func ParseCreateOnlineMigrationTaskResponse(rsp *http.Response) (*CreateOnlineMigrationTaskResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -13814,8 +13776,7 @@ func ParseCreateOnlineMigrationTaskResponse(rsp *http.Response) (*CreateOnlineMi
 
 // ParseSetOnlineMigrationTaskResponse parses an HTTP response from a SetOnlineMigrationTaskWithResponse call
 func ParseSetOnlineMigrationTaskResponse(rsp *http.Response) (*SetOnlineMigrationTaskResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}
@@ -13875,8 +13836,7 @@ func ParseSetOnlineMigrationTaskResponse(rsp *http.Response) (*SetOnlineMigratio
 
 // ParseShowQuotaOfTenantResponse parses an HTTP response from a ShowQuotaOfTenantWithResponse call
 func ParseShowQuotaOfTenantResponse(rsp *http.Response) (*ShowQuotaOfTenantResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}

@@ -5,12 +5,13 @@ package uredis
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
 	"net/url"
 	"strings"
+
+	"github.com/cachesdk/cachesdk/internal/httpbody"
+	json "github.com/cachesdk/cachesdk/internal/jsoncodec"
 
 	"github.com/oapi-codegen/runtime"
 )
@@ -529,8 +530,7 @@ func (c *ClientWithResponses) DescribeURedisBackupWithResponse(ctx context.Conte
 
 // ParseDescribeURedisBackupResponse parses an HTTP response from a DescribeURedisBackupWithResponse call
 func ParseDescribeURedisBackupResponse(rsp *http.Response) (*DescribeURedisBackupResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
+	bodyBytes, err := httpbody.Read(rsp)
 	if err != nil {
 		return nil, err
 	}

@@ -1,0 +1,42 @@
+// Package templates holds the oapi-codegen template overrides (README.md).
+package templates
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// changes are the only edits made to the upstream templates.
+var changes = map[string][][2]string{
+	"imports.tmpl": {{
+		"\t\"encoding/json\"\n",
+		"\tjson \"github.com/cachesdk/cachesdk/internal/jsoncodec\"\n\t\"github.com/cachesdk/cachesdk/internal/httpbody\"\n",
+	}},
+	"client-with-responses.tmpl": {{
+		"    bodyBytes, err := io.ReadAll(rsp.Body)\n    defer func() { _ = rsp.Body.Close() }()\n",
+		"    bodyBytes, err := httpbody.Read(rsp)\n",
+	}},
+}
+
+func TestOverridesAreUpstreamPlusTheDocumentedChanges(t *testing.T) {
+	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "github.com/oapi-codegen/oapi-codegen/v2").Output()
+	require.NoError(t, err, "locating the pinned oapi-codegen")
+	upstreamDir := filepath.Join(strings.TrimSpace(string(out)), "pkg", "codegen", "templates")
+	for name, edits := range changes {
+		upstream, err := os.ReadFile(filepath.Join(upstreamDir, name))
+		require.NoError(t, err)
+		want := string(upstream)
+		for _, e := range edits {
+			require.Equal(t, 1, strings.Count(want, e[0]), "%s: upstream text to replace moved: %q", name, e[0])
+			want = strings.Replace(want, e[0], e[1], 1)
+		}
+		ours, err := os.ReadFile(name)
+		require.NoError(t, err)
+		require.Equal(t, want, string(ours), "%s differs from upstream plus the documented changes", name)
+	}
+}
