@@ -3,7 +3,11 @@ SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c
 GO ?= go
 
-.PHONY: help generate check-generated lint test demo bench cover specdiff test-tools
+.PHONY: help generate check-generated lint test demo bench bench-size bench-micro cover specdiff test-tools test-bench
+
+# make bench: runs per benchmark (medians are taken over them) and time per run.
+BENCH_COUNT ?= 6
+BENCH_TIME ?= 0.5s
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -19,15 +23,24 @@ lint: ## gofmt and go vet
 	@out="$$(gofmt -l $$(git ls-files '*.go'))"; if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
 	cd tools/specdiff && $(GO) vet ./...
+	cd bench && $(GO) vet ./...
 
-test: lint check-generated test-tools ## lint, check generated code, run every test with -race, print the replay counts
+test: lint check-generated test-tools test-bench ## lint, check generated code, run every test with -race, print the replay counts
 	$(GO) test -race -count=1 ./...
 	@$(GO) test -count=1 -run 'TestSpecs|TestReplay' -v ./conformance | grep -E 'replay |examples valid' | sed 's/^ *[a-z_]*\.go:[0-9]*: //'
 
 demo: ## walk the Redis lifecycle through the signed client against a local server from the spec
 	$(GO) run ./cmd/demo
 
-bench: ## benchmarks with allocations
+bench: ## ours vs the vendors' SDKs vs plain net/http on one local server: a table per call and per signer (bench/README.md)
+	@mkdir -p bench/out
+	cd bench && $(GO) test -run '^$$' -bench . -benchmem -count $(BENCH_COUNT) -benchtime $(BENCH_TIME) ./calls ./sign > out/bench.txt
+	cd bench && $(GO) run ./cmd/benchtable out/bench.txt
+
+bench-size: ## binary size and cold build time of a one-call program per vendor: ours, the vendor's SDK, std only
+	cd bench && $(GO) run ./cmd/sizes
+
+bench-micro: ## the main module's own microbenchmarks (signers, rpc), with allocations
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
 cover: ## test coverage per package
@@ -39,3 +52,6 @@ specdiff: ## compare every spec with its version at BASE (make specdiff BASE=HEA
 
 test-tools: ## run the tests of the tools/specdiff module (its own go.mod)
 	cd tools/specdiff && $(GO) test -count=1 ./...
+
+test-bench: ## the bench module's tests: every benchmarked call and signer run once, results checked (no timing)
+	cd bench && $(GO) test -count=1 ./...

@@ -1,0 +1,231 @@
+package calls
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/cachesdk/cachesdk/bench/fixture"
+)
+
+// impl performs one call and checks what it decoded.
+type impl func(context.Context) error
+
+// callCase is one call, three ways.
+type callCase struct {
+	call              fixture.Call
+	ours, peer, floor impl
+}
+
+func (c callCase) impls() []struct {
+	name string
+	run  impl
+} {
+	return []struct {
+		name string
+		run  impl
+	}{{"ours", c.ours}, {"peer", c.peer}, {"floor", c.floor}}
+}
+
+var bodies *fixture.Bodies
+
+func TestMain(m *testing.M) {
+	var err error
+	if bodies, err = fixture.Load(); err != nil {
+		fmt.Fprintln(os.Stderr, "fixture:", err)
+		os.Exit(2)
+	}
+	os.Exit(m.Run())
+}
+
+// cases builds every call's three clients against the server at url; want
+// values come from b, the bytes the server answers with.
+func cases(tb testing.TB, url string, b *fixture.Bodies) []callCase {
+	var all []callCase
+	all = append(all, huaweiCases(tb, url, b)...)
+	all = append(all, ucloudCases(tb, url, b)...)
+	all = append(all, capitalOnlineCases(tb, url, b)...)
+	return all
+}
+
+// TestCalls runs every call every way, several times over one connection,
+// and requires the decoded result to match the served bytes.
+func TestCalls(t *testing.T) {
+	srv := fixture.NewServer(bodies)
+	defer srv.Close()
+	seen := map[fixture.Call]bool{}
+	for _, c := range cases(t, srv.URL, bodies) {
+		seen[c.call] = true
+		for _, im := range c.impls() {
+			t.Run(string(c.call)+"/"+im.name, func(t *testing.T) {
+				for range 3 {
+					require.NoError(t, im.run(context.Background()))
+				}
+			})
+		}
+	}
+	require.Len(t, seen, len(bodies.Response), "every fixture call is benchmarked")
+}
+
+// TestChecksCatchWrongAnswers serves altered bytes: every implementation
+// must then report a mismatch, which shows the checks can fail.
+func TestChecksCatchWrongAnswers(t *testing.T) {
+	wrong := &fixture.Bodies{Response: map[fixture.Call][]byte{}, Request: bodies.Request}
+	for call, body := range bodies.Response {
+		wrong.Response[call] = alter(t, body)
+	}
+	srv := fixture.NewServer(wrong)
+	defer srv.Close()
+	// The clients point at the altered server, the expectations come from
+	// the true bytes.
+	for _, c := range cases(t, srv.URL, bodies) {
+		for _, im := range c.impls() {
+			err := im.run(context.Background())
+			require.Error(t, err, "%s/%s accepted altered bytes", c.call, im.name)
+			require.Contains(t, err.Error(), "decoded", "%s/%s", c.call, im.name)
+		}
+	}
+}
+
+// alter changes the identifying values of a body without breaking its JSON
+// or its types: every "…-…" id string gets another last character and
+// every number grows by one.
+func alter(t *testing.T, body []byte) []byte {
+	var v any
+	require.NoError(t, json.Unmarshal(body, &v))
+	out, err := json.Marshal(alterValue(v))
+	require.NoError(t, err)
+	return out
+}
+
+func alterValue(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		for k, e := range x {
+			if k == "Code" || k == "RetCode" || k == "Action" {
+				continue // keep success envelopes successful
+			}
+			x[k] = alterValue(e)
+		}
+	case []any:
+		for i, e := range x {
+			x[i] = alterValue(e)
+		}
+	case string:
+		if strings.Contains(x, "-") || strings.HasPrefix(x, "*") {
+			return x + "x"
+		}
+		return x
+	case float64:
+		return x + 1
+	}
+	return v
+}
+
+// BenchmarkCall measures each call each way; the names are
+// Call/<vendor.Operation>/<ours|peer|floor> (cmd/benchtable groups by them).
+func BenchmarkCall(b *testing.B) {
+	srv := fixture.NewServer(bodies)
+	defer srv.Close()
+	ctx := context.Background()
+	for _, c := range cases(b, srv.URL, bodies) {
+		for _, im := range c.impls() {
+			b.Run(string(c.call)+"/"+im.name, func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					if err := im.run(ctx); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
+
+// mismatch reports a decoded result that differs from the served bytes.
+func mismatch[T comparable](got, want T) error {
+	if got == want {
+		return nil
+	}
+	return fmt.Errorf("decoded %+v, served %+v", got, want)
+}
+
+// floorClient is the floor's plain client: no timeout, no middleware.
+var floorClient = &http.Client{}
+
+// floorDo sends req and decodes a 200 JSON body into out.
+func floorDo(req *http.Request, out any) error {
+	resp, err := floorClient.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		_, _ = io.Copy(io.Discard, resp.Body)
+		return fmt.Errorf("status %d", resp.StatusCode)
+	}
+	return json.NewDecoder(resp.Body).Decode(out)
+}
+
+// field reads a value from JSON bytes by a dotted path (numbers index arrays);
+// the want values come from the served bytes through it.
+func field(tb testing.TB, body []byte, path string) any {
+	tb.Helper()
+	var v any
+	if err := json.Unmarshal(body, &v); err != nil {
+		tb.Fatal(err)
+	}
+	for _, p := range strings.Split(path, ".") {
+		switch x := v.(type) {
+		case map[string]any:
+			v = x[p]
+		case []any:
+			var i int
+			if _, err := fmt.Sscan(p, &i); err != nil || i >= len(x) {
+				tb.Fatalf("path %s: bad index %s", path, p)
+			}
+			v = x[i]
+		default:
+			tb.Fatalf("path %s: %s is not in an object or array", path, p)
+		}
+	}
+	if v == nil {
+		tb.Fatalf("path %s: no value", path)
+	}
+	return v
+}
+
+func str(tb testing.TB, body []byte, path string) string {
+	tb.Helper()
+	s, ok := field(tb, body, path).(string)
+	if !ok {
+		tb.Fatalf("path %s: not a string", path)
+	}
+	return s
+}
+
+func num(tb testing.TB, body []byte, path string) int64 {
+	tb.Helper()
+	f, ok := field(tb, body, path).(float64)
+	if !ok {
+		tb.Fatalf("path %s: not a number", path)
+	}
+	return int64(f)
+}
+
+func deref[T any](p *T) T {
+	var zero T
+	if p == nil {
+		return zero
+	}
+	return *p
+}
+
+func ptr[T any](v T) *T { return &v }
