@@ -17,6 +17,16 @@ var changes = map[string][][2]string{
 		"\t\"encoding/json\"\n",
 		"\tjson \"github.com/cachesdk/cachesdk/internal/jsoncodec\"\n\t\"github.com/cachesdk/cachesdk/internal/httpbody\"\n",
 	}},
+	"client.tmpl": {
+		{
+			"        var rawQueryFragments []string\n",
+			"        rawQueryFragments := make([]string, 0, {{len .QueryParams}})\n",
+		},
+		{
+			"                for _, qp := range strings.Split(queryFrag, \"&\") {\n                    rawQueryFragments = append(rawQueryFragments, qp)\n                }\n",
+			"                rawQueryFragments = append(rawQueryFragments, queryFrag)\n",
+		},
+	},
 	"client-with-responses.tmpl": {{
 		"    bodyBytes, err := io.ReadAll(rsp.Body)\n    defer func() { _ = rsp.Body.Close() }()\n",
 		"    bodyBytes, err := httpbody.Read(rsp)\n",

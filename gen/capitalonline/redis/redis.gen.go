@@ -1265,14 +1265,12 @@ func NewDescribeAvailableDBConfigRequest(server string, params *DescribeAvailabl
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
-		var rawQueryFragments []string
+		rawQueryFragments := make([]string, 0, 1)
 
 		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "RegionId", params.RegionId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 			return nil, err
 		} else {
-			for _, qp := range strings.Split(queryFrag, "&") {
-				rawQueryFragments = append(rawQueryFragments, qp)
-			}
+			rawQueryFragments = append(rawQueryFragments, queryFrag)
 		}
 
 		if encoded := queryValues.Encode(); encoded != "" {
@@ -1315,14 +1313,12 @@ func NewDescribeBackupsRequest(server string, params *DescribeBackupsParams) (*h
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
-		var rawQueryFragments []string
+		rawQueryFragments := make([]string, 0, 1)
 
 		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "InstanceUuid", params.InstanceUuid, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 			return nil, err
 		} else {
-			for _, qp := range strings.Split(queryFrag, "&") {
-				rawQueryFragments = append(rawQueryFragments, qp)
-			}
+			rawQueryFragments = append(rawQueryFragments, queryFrag)
 		}
 
 		if encoded := queryValues.Encode(); encoded != "" {
@@ -1365,16 +1361,14 @@ func NewDescribeDBInstancesRequest(server string, params *DescribeDBInstancesPar
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
-		var rawQueryFragments []string
+		rawQueryFragments := make([]string, 0, 3)
 
 		if params.InstanceUuid != nil {
 
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "InstanceUuid", *params.InstanceUuid, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
 			}
 
 		}
@@ -1384,9 +1378,7 @@ func NewDescribeDBInstancesRequest(server string, params *DescribeDBInstancesPar
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "InstanceName", *params.InstanceName, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
 			}
 
 		}
@@ -1396,9 +1388,7 @@ func NewDescribeDBInstancesRequest(server string, params *DescribeDBInstancesPar
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "IP", *params.IP, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
 			}
 
 		}
@@ -1443,14 +1433,12 @@ func NewDescribeRedisConfigRequest(server string, params *DescribeRedisConfigPar
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
-		var rawQueryFragments []string
+		rawQueryFragments := make([]string, 0, 2)
 
 		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "InstanceUuid", params.InstanceUuid, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 			return nil, err
 		} else {
-			for _, qp := range strings.Split(queryFrag, "&") {
-				rawQueryFragments = append(rawQueryFragments, qp)
-			}
+			rawQueryFragments = append(rawQueryFragments, queryFrag)
 		}
 
 		if params.Parameter != nil {
@@ -1458,9 +1446,7 @@ func NewDescribeRedisConfigRequest(server string, params *DescribeRedisConfigPar
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "Parameter", *params.Parameter, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
 			}
 
 		}
@@ -1532,22 +1518,18 @@ func NewDownloadBackupRequest(server string, params *DownloadBackupParams) (*htt
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
-		var rawQueryFragments []string
+		rawQueryFragments := make([]string, 0, 2)
 
 		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "InstanceUuid", params.InstanceUuid, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 			return nil, err
 		} else {
-			for _, qp := range strings.Split(queryFrag, "&") {
-				rawQueryFragments = append(rawQueryFragments, qp)
-			}
+			rawQueryFragments = append(rawQueryFragments, queryFrag)
 		}
 
 		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "BackupId", params.BackupId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 			return nil, err
 		} else {
-			for _, qp := range strings.Split(queryFrag, "&") {
-				rawQueryFragments = append(rawQueryFragments, qp)
-			}
+			rawQueryFragments = append(rawQueryFragments, queryFrag)
 		}
 
 		if encoded := queryValues.Encode(); encoded != "" {

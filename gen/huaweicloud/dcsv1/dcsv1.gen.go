@@ -4297,16 +4297,14 @@ func NewBatchDeleteInstancesRequestWithBody(server string, projectId ProjectId, 
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
-		var rawQueryFragments []string
+		rawQueryFragments := make([]string, 0, 1)
 
 		if params.AllFailure != nil {
 
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "allFailure", *params.AllFailure, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
 			}
 
 		}
@@ -4360,16 +4358,14 @@ func NewListInstancesRequest(server string, projectId ProjectId, params *ListIns
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
-		var rawQueryFragments []string
+		rawQueryFragments := make([]string, 0, 6)
 
 		if params.Start != nil {
 
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "start", *params.Start, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
 				return nil, err
 			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
 			}
 
 		}
@@ -4379,9 +4375,7 @@ func NewListInstancesRequest(server string, projectId ProjectId, params *ListIns
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
 				return nil, err
 			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
 			}
 
 		}
@@ -4391,9 +4385,7 @@ func NewListInstancesRequest(server string, projectId ProjectId, params *ListIns
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "name", *params.Name, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
 			}
 
 		}
@@ -4403,9 +4395,7 @@ func NewListInstancesRequest(server string, projectId ProjectId, params *ListIns
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "status", *params.Status, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
 			}
 
 		}
@@ -4415,9 +4405,7 @@ func NewListInstancesRequest(server string, projectId ProjectId, params *ListIns
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "id", *params.Id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
 			}
 
 		}
@@ -4427,9 +4415,7 @@ func NewListInstancesRequest(server string, projectId ProjectId, params *ListIns
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "include_failure", *params.IncludeFailure, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
 			}
 
 		}
@@ -4562,16 +4548,14 @@ func NewListNumberOfInstancesInDifferentStatusRequest(server string, projectId P
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
-		var rawQueryFragments []string
+		rawQueryFragments := make([]string, 0, 1)
 
 		if params.IncludeFailure != nil {
 
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "include_failure", *params.IncludeFailure, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
 			}
 
 		}
@@ -4813,16 +4797,14 @@ func NewListBackupRecordsRequest(server string, projectId ProjectId, instanceId 
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
-		var rawQueryFragments []string
+		rawQueryFragments := make([]string, 0, 4)
 
 		if params.Start != nil {
 
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "start", *params.Start, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
 				return nil, err
 			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
 			}
 
 		}
@@ -4832,9 +4814,7 @@ func NewListBackupRecordsRequest(server string, projectId ProjectId, instanceId 
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
 				return nil, err
 			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
 			}
 
 		}
@@ -4844,9 +4824,7 @@ func NewListBackupRecordsRequest(server string, projectId ProjectId, instanceId 
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "beginTime", *params.BeginTime, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
 			}
 
 		}
@@ -4856,9 +4834,7 @@ func NewListBackupRecordsRequest(server string, projectId ProjectId, instanceId 
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "endTime", *params.EndTime, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
 			}
 
 		}
@@ -5222,16 +5198,14 @@ func NewListRestoreRecordsRequest(server string, projectId ProjectId, instanceId
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
-		var rawQueryFragments []string
+		rawQueryFragments := make([]string, 0, 4)
 
 		if params.Start != nil {
 
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "start", *params.Start, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
 				return nil, err
 			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
 			}
 
 		}
@@ -5241,9 +5215,7 @@ func NewListRestoreRecordsRequest(server string, projectId ProjectId, instanceId
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
 				return nil, err
 			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
 			}
 
 		}
@@ -5253,9 +5225,7 @@ func NewListRestoreRecordsRequest(server string, projectId ProjectId, instanceId
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "beginTime", *params.BeginTime, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
 			}
 
 		}
@@ -5265,9 +5235,7 @@ func NewListRestoreRecordsRequest(server string, projectId ProjectId, instanceId
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "endTime", *params.EndTime, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
 			}
 
 		}

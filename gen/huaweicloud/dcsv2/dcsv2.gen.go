@@ -5406,16 +5406,14 @@ func NewListFlavorsRequest(server string, projectId ProjectId, params *ListFlavo
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
-		var rawQueryFragments []string
+		rawQueryFragments := make([]string, 0, 6)
 
 		if params.SpecCode != nil {
 
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "spec_code", *params.SpecCode, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
 			}
 
 		}
@@ -5425,9 +5423,7 @@ func NewListFlavorsRequest(server string, projectId ProjectId, params *ListFlavo
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "cache_mode", *params.CacheMode, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
 			}
 
 		}
@@ -5437,9 +5433,7 @@ func NewListFlavorsRequest(server string, projectId ProjectId, params *ListFlavo
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "engine", *params.Engine, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
 			}
 
 		}
@@ -5449,9 +5443,7 @@ func NewListFlavorsRequest(server string, projectId ProjectId, params *ListFlavo
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "engine_version", *params.EngineVersion, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
 			}
 
 		}
@@ -5461,9 +5453,7 @@ func NewListFlavorsRequest(server string, projectId ProjectId, params *ListFlavo
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "cpu_type", *params.CpuType, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
 			}
 
 		}
@@ -5473,9 +5463,7 @@ func NewListFlavorsRequest(server string, projectId ProjectId, params *ListFlavo
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "capacity", *params.Capacity, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
 			}
 
 		}
@@ -5579,16 +5567,14 @@ func NewBatchDeleteInstancesRequestWithBody(server string, projectId ProjectId, 
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
-		var rawQueryFragments []string
+		rawQueryFragments := make([]string, 0, 1)
 
 		if params.AllFailure != nil {
 
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "all_failure", *params.AllFailure, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
 				return nil, err
 			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
 			}
 
 		}
@@ -5642,16 +5628,14 @@ func NewListInstancesRequest(server string, projectId ProjectId, params *ListIns
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
-		var rawQueryFragments []string
+		rawQueryFragments := make([]string, 0, 11)
 
 		if params.InstanceId != nil {
 
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "instance_id", *params.InstanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
 			}
 
 		}
@@ -5661,9 +5645,7 @@ func NewListInstancesRequest(server string, projectId ProjectId, params *ListIns
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "include_failure", *params.IncludeFailure, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
 			}
 
 		}
@@ -5673,9 +5655,7 @@ func NewListInstancesRequest(server string, projectId ProjectId, params *ListIns
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "include_delete", *params.IncludeDelete, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
 			}
 
 		}
@@ -5685,9 +5665,7 @@ func NewListInstancesRequest(server string, projectId ProjectId, params *ListIns
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "name", *params.Name, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
 			}
 
 		}
@@ -5697,9 +5675,7 @@ func NewListInstancesRequest(server string, projectId ProjectId, params *ListIns
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "offset", *params.Offset, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
 				return nil, err
 			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
 			}
 
 		}
@@ -5709,9 +5685,7 @@ func NewListInstancesRequest(server string, projectId ProjectId, params *ListIns
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
 				return nil, err
 			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
 			}
 
 		}
@@ -5721,9 +5695,7 @@ func NewListInstancesRequest(server string, projectId ProjectId, params *ListIns
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "status", *params.Status, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
 			}
 
 		}
@@ -5733,9 +5705,7 @@ func NewListInstancesRequest(server string, projectId ProjectId, params *ListIns
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "name_equal", *params.NameEqual, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
 			}
 
 		}
@@ -5745,9 +5715,7 @@ func NewListInstancesRequest(server string, projectId ProjectId, params *ListIns
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "tags", *params.Tags, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
 			}
 
 		}
@@ -5757,9 +5725,7 @@ func NewListInstancesRequest(server string, projectId ProjectId, params *ListIns
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ip", *params.Ip, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
 			}
 
 		}
@@ -5769,9 +5735,7 @@ func NewListInstancesRequest(server string, projectId ProjectId, params *ListIns
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "capacity", *params.Capacity, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
 			}
 
 		}
@@ -5870,16 +5834,14 @@ func NewBatchShowNodesInformationRequest(server string, projectId ProjectId, par
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
-		var rawQueryFragments []string
+		rawQueryFragments := make([]string, 0, 2)
 
 		if params.Offset != nil {
 
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "offset", *params.Offset, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
 				return nil, err
 			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
 			}
 
 		}
@@ -5889,9 +5851,7 @@ func NewBatchShowNodesInformationRequest(server string, projectId ProjectId, par
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
 				return nil, err
 			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
 			}
 
 		}
@@ -5977,16 +5937,14 @@ func NewListNumberOfInstancesInDifferentStatusRequest(server string, projectId P
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
-		var rawQueryFragments []string
+		rawQueryFragments := make([]string, 0, 1)
 
 		if params.IncludeFailure != nil {
 
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "include_failure", *params.IncludeFailure, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
 			}
 
 		}
@@ -6228,16 +6186,14 @@ func NewListBackupRecordsRequest(server string, projectId ProjectId, instanceId 
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
-		var rawQueryFragments []string
+		rawQueryFragments := make([]string, 0, 4)
 
 		if params.BeginTime != nil {
 
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "begin_time", *params.BeginTime, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
 			}
 
 		}
@@ -6247,9 +6203,7 @@ func NewListBackupRecordsRequest(server string, projectId ProjectId, instanceId 
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "end_time", *params.EndTime, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
 			}
 
 		}
@@ -6259,9 +6213,7 @@ func NewListBackupRecordsRequest(server string, projectId ProjectId, instanceId 
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
 				return nil, err
 			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
 			}
 
 		}
@@ -6271,9 +6223,7 @@ func NewListBackupRecordsRequest(server string, projectId ProjectId, instanceId 
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "offset", *params.Offset, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
 				return nil, err
 			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
 			}
 
 		}
@@ -6820,16 +6770,14 @@ func NewListRestoreRecordsRequest(server string, projectId ProjectId, instanceId
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
-		var rawQueryFragments []string
+		rawQueryFragments := make([]string, 0, 4)
 
 		if params.BeginTime != nil {
 
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "begin_time", *params.BeginTime, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
 			}
 
 		}
@@ -6839,9 +6787,7 @@ func NewListRestoreRecordsRequest(server string, projectId ProjectId, instanceId
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "end_time", *params.EndTime, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
 			}
 
 		}
@@ -6851,9 +6797,7 @@ func NewListRestoreRecordsRequest(server string, projectId ProjectId, instanceId
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
 				return nil, err
 			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
 			}
 
 		}
@@ -6863,9 +6807,7 @@ func NewListRestoreRecordsRequest(server string, projectId ProjectId, instanceId
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "offset", *params.Offset, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
 				return nil, err
 			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
 			}
 
 		}
@@ -6978,16 +6920,14 @@ func NewListSlowlogRequest(server string, projectId ProjectId, instanceId string
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
-		var rawQueryFragments []string
+		rawQueryFragments := make([]string, 0, 6)
 
 		if params.Offset != nil {
 
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "offset", *params.Offset, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
 				return nil, err
 			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
 			}
 
 		}
@@ -6997,9 +6937,7 @@ func NewListSlowlogRequest(server string, projectId ProjectId, instanceId string
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
 				return nil, err
 			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
 			}
 
 		}
@@ -7009,9 +6947,7 @@ func NewListSlowlogRequest(server string, projectId ProjectId, instanceId string
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "sort_key", *params.SortKey, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
 			}
 
 		}
@@ -7021,9 +6957,7 @@ func NewListSlowlogRequest(server string, projectId ProjectId, instanceId string
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "sort_dir", *params.SortDir, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
 			}
 
 		}
@@ -7031,17 +6965,13 @@ func NewListSlowlogRequest(server string, projectId ProjectId, instanceId string
 		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "start_time", params.StartTime, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 			return nil, err
 		} else {
-			for _, qp := range strings.Split(queryFrag, "&") {
-				rawQueryFragments = append(rawQueryFragments, qp)
-			}
+			rawQueryFragments = append(rawQueryFragments, queryFrag)
 		}
 
 		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "end_time", params.EndTime, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 			return nil, err
 		} else {
-			for _, qp := range strings.Split(queryFrag, "&") {
-				rawQueryFragments = append(rawQueryFragments, qp)
-			}
+			rawQueryFragments = append(rawQueryFragments, queryFrag)
 		}
 
 		if encoded := queryValues.Encode(); encoded != "" {
@@ -7139,16 +7069,14 @@ func NewListBackgroundTaskRequest(server string, projectId ProjectId, instanceId
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
-		var rawQueryFragments []string
+		rawQueryFragments := make([]string, 0, 4)
 
 		if params.Offset != nil {
 
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "offset", *params.Offset, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
 				return nil, err
 			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
 			}
 
 		}
@@ -7158,9 +7086,7 @@ func NewListBackgroundTaskRequest(server string, projectId ProjectId, instanceId
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
 				return nil, err
 			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
 			}
 
 		}
@@ -7170,9 +7096,7 @@ func NewListBackgroundTaskRequest(server string, projectId ProjectId, instanceId
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "start_time", *params.StartTime, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
 			}
 
 		}
@@ -7182,9 +7106,7 @@ func NewListBackgroundTaskRequest(server string, projectId ProjectId, instanceId
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "end_time", *params.EndTime, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
 			}
 
 		}
@@ -7590,16 +7512,14 @@ func NewListMigrationTaskRequest(server string, projectId ProjectId, params *Lis
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
-		var rawQueryFragments []string
+		rawQueryFragments := make([]string, 0, 3)
 
 		if params.Offset != nil {
 
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "offset", *params.Offset, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
 				return nil, err
 			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
 			}
 
 		}
@@ -7609,9 +7529,7 @@ func NewListMigrationTaskRequest(server string, projectId ProjectId, params *Lis
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
 				return nil, err
 			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
 			}
 
 		}
@@ -7621,9 +7539,7 @@ func NewListMigrationTaskRequest(server string, projectId ProjectId, params *Lis
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "name", *params.Name, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
 			}
 
 		}

@@ -342,14 +342,12 @@ func NewDescribeURedisBackupRequest(server string, params *DescribeURedisBackupP
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
-		var rawQueryFragments []string
+		rawQueryFragments := make([]string, 0, 5)
 
 		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "Region", params.Region, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 			return nil, err
 		} else {
-			for _, qp := range strings.Split(queryFrag, "&") {
-				rawQueryFragments = append(rawQueryFragments, qp)
-			}
+			rawQueryFragments = append(rawQueryFragments, queryFrag)
 		}
 
 		if params.ProjectId != nil {
@@ -357,9 +355,7 @@ func NewDescribeURedisBackupRequest(server string, params *DescribeURedisBackupP
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ProjectId", *params.ProjectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
 			}
 
 		}
@@ -369,9 +365,7 @@ func NewDescribeURedisBackupRequest(server string, params *DescribeURedisBackupP
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "Offset", *params.Offset, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
 				return nil, err
 			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
 			}
 
 		}
@@ -381,9 +375,7 @@ func NewDescribeURedisBackupRequest(server string, params *DescribeURedisBackupP
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "Limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
 				return nil, err
 			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
 			}
 
 		}
@@ -393,9 +385,7 @@ func NewDescribeURedisBackupRequest(server string, params *DescribeURedisBackupP
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "GroupId", *params.GroupId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
 			}
 
 		}
