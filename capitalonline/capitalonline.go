@@ -46,7 +46,7 @@ type Config struct {
 	// (a test server); default EndpointMainland.
 	Endpoint    string
 	Credentials Credentials
-	// HTTPClient sends the requests; default an *http.Client with a 60s timeout.
+	// HTTPClient sends the requests; default pipeline.DefaultHTTPClient.
 	HTTPClient doer.Doer
 	// Retry is the retry policy; default retry.Default. MaxAttempts 1 disables retries.
 	Retry *retry.Policy

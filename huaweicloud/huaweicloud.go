@@ -39,9 +39,9 @@ type Config struct {
 	Region      string // e.g. "cn-north-4": https://dcs.{region}.myhuaweicloud.com
 	Endpoint    string // any base URL; overrides Region
 	Credentials Credentials
-	Token       string // an IAM project-scoped token, used instead of Credentials
-	ProjectID   string // fills {project_id}; default Credentials.ProjectID
-	HTTPClient  doer.Doer
+	Token       string    // an IAM project-scoped token, used instead of Credentials
+	ProjectID   string    // fills {project_id}; default Credentials.ProjectID
+	HTTPClient  doer.Doer // default pipeline.DefaultHTTPClient
 	Retry       *retry.Policy
 }
 

@@ -53,3 +53,18 @@ func TestOrder(t *testing.T) {
 	require.Equal(t, 200, resp.StatusCode)
 	require.Equal(t, []string{"1", "2"}, sent, "the retried attempt carries a fresh signature")
 }
+
+// TestDefaultHTTPClientBoundsEachPhase pins the default client's limits:
+// every phase of an exchange is bounded on the transport, none by a
+// whole-exchange timer (see DefaultHTTPClient).
+func TestDefaultHTTPClientBoundsEachPhase(t *testing.T) {
+	c := pipeline.DefaultHTTPClient
+	require.Zero(t, c.Timeout)
+	tr, ok := c.Transport.(*http.Transport)
+	require.True(t, ok)
+	require.Equal(t, 60*time.Second, tr.ResponseHeaderTimeout)
+	require.Equal(t, 10*time.Second, tr.TLSHandshakeTimeout)
+	require.NotNil(t, tr.DialContext, "dials with DefaultTransport's 30s dialer")
+	require.NotNil(t, tr.Proxy, "honours HTTPS_PROXY like DefaultTransport")
+	require.NotSame(t, http.DefaultTransport, tr, "its own pool, not shared with the process")
+}

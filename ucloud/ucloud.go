@@ -41,7 +41,7 @@ type Config struct {
 	Credentials Credentials
 	// Region, Zone and ProjectID are sent when a call leaves them empty.
 	Region, Zone, ProjectID string
-	HTTPClient              doer.Doer     // default: *http.Client with a 60s timeout
+	HTTPClient              doer.Doer     // default: pipeline.DefaultHTTPClient
 	Retry                   *retry.Policy // default retry.Default
 }
 
