@@ -30,6 +30,12 @@ type instFacts struct {
 	Port, MaxMemory  int64
 }
 
+// listFacts are the count and the last instance of a list.
+type listFacts struct {
+	Num  int64
+	Last instFacts
+}
+
 func huaweiCases(tb testing.TB, url string, b *fixture.Bodies) []callCase {
 	ours, err := huaweicloud.NewDCSV2(huaweicloud.Config{
 		Endpoint:    url,
@@ -53,16 +59,22 @@ func huaweiCases(tb testing.TB, url string, b *fixture.Bodies) []callCase {
 	// ListInstances ?offset=0&limit=10, the documented request's paging.
 	list := b.Response[fixture.HuaweiListInstances]
 	last := fixture.ListInstancesCopies - 1
-	wantList := struct {
-		Num  int64
-		Last instFacts
-	}{num(tb, list, "instance_num"), instFacts{
+	wantList := listFacts{num(tb, list, "instance_num"), instFacts{
 		ID:        str(tb, list, "instances.9.instance_id"),
 		Name:      str(tb, list, "instances.9.name"),
 		Status:    str(tb, list, "instances.9.status"),
 		Port:      num(tb, list, "instances.9.port"),
 		MaxMemory: num(tb, list, "instances.9.max_memory"),
 	}}
+	// ours and the floor decode into the same type.
+	oursList := func(out dcsv2.ListInstancesOutput) error {
+		insts := deref(out.Instances)
+		if len(insts) <= last {
+			return mismatch(len(insts), last+1)
+		}
+		i := insts[last]
+		return mismatch(listFacts{int64(deref(out.InstanceNum)), instFacts{deref(i.InstanceId), deref(i.Name), deref(i.Status), int64(deref(i.Port)), int64(deref(i.MaxMemory))}}, wantList)
+	}
 	listCase := callCase{
 		call: fixture.HuaweiListInstances,
 		ours: func(ctx context.Context) error {
@@ -70,16 +82,7 @@ func huaweiCases(tb testing.TB, url string, b *fixture.Bodies) []callCase {
 			if err != nil {
 				return err
 			}
-			out := deref(r.JSON200)
-			insts := deref(out.Instances)
-			if len(insts) <= last {
-				return mismatch(len(insts), last+1)
-			}
-			i := insts[last]
-			return mismatch(struct {
-				Num  int64
-				Last instFacts
-			}{int64(deref(out.InstanceNum)), instFacts{deref(i.InstanceId), deref(i.Name), deref(i.Status), int64(deref(i.Port)), int64(deref(i.MaxMemory))}}, wantList)
+			return oursList(deref(r.JSON200))
 		},
 		peer: func(context.Context) error {
 			r, err := peer.ListInstances(&hwmodel.ListInstancesRequest{Offset: ptr[int32](0), Limit: ptr[int32](10)})
@@ -91,10 +94,7 @@ func huaweiCases(tb testing.TB, url string, b *fixture.Bodies) []callCase {
 				return mismatch(len(insts), last+1)
 			}
 			i := insts[last]
-			return mismatch(struct {
-				Num  int64
-				Last instFacts
-			}{int64(deref(r.InstanceNum)), instFacts{deref(i.InstanceId), deref(i.Name), deref(i.Status), int64(deref(i.Port)), int64(deref(i.MaxMemory))}}, wantList)
+			return mismatch(listFacts{int64(deref(r.InstanceNum)), instFacts{deref(i.InstanceId), deref(i.Name), deref(i.Status), int64(deref(i.Port)), int64(deref(i.MaxMemory))}}, wantList)
 		},
 		floor: func(ctx context.Context) error {
 			req, err := http.NewRequestWithContext(ctx, http.MethodGet, base+"?offset=0&limit=10", nil)
@@ -105,15 +105,7 @@ func huaweiCases(tb testing.TB, url string, b *fixture.Bodies) []callCase {
 			if err := floorDo(req, &out); err != nil {
 				return err
 			}
-			insts := deref(out.Instances)
-			if len(insts) <= last {
-				return mismatch(len(insts), last+1)
-			}
-			i := insts[last]
-			return mismatch(struct {
-				Num  int64
-				Last instFacts
-			}{int64(deref(out.InstanceNum)), instFacts{deref(i.InstanceId), deref(i.Name), deref(i.Status), int64(deref(i.Port)), int64(deref(i.MaxMemory))}}, wantList)
+			return oursList(out)
 		},
 	}
 
