@@ -36,7 +36,8 @@ const flags = segjson.DontCopyString | segjson.DontCopyNumber
 // Unmarshal decodes data into v with encoding/json's semantics (the
 // conformance replay checks them on every documented example).
 func Unmarshal(data []byte, v any) error {
-	// One copy, never written again: the decoded strings point into it.
+	// One copy, never written again: the decoded strings point into it (and
+	// keep it alive while any of them lives: a body's worth of memory).
 	s := string(data)
 	b := unsafe.Slice(unsafe.StringData(s), len(s))
 	rest, err := segjson.Parse(b, v, flags)
