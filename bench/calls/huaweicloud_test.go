@@ -116,6 +116,10 @@ func huaweiCases(tb testing.TB, url string, b *fixture.Bodies) []callCase {
 		ID: id, Name: str(tb, show, "name"), Status: str(tb, show, "status"),
 		Port: num(tb, show, "port"), MaxMemory: num(tb, show, "max_memory"),
 	}
+	// ours and the floor decode into the same type.
+	oursShow := func(o dcsv2.ShowInstanceOutput) error {
+		return mismatch(instFacts{deref(o.InstanceId), deref(o.Name), deref(o.Status), int64(deref(o.Port)), int64(deref(o.MaxMemory))}, wantShow)
+	}
 	showCase := callCase{
 		call: fixture.HuaweiShowInstance,
 		ours: func(ctx context.Context) error {
@@ -123,8 +127,7 @@ func huaweiCases(tb testing.TB, url string, b *fixture.Bodies) []callCase {
 			if err != nil {
 				return err
 			}
-			o := deref(r.JSON200)
-			return mismatch(instFacts{deref(o.InstanceId), deref(o.Name), deref(o.Status), int64(deref(o.Port)), int64(deref(o.MaxMemory))}, wantShow)
+			return oursShow(deref(r.JSON200))
 		},
 		peer: func(context.Context) error {
 			o, err := peer.ShowInstance(&hwmodel.ShowInstanceRequest{InstanceId: id})
@@ -142,7 +145,7 @@ func huaweiCases(tb testing.TB, url string, b *fixture.Bodies) []callCase {
 			if err := floorDo(req, &o); err != nil {
 				return err
 			}
-			return mismatch(instFacts{deref(o.InstanceId), deref(o.Name), deref(o.Status), int64(deref(o.Port)), int64(deref(o.MaxMemory))}, wantShow)
+			return oursShow(o)
 		},
 	}
 
