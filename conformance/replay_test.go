@@ -272,6 +272,26 @@ func checkResult(t *testing.T, result reflect.Value, status int, want any) {
 	assert.JSONEq(t, string(wantJSON), string(got), "typed result re-encoded")
 }
 
+// exampleValue is the response example of c as the typed result re-encodes
+// it (flexAsString).
 func exampleValue(c replayCase) (any, error) {
-	return mockserver.Example(c.op, c.code, c.example)
+	v, err := mockserver.Example(c.op, c.code, c.example)
+	if err != nil || v == nil {
+		return v, err
+	}
+	if r := c.op.Responses.Value(c.code); r != nil && r.Value != nil {
+		if mt := r.Value.Content.Get("application/json"); mt != nil {
+			// the example is the spec's own value: rewrite a copy
+			b, err := json.Marshal(v)
+			if err != nil {
+				return nil, err
+			}
+			var cp any
+			if err := json.Unmarshal(b, &cp); err != nil {
+				return nil, err
+			}
+			v = flexAsString(cp, mt.Schema)
+		}
+	}
+	return v, nil
 }
