@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"net/http"
-	"strings"
 )
 
 // Envelope decodes RPC-style vendors whose every body carries a status code
@@ -19,18 +18,18 @@ type Envelope struct {
 	RequestIDHdr string // a response header with a request id, or ""
 }
 
-// Decode returns nil when the status is 2xx and the code field holds the
-// success value, and an *Error otherwise. A 2xx success whose Content-Type
-// does not say JSON is relabelled application/json: the body is the JSON
-// envelope just read, and the generated parsers key on the header.
+// Decode returns nil when the status is 2xx, the body is one JSON object
+// and its code field, named exactly once (no other letter case, no escaped
+// spelling: ErrAmbiguousResponse), holds the success value as written
+// (`"Success"`, `0`); an *Error otherwise. So whenever Decode says success,
+// the typed result decodes the same success code, or fails to decode.
+// The Content-Type is not consulted (the generated parsers sniff the body).
 func (e Envelope) Decode(resp *http.Response, body []byte) *Error {
 	var raw [3][]byte
-	isObject := topLevel(body, []string{e.CodeField, e.MessageField, e.TaskField}, raw[:])
+	isObject, many := topLevel(body, []string{e.CodeField, e.MessageField, e.TaskField}, raw[:])
 	ok2xx := resp.StatusCode >= 200 && resp.StatusCode < 300
-	if ok2xx && isObject && bytes.Equal(raw[0], []byte(e.Success)) {
-		if !strings.Contains(resp.Header.Get("Content-Type"), "json") {
-			resp.Header.Set("Content-Type", "application/json")
-		}
+	ambiguous := many&1 != 0
+	if ok2xx && isObject && !ambiguous && bytes.Equal(raw[0], []byte(e.Success)) {
 		return nil
 	}
 	err := &Error{
@@ -45,7 +44,10 @@ func (e Envelope) Decode(resp *http.Response, body []byte) *Error {
 	if e.RequestIDHdr != "" {
 		err.RequestID = resp.Header.Get(e.RequestIDHdr)
 	}
-	if !isObject || raw[0] == nil {
+	if ambiguous {
+		err.Code = "" // which one the vendor meant is unknown
+		err.Err = ErrAmbiguousResponse
+	} else if !isObject || raw[0] == nil {
 		err.Err = ErrMalformedResponse
 		if err.Message == "" && !ok2xx {
 			err.Message = http.StatusText(resp.StatusCode)

@@ -17,11 +17,19 @@ import (
 
 	"github.com/cachesdk/cachesdk/doer"
 	"github.com/cachesdk/cachesdk/internal/httpbody"
+	"github.com/cachesdk/cachesdk/payload"
 )
 
 // ErrMalformedResponse is wrapped by an *Error whose response could not be
 // read as the vendor's envelope (not JSON, or no status code in it).
 var ErrMalformedResponse = errors.New("malformed response")
+
+// ErrAmbiguousResponse is wrapped by an *Error whose body names its status
+// code field more than once: twice, in another letter case ("Code" and
+// "code") or escaped ("C\u006fde"). The typed result would decode such a body
+// (case-insensitively, the last one winning) to another code than the one
+// checked, so it is never a success. It also wraps ErrMalformedResponse.
+var ErrAmbiguousResponse = fmt.Errorf("%w: status code field given more than once", ErrMalformedResponse)
 
 // Error is a failed API call. Use errors.As to get it from any client call.
 type Error struct {
@@ -33,7 +41,7 @@ type Error struct {
 	RequestID  string      // the vendor's request id, when it sends one
 	TaskID     string      // the vendor's task id, when it sends one
 	Header     http.Header // the response headers (e.g. Retry-After)
-	Err        error       // a cause such as ErrMalformedResponse, or nil
+	Err        error       // a cause such as ErrMalformedResponse or a *payload.TooLargeError, or nil
 }
 
 func (e *Error) Error() string {
@@ -73,6 +81,28 @@ func (e *Error) Error() string {
 // Unwrap returns the cause, if any.
 func (e *Error) Unwrap() error { return e.Err }
 
+// describe returns the *Error of a response that failed before its body
+// could be judged: the vendor, operation, status and headers.
+func describe(d Decoder, resp *http.Response) *Error {
+	e := &Error{StatusCode: resp.StatusCode, Header: resp.Header}
+	switch d := d.(type) {
+	case Envelope:
+		e.Vendor, e.Operation = d.Vendor, operation(resp)
+		if d.RequestIDHdr != "" {
+			e.RequestID = resp.Header.Get(d.RequestIDHdr)
+		}
+	case Status:
+		e.Vendor = d.Vendor
+		if resp.Request != nil && resp.Request.URL != nil {
+			e.Operation = resp.Request.Method + " " + resp.Request.URL.Path
+		}
+		if d.RequestIDHdr != "" {
+			e.RequestID = resp.Header.Get(d.RequestIDHdr)
+		}
+	}
+	return e
+}
+
 // Decoder reports whether a response is a failure. body is the whole
 // response body; Decode must not keep it.
 type Decoder interface {
@@ -89,6 +119,14 @@ func Middleware(d Decoder) doer.Middleware {
 				return nil, err
 			}
 			body, err := httpbody.Read(resp)
+			var tooLarge *payload.TooLargeError
+			if errors.As(err, &tooLarge) {
+				// A typed failure of the call, not a network fault: nothing
+				// to retry (the same body would come back).
+				e := describe(d, resp)
+				e.Err = tooLarge
+				return nil, e
+			}
 			if err != nil {
 				return nil, fmt.Errorf("reading the response to %s %s: %w", req.Method, req.URL.Path, err)
 			}

@@ -1,10 +1,12 @@
 // Package pipeline assembles the one request chain every vendor client sends
 // through, so its order is written down once:
 //
-//	[action (#Action= → ?Action=)] → retry → sign → typed errors → send
+//	[action (#Action= → ?Action=)] → retry → sign → typed errors → body limit → send
 //
 // Retry sits above signing so that every attempt is signed afresh; typed
 // errors sit below it so that retry decides on the vendor's status and code.
+// The body limit sits right above sending, so no step reads more than
+// Config.MaxResponseBytes of a response.
 package pipeline
 
 import (
@@ -13,6 +15,8 @@ import (
 
 	"github.com/cachesdk/cachesdk/apierror"
 	"github.com/cachesdk/cachesdk/doer"
+	"github.com/cachesdk/cachesdk/internal/httpbody"
+	"github.com/cachesdk/cachesdk/payload"
 	"github.com/cachesdk/cachesdk/retry"
 	"github.com/cachesdk/cachesdk/rpc"
 	"github.com/cachesdk/cachesdk/signer"
@@ -41,6 +45,12 @@ type Config struct {
 	Signer signer.Signer    // required
 	Errors apierror.Decoder // required: the vendor's failure report
 	RPC    bool             // the API selects actions with ?Action= (specs/README.md)
+	// MaxResponseBytes bounds every response body, in bytes: a longer one
+	// (or a Content-Length announcing one) fails the call with a
+	// *payload.TooLargeError, read no further. 0 or less: the default,
+	// payload.DefaultMaxBytes (32 MiB). Memory held by concurrent calls is
+	// at most about this many bytes each.
+	MaxResponseBytes int64
 }
 
 // New returns the chain for c.
@@ -57,5 +67,24 @@ func New(c Config) doer.Doer {
 	if c.RPC {
 		action = rpc.Action()
 	}
-	return doer.Chain(send, action, retry.Middleware(policy), signer.Middleware(c.Signer), apierror.Middleware(c.Errors))
+	return doer.Chain(send, action, retry.Middleware(policy), signer.Middleware(c.Signer), apierror.Middleware(c.Errors),
+		LimitBodies(c.MaxResponseBytes))
+}
+
+// LimitBodies is the body-limit step: it makes every response body fail with
+// a *payload.TooLargeError past max bytes (max <= 0: payload.DefaultMaxBytes),
+// and the SDK's body reader stop there. Exported for chains assembled by hand.
+func LimitBodies(max int64) doer.Middleware {
+	if max <= 0 {
+		max = payload.DefaultMaxBytes
+	}
+	return func(next doer.Doer) doer.Doer {
+		return doer.Func(func(req *http.Request) (*http.Response, error) {
+			resp, err := next.Do(req)
+			if err == nil && resp != nil {
+				httpbody.Limit(resp, max)
+			}
+			return resp, err
+		})
+	}
 }

@@ -27,11 +27,54 @@ var changes = map[string][][2]string{
 			"                rawQueryFragments = append(rawQueryFragments, queryFrag)\n",
 		},
 	},
-	"client-with-responses.tmpl": {{
-		"    bodyBytes, err := io.ReadAll(rsp.Body)\n    defer func() { _ = rsp.Body.Close() }()\n",
-		"    bodyBytes, err := httpbody.Read(rsp)\n",
-	}},
+	"client-with-responses.tmpl": {
+		{
+			"    bodyBytes, err := io.ReadAll(rsp.Body)\n    defer func() { _ = rsp.Body.Close() }()\n",
+			"    bodyBytes, err := httpbody.Read(rsp)\n",
+		},
+		{"    {{genResponseUnmarshal .}}\n", parseSwitch},
+	},
 }
+
+// parseSwitch replaces upstream's genResponseUnmarshal in every
+// ParseXxxResponse: each documented JSON body goes through
+// jsoncodec.DecodeResponse (README.md).
+const parseSwitch = `    {{- /* cachesdk: one rule for every documented JSON body (jsoncodec.DecodeResponse):
+    JSON recognised by the body's first byte or any-case Content-Type; a 2xx body
+    missing or not JSON is an error; a decode error comes back WITH the response,
+    its raw Body and whatever did decode. */}}
+    {{- $defs := getResponseTypeDefinitions .}}
+    {{- if $defs}}
+    switch {
+    {{- range .Responses}}{{if and (not .Contents) (ne .StatusCode "default")}}
+    case {{getConditionOfResponseName "rsp.StatusCode" .StatusCode}}:
+        // documented without a body
+    {{- end}}{{end}}
+    {{- range $defs}}{{if ne .ResponseName "default"}}
+    case {{getConditionOfResponseName "rsp.StatusCode" .ResponseName}}:
+        var dest {{.Schema.TypeDecl}}
+        decoded, err := json.DecodeResponse({{$opid | toGoString}}, rsp, bodyBytes, &dest)
+        if decoded {
+            response.{{.TypeName}} = &dest
+        }
+        if err != nil {
+            return response, err
+        }
+    {{- end}}{{end}}
+    {{- range $defs}}{{if eq .ResponseName "default"}}
+    default:
+        var dest {{.Schema.TypeDecl}}
+        decoded, err := json.DecodeResponse({{$opid | toGoString}}, rsp, bodyBytes, &dest)
+        if decoded {
+            response.{{.TypeName}} = &dest
+        }
+        if err != nil {
+            return response, err
+        }
+    {{- end}}{{end}}
+    }
+    {{- end}}
+`
 
 func TestOverridesAreUpstreamPlusTheDocumentedChanges(t *testing.T) {
 	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "github.com/oapi-codegen/oapi-codegen/v2").Output()

@@ -1,50 +1,120 @@
-// Package httpbody reads response bodies whole, once. The typed-error step
-// of the chain (apierror) must see the body before the generated client
-// parses it; Replay hands the bytes it read on to Read without a second copy.
+// Package httpbody reads response bodies whole, once, and never past a
+// limit. The typed-error step of the chain (apierror) must see the body
+// before the generated client parses it; Replay hands the bytes it read on
+// to Read without a second copy.
+//
+// Memory: a body is read up to its limit (payload.DefaultMaxBytes, 32 MiB,
+// unless Limit set another); longer bodies fail with a
+// *payload.TooLargeError. The announced Content-Length is trusted only for
+// sizing the first buffer up to 1 MiB; beyond that the buffer grows (doubling,
+// capped at the limit) as bytes actually arrive, so a server announcing 64
+// MiB and sending one byte costs one small buffer.
 package httpbody
 
 import (
 	"bytes"
 	"io"
 	"net/http"
+
+	"github.com/cachesdk/cachesdk/payload"
 )
 
 // maxPrealloc bounds what a Content-Length alone can make Read allocate.
-const maxPrealloc = 64 << 20
+const maxPrealloc = 1 << 20
+
+// minBuf is the first buffer when no length is announced (io.ReadAll's).
+const minBuf = 512
+
+// Limit makes rsp's body fail with a *payload.TooLargeError once more than
+// max bytes are read from it (max <= 0: payload.DefaultMaxBytes), and makes
+// Read use max as its limit. A body already limited keeps the smaller limit.
+func Limit(rsp *http.Response, max int64) {
+	if max <= 0 {
+		max = payload.DefaultMaxBytes
+	}
+	if l, ok := rsp.Body.(*limited); ok {
+		l.max = min(l.max, max)
+		return
+	}
+	if rsp.Body == nil || rsp.Body == http.NoBody {
+		return
+	}
+	rsp.Body = &limited{r: rsp.Body, max: max}
+}
+
+// limited is a body that refuses to yield more than max bytes: reading the
+// (max+1)th fails with a TooLargeError.
+type limited struct {
+	r   io.ReadCloser
+	max int64
+	n   int64 // bytes read so far
+}
+
+func (l *limited) Read(p []byte) (int, error) {
+	if l.n > l.max {
+		return 0, &payload.TooLargeError{Limit: l.max, Announced: -1}
+	}
+	if rest := l.max - l.n + 1; int64(len(p)) > rest {
+		p = p[:rest] // one byte past the limit tells "exactly max" from "more"
+	}
+	k, err := l.r.Read(p)
+	l.n += int64(k)
+	if l.n > l.max {
+		return k - int(l.n-l.max), &payload.TooLargeError{Limit: l.max, Announced: -1}
+	}
+	return k, err
+}
+
+func (l *limited) Close() error { return l.r.Close() }
 
 // Read returns the whole body of rsp and closes it: the bytes of a Replay
-// body as they are, otherwise one buffer of the announced length (io.ReadAll
-// grows and copies through several) or, without a length, io.ReadAll.
+// body as they are, otherwise what the body yields up to its limit (see
+// Limit; payload.DefaultMaxBytes when none was set). A body over the limit,
+// or a Content-Length announcing one, is a *payload.TooLargeError; a body
+// shorter than its Content-Length is io.ErrUnexpectedEOF.
 func Read(rsp *http.Response) ([]byte, error) {
+	if rsp.Body == nil {
+		return nil, nil
+	}
 	defer func() { _ = rsp.Body.Close() }()
 	if r, ok := rsp.Body.(*replay); ok && r.Len() == len(r.b) {
 		b := r.b
 		r.Reset(nil)
 		return b, nil
 	}
-	n := rsp.ContentLength
-	if n <= 0 || n > maxPrealloc {
-		return io.ReadAll(rsp.Body)
+	body, ok := rsp.Body.(*limited)
+	if !ok {
+		body = &limited{r: rsp.Body, max: payload.DefaultMaxBytes}
 	}
-	buf := make([]byte, n, n+1)
-	if _, err := io.ReadFull(rsp.Body, buf); err != nil {
-		return nil, err
+	if rsp.ContentLength > body.max {
+		return nil, &payload.TooLargeError{Limit: body.max, Announced: rsp.ContentLength}
 	}
-	// net/http never yields more than it announced, but a Doer in between
-	// might: probe one byte more (into the spare capacity) and read on
-	// rather than cut a body off silently.
-	k, err := rsp.Body.Read(buf[n : n+1])
-	switch {
-	case k == 0 && (err == nil || err == io.EOF):
-		return buf, nil
-	case err != nil && err != io.EOF:
-		return nil, err
+	size := int64(minBuf)
+	if rsp.ContentLength >= 0 {
+		// +1: the read that meets EOF needs room, or the buffer would grow.
+		size = min(rsp.ContentLength, maxPrealloc) + 1
 	}
-	rest, err := io.ReadAll(rsp.Body)
-	if err != nil {
-		return nil, err
+	b := make([]byte, 0, size)
+	for {
+		if len(b) == cap(b) {
+			// Double, but never past what the limit lets arrive (+1 for EOF).
+			grown := make([]byte, len(b), max(min(2*int64(cap(b)), body.max-body.n+int64(len(b))+1), int64(len(b))+1))
+			copy(grown, b)
+			b = grown
+		}
+		k, err := body.Read(b[len(b):cap(b)])
+		b = b[:len(b)+k]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
 	}
-	return append(buf[:n+1], rest...), nil
+	if rsp.ContentLength > int64(len(b)) {
+		return nil, io.ErrUnexpectedEOF
+	}
+	return b, nil
 }
 
 // Replay returns a body that reads b; Read takes b back from it as it is.

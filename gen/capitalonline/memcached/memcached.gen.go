@@ -1642,22 +1642,25 @@ func ParseClearMemcachedInstanceResponse(rsp *http.Response) (*ClearMemcachedIns
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+	case rsp.StatusCode == 200:
 		var dest TaskOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ClearMemcachedInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON200 = &dest
 		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		if err != nil {
+			return response, err
+		}
+	default:
 		var dest ParamError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ClearMemcachedInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSONDefault = &dest
 		}
-		response.JSONDefault = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -1674,22 +1677,25 @@ func ParseCreateMemcachedInstanceResponse(rsp *http.Response) (*CreateMemcachedI
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+	case rsp.StatusCode == 200:
 		var dest CreateMemcachedInstanceOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("CreateMemcachedInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON200 = &dest
 		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		if err != nil {
+			return response, err
+		}
+	default:
 		var dest CreateParamError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("CreateMemcachedInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSONDefault = &dest
 		}
-		response.JSONDefault = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -1706,22 +1712,25 @@ func ParseDeleteMemcachedInstanceResponse(rsp *http.Response) (*DeleteMemcachedI
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+	case rsp.StatusCode == 200:
 		var dest TaskOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DeleteMemcachedInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON200 = &dest
 		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		if err != nil {
+			return response, err
+		}
+	default:
 		var dest ParamError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DeleteMemcachedInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSONDefault = &dest
 		}
-		response.JSONDefault = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -1738,22 +1747,25 @@ func ParseDescribeMemcachedInstanceResponse(rsp *http.Response) (*DescribeMemcac
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+	case rsp.StatusCode == 200:
 		var dest DescribeMemcachedInstanceOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DescribeMemcachedInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON200 = &dest
 		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		if err != nil {
+			return response, err
+		}
+	default:
 		var dest ParamError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DescribeMemcachedInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSONDefault = &dest
 		}
-		response.JSONDefault = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -1770,22 +1782,25 @@ func ParseMemcachedInstanceListResponse(rsp *http.Response) (*MemcachedInstanceL
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+	case rsp.StatusCode == 200:
 		var dest MemcachedInstanceListOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("MemcachedInstanceList", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON200 = &dest
 		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		if err != nil {
+			return response, err
+		}
+	default:
 		var dest ParamError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("MemcachedInstanceList", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSONDefault = &dest
 		}
-		response.JSONDefault = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -1802,22 +1817,25 @@ func ParseUpdateMemcachedInstanceResponse(rsp *http.Response) (*UpdateMemcachedI
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+	case rsp.StatusCode == 200:
 		var dest TaskOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("UpdateMemcachedInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON200 = &dest
 		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		if err != nil {
+			return response, err
+		}
+	default:
 		var dest ParamError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("UpdateMemcachedInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSONDefault = &dest
 		}
-		response.JSONDefault = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil

@@ -2586,43 +2586,52 @@ func ParseCreateBackupResponse(rsp *http.Response) (*CreateBackupResponse, error
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+	case rsp.StatusCode == 200:
 		var dest TaskOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("CreateBackup", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON200 = &dest
 		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 400:
 		var dest BadRequest
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("CreateBackup", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON400 = &dest
 		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 404:
 		var dest NotFound
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("CreateBackup", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON404 = &dest
 		}
-		response.JSON404 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 409:
 		var dest Conflict
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("CreateBackup", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON409 = &dest
 		}
-		response.JSON409 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 500:
 		var dest InternalError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("CreateBackup", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON500 = &dest
 		}
-		response.JSON500 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -2639,43 +2648,52 @@ func ParseCreateDBInstanceResponse(rsp *http.Response) (*CreateDBInstanceRespons
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+	case rsp.StatusCode == 200:
 		var dest CreateDBInstanceOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("CreateDBInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON200 = &dest
 		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 400:
 		var dest BadRequest
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("CreateDBInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON400 = &dest
 		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 404:
 		var dest NotFound
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("CreateDBInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON404 = &dest
 		}
-		response.JSON404 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 409:
 		var dest Conflict
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("CreateDBInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON409 = &dest
 		}
-		response.JSON409 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 500:
 		var dest InternalError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("CreateDBInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON500 = &dest
 		}
-		response.JSON500 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -2692,43 +2710,52 @@ func ParseDeleteBackupResponse(rsp *http.Response) (*DeleteBackupResponse, error
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+	case rsp.StatusCode == 200:
 		var dest TaskOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DeleteBackup", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON200 = &dest
 		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 400:
 		var dest BadRequest
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DeleteBackup", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON400 = &dest
 		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 404:
 		var dest NotFound
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DeleteBackup", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON404 = &dest
 		}
-		response.JSON404 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 409:
 		var dest Conflict
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DeleteBackup", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON409 = &dest
 		}
-		response.JSON409 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 500:
 		var dest InternalError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DeleteBackup", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON500 = &dest
 		}
-		response.JSON500 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -2745,43 +2772,52 @@ func ParseDeleteDBInstanceResponse(rsp *http.Response) (*DeleteDBInstanceRespons
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+	case rsp.StatusCode == 200:
 		var dest TaskOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DeleteDBInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON200 = &dest
 		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 400:
 		var dest BadRequest
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DeleteDBInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON400 = &dest
 		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 404:
 		var dest NotFound
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DeleteDBInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON404 = &dest
 		}
-		response.JSON404 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 409:
 		var dest Conflict
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DeleteDBInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON409 = &dest
 		}
-		response.JSON409 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 500:
 		var dest InternalError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DeleteDBInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON500 = &dest
 		}
-		response.JSON500 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -2798,43 +2834,52 @@ func ParseDescribeAvailableDBConfigResponse(rsp *http.Response) (*DescribeAvaila
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+	case rsp.StatusCode == 200:
 		var dest DescribeAvailableDBConfigOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DescribeAvailableDBConfig", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON200 = &dest
 		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 400:
 		var dest BadRequest
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DescribeAvailableDBConfig", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON400 = &dest
 		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 404:
 		var dest NotFound
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DescribeAvailableDBConfig", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON404 = &dest
 		}
-		response.JSON404 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 409:
 		var dest Conflict
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DescribeAvailableDBConfig", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON409 = &dest
 		}
-		response.JSON409 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 500:
 		var dest InternalError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DescribeAvailableDBConfig", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON500 = &dest
 		}
-		response.JSON500 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -2851,43 +2896,52 @@ func ParseDescribeBackupsResponse(rsp *http.Response) (*DescribeBackupsResponse,
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+	case rsp.StatusCode == 200:
 		var dest DescribeBackupsOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DescribeBackups", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON200 = &dest
 		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 400:
 		var dest BadRequest
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DescribeBackups", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON400 = &dest
 		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 404:
 		var dest NotFound
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DescribeBackups", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON404 = &dest
 		}
-		response.JSON404 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 409:
 		var dest Conflict
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DescribeBackups", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON409 = &dest
 		}
-		response.JSON409 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 500:
 		var dest InternalError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DescribeBackups", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON500 = &dest
 		}
-		response.JSON500 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -2904,43 +2958,52 @@ func ParseDescribeDBInstancesResponse(rsp *http.Response) (*DescribeDBInstancesR
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+	case rsp.StatusCode == 200:
 		var dest DescribeDBInstancesOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DescribeDBInstances", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON200 = &dest
 		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 400:
 		var dest BadRequest
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DescribeDBInstances", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON400 = &dest
 		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 404:
 		var dest NotFound
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DescribeDBInstances", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON404 = &dest
 		}
-		response.JSON404 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 409:
 		var dest Conflict
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DescribeDBInstances", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON409 = &dest
 		}
-		response.JSON409 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 500:
 		var dest InternalError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DescribeDBInstances", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON500 = &dest
 		}
-		response.JSON500 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -2957,43 +3020,52 @@ func ParseDescribeRedisConfigResponse(rsp *http.Response) (*DescribeRedisConfigR
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+	case rsp.StatusCode == 200:
 		var dest DescribeRedisConfigOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DescribeRedisConfig", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON200 = &dest
 		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 400:
 		var dest BadRequest
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DescribeRedisConfig", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON400 = &dest
 		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 404:
 		var dest NotFound
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DescribeRedisConfig", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON404 = &dest
 		}
-		response.JSON404 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 409:
 		var dest Conflict
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DescribeRedisConfig", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON409 = &dest
 		}
-		response.JSON409 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 500:
 		var dest InternalError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DescribeRedisConfig", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON500 = &dest
 		}
-		response.JSON500 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -3010,43 +3082,52 @@ func ParseDescribeReginsResponse(rsp *http.Response) (*DescribeReginsResponse, e
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+	case rsp.StatusCode == 200:
 		var dest DescribeReginsOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DescribeRegins", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON200 = &dest
 		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 400:
 		var dest BadRequest
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DescribeRegins", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON400 = &dest
 		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 404:
 		var dest NotFound
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DescribeRegins", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON404 = &dest
 		}
-		response.JSON404 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 409:
 		var dest Conflict
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DescribeRegins", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON409 = &dest
 		}
-		response.JSON409 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 500:
 		var dest InternalError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DescribeRegins", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON500 = &dest
 		}
-		response.JSON500 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -3063,43 +3144,52 @@ func ParseDownloadBackupResponse(rsp *http.Response) (*DownloadBackupResponse, e
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+	case rsp.StatusCode == 200:
 		var dest DownloadBackupOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DownloadBackup", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON200 = &dest
 		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 400:
 		var dest BadRequest
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DownloadBackup", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON400 = &dest
 		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 404:
 		var dest NotFound
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DownloadBackup", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON404 = &dest
 		}
-		response.JSON404 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 409:
 		var dest Conflict
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DownloadBackup", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON409 = &dest
 		}
-		response.JSON409 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 500:
 		var dest InternalError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DownloadBackup", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON500 = &dest
 		}
-		response.JSON500 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil

@@ -7982,57 +7982,70 @@ func ParseListAvailableZonesResponse(rsp *http.Response) (*ListAvailableZonesRes
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+	case rsp.StatusCode == 200:
 		var dest ListAvailableZonesOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListAvailableZones", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON200 = &dest
 		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 400:
 		var dest BadRequest
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListAvailableZones", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON400 = &dest
 		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 401:
 		var dest Unauthorized
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListAvailableZones", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON401 = &dest
 		}
-		response.JSON401 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 403:
 		var dest Forbidden
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListAvailableZones", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON403 = &dest
 		}
-		response.JSON403 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 404:
 		var dest NotFound
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListAvailableZones", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON404 = &dest
 		}
-		response.JSON404 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 405:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 405:
 		var dest MethodNotAllowed
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListAvailableZones", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON405 = &dest
 		}
-		response.JSON405 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 500:
 		var dest InternalServerError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListAvailableZones", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON500 = &dest
 		}
-		response.JSON500 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -8049,57 +8062,70 @@ func ParseListMaintenanceWindowsResponse(rsp *http.Response) (*ListMaintenanceWi
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+	case rsp.StatusCode == 200:
 		var dest ListMaintenanceWindowsOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListMaintenanceWindows", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON200 = &dest
 		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 400:
 		var dest BadRequest
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListMaintenanceWindows", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON400 = &dest
 		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 401:
 		var dest Unauthorized
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListMaintenanceWindows", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON401 = &dest
 		}
-		response.JSON401 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 403:
 		var dest Forbidden
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListMaintenanceWindows", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON403 = &dest
 		}
-		response.JSON403 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 404:
 		var dest NotFound
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListMaintenanceWindows", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON404 = &dest
 		}
-		response.JSON404 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 405:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 405:
 		var dest MethodNotAllowed
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListMaintenanceWindows", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON405 = &dest
 		}
-		response.JSON405 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 500:
 		var dest InternalServerError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListMaintenanceWindows", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON500 = &dest
 		}
-		response.JSON500 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -8116,57 +8142,70 @@ func ParseListProductsResponse(rsp *http.Response) (*ListProductsResponse, error
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+	case rsp.StatusCode == 200:
 		var dest ListProductsOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListProducts", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON200 = &dest
 		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 400:
 		var dest BadRequest
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListProducts", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON400 = &dest
 		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 401:
 		var dest Unauthorized
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListProducts", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON401 = &dest
 		}
-		response.JSON401 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 403:
 		var dest Forbidden
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListProducts", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON403 = &dest
 		}
-		response.JSON403 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 404:
 		var dest NotFound
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListProducts", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON404 = &dest
 		}
-		response.JSON404 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 405:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 405:
 		var dest MethodNotAllowed
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListProducts", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON405 = &dest
 		}
-		response.JSON405 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 500:
 		var dest InternalServerError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListProducts", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON500 = &dest
 		}
-		response.JSON500 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -8183,60 +8222,72 @@ func ParseBatchDeleteInstancesResponse(rsp *http.Response) (*BatchDeleteInstance
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest BatchDeleteInstancesOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
 	case rsp.StatusCode == 204:
-		break // No content-type
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		// documented without a body
+	case rsp.StatusCode == 200:
+		var dest BatchDeleteInstancesOutput
+		decoded, err := json.DecodeResponse("BatchDeleteInstances", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON200 = &dest
+		}
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 400:
 		var dest BadRequest
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("BatchDeleteInstances", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON400 = &dest
 		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 401:
 		var dest Unauthorized
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("BatchDeleteInstances", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON401 = &dest
 		}
-		response.JSON401 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 403:
 		var dest Forbidden
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("BatchDeleteInstances", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON403 = &dest
 		}
-		response.JSON403 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 404:
 		var dest NotFound
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("BatchDeleteInstances", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON404 = &dest
 		}
-		response.JSON404 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 405:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 405:
 		var dest MethodNotAllowed
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("BatchDeleteInstances", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON405 = &dest
 		}
-		response.JSON405 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 500:
 		var dest InternalServerError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("BatchDeleteInstances", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON500 = &dest
 		}
-		response.JSON500 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -8253,57 +8304,70 @@ func ParseListInstancesResponse(rsp *http.Response) (*ListInstancesResponse, err
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+	case rsp.StatusCode == 200:
 		var dest ListInstancesOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListInstances", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON200 = &dest
 		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 400:
 		var dest BadRequest
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListInstances", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON400 = &dest
 		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 401:
 		var dest Unauthorized
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListInstances", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON401 = &dest
 		}
-		response.JSON401 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 403:
 		var dest Forbidden
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListInstances", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON403 = &dest
 		}
-		response.JSON403 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 404:
 		var dest NotFound
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListInstances", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON404 = &dest
 		}
-		response.JSON404 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 405:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 405:
 		var dest MethodNotAllowed
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListInstances", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON405 = &dest
 		}
-		response.JSON405 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 500:
 		var dest InternalServerError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListInstances", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON500 = &dest
 		}
-		response.JSON500 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -8320,57 +8384,70 @@ func ParseCreateInstanceResponse(rsp *http.Response) (*CreateInstanceResponse, e
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+	case rsp.StatusCode == 200:
 		var dest CreateInstanceOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("CreateInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON200 = &dest
 		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 400:
 		var dest BadRequest
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("CreateInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON400 = &dest
 		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 401:
 		var dest Unauthorized
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("CreateInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON401 = &dest
 		}
-		response.JSON401 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 403:
 		var dest Forbidden
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("CreateInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON403 = &dest
 		}
-		response.JSON403 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 404:
 		var dest NotFound
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("CreateInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON404 = &dest
 		}
-		response.JSON404 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 405:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 405:
 		var dest MethodNotAllowed
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("CreateInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON405 = &dest
 		}
-		response.JSON405 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 500:
 		var dest InternalServerError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("CreateInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON500 = &dest
 		}
-		response.JSON500 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -8387,57 +8464,70 @@ func ParseListStatisticsOfRunningInstancesResponse(rsp *http.Response) (*ListSta
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+	case rsp.StatusCode == 200:
 		var dest ListStatisticsOfRunningInstancesOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListStatisticsOfRunningInstances", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON200 = &dest
 		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 400:
 		var dest BadRequest
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListStatisticsOfRunningInstances", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON400 = &dest
 		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 401:
 		var dest Unauthorized
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListStatisticsOfRunningInstances", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON401 = &dest
 		}
-		response.JSON401 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 403:
 		var dest Forbidden
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListStatisticsOfRunningInstances", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON403 = &dest
 		}
-		response.JSON403 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 404:
 		var dest NotFound
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListStatisticsOfRunningInstances", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON404 = &dest
 		}
-		response.JSON404 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 405:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 405:
 		var dest MethodNotAllowed
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListStatisticsOfRunningInstances", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON405 = &dest
 		}
-		response.JSON405 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 500:
 		var dest InternalServerError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListStatisticsOfRunningInstances", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON500 = &dest
 		}
-		response.JSON500 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -8454,57 +8544,70 @@ func ParseListNumberOfInstancesInDifferentStatusResponse(rsp *http.Response) (*L
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+	case rsp.StatusCode == 200:
 		var dest ListNumberOfInstancesInDifferentStatusOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListNumberOfInstancesInDifferentStatus", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON200 = &dest
 		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 400:
 		var dest BadRequest
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListNumberOfInstancesInDifferentStatus", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON400 = &dest
 		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 401:
 		var dest Unauthorized
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListNumberOfInstancesInDifferentStatus", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON401 = &dest
 		}
-		response.JSON401 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 403:
 		var dest Forbidden
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListNumberOfInstancesInDifferentStatus", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON403 = &dest
 		}
-		response.JSON403 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 404:
 		var dest NotFound
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListNumberOfInstancesInDifferentStatus", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON404 = &dest
 		}
-		response.JSON404 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 405:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 405:
 		var dest MethodNotAllowed
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListNumberOfInstancesInDifferentStatus", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON405 = &dest
 		}
-		response.JSON405 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 500:
 		var dest InternalServerError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListNumberOfInstancesInDifferentStatus", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON500 = &dest
 		}
-		response.JSON500 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -8521,57 +8624,70 @@ func ParseRestartOrFlushInstancesResponse(rsp *http.Response) (*RestartOrFlushIn
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+	case rsp.StatusCode == 200:
 		var dest RestartOrFlushInstancesOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("RestartOrFlushInstances", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON200 = &dest
 		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 400:
 		var dest BadRequest
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("RestartOrFlushInstances", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON400 = &dest
 		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 401:
 		var dest Unauthorized
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("RestartOrFlushInstances", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON401 = &dest
 		}
-		response.JSON401 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 403:
 		var dest Forbidden
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("RestartOrFlushInstances", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON403 = &dest
 		}
-		response.JSON403 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 404:
 		var dest NotFound
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("RestartOrFlushInstances", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON404 = &dest
 		}
-		response.JSON404 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 405:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 405:
 		var dest MethodNotAllowed
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("RestartOrFlushInstances", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON405 = &dest
 		}
-		response.JSON405 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 500:
 		var dest InternalServerError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("RestartOrFlushInstances", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON500 = &dest
 		}
-		response.JSON500 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -8588,53 +8704,63 @@ func ParseDeleteSingleInstanceResponse(rsp *http.Response) (*DeleteSingleInstanc
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
 	case rsp.StatusCode == 204:
-		break // No content-type
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		// documented without a body
+	case rsp.StatusCode == 400:
 		var dest BadRequest
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DeleteSingleInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON400 = &dest
 		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 401:
 		var dest Unauthorized
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DeleteSingleInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON401 = &dest
 		}
-		response.JSON401 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 403:
 		var dest Forbidden
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DeleteSingleInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON403 = &dest
 		}
-		response.JSON403 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 404:
 		var dest NotFound
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DeleteSingleInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON404 = &dest
 		}
-		response.JSON404 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 405:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 405:
 		var dest MethodNotAllowed
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DeleteSingleInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON405 = &dest
 		}
-		response.JSON405 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 500:
 		var dest InternalServerError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DeleteSingleInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON500 = &dest
 		}
-		response.JSON500 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -8651,57 +8777,70 @@ func ParseShowInstanceResponse(rsp *http.Response) (*ShowInstanceResponse, error
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+	case rsp.StatusCode == 200:
 		var dest ShowInstanceOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ShowInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON200 = &dest
 		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 400:
 		var dest BadRequest
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ShowInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON400 = &dest
 		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 401:
 		var dest Unauthorized
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ShowInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON401 = &dest
 		}
-		response.JSON401 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 403:
 		var dest Forbidden
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ShowInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON403 = &dest
 		}
-		response.JSON403 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 404:
 		var dest NotFound
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ShowInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON404 = &dest
 		}
-		response.JSON404 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 405:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 405:
 		var dest MethodNotAllowed
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ShowInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON405 = &dest
 		}
-		response.JSON405 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 500:
 		var dest InternalServerError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ShowInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON500 = &dest
 		}
-		response.JSON500 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -8718,53 +8857,63 @@ func ParseUpdateInstanceResponse(rsp *http.Response) (*UpdateInstanceResponse, e
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
 	case rsp.StatusCode == 204:
-		break // No content-type
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		// documented without a body
+	case rsp.StatusCode == 400:
 		var dest BadRequest
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("UpdateInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON400 = &dest
 		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 401:
 		var dest Unauthorized
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("UpdateInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON401 = &dest
 		}
-		response.JSON401 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 403:
 		var dest Forbidden
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("UpdateInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON403 = &dest
 		}
-		response.JSON403 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 404:
 		var dest NotFound
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("UpdateInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON404 = &dest
 		}
-		response.JSON404 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 405:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 405:
 		var dest MethodNotAllowed
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("UpdateInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON405 = &dest
 		}
-		response.JSON405 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 500:
 		var dest InternalServerError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("UpdateInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON500 = &dest
 		}
-		response.JSON500 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -8781,57 +8930,70 @@ func ParseListBackupRecordsResponse(rsp *http.Response) (*ListBackupRecordsRespo
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+	case rsp.StatusCode == 200:
 		var dest ListBackupRecordsOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListBackupRecords", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON200 = &dest
 		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 400:
 		var dest BadRequest
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListBackupRecords", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON400 = &dest
 		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 401:
 		var dest Unauthorized
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListBackupRecords", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON401 = &dest
 		}
-		response.JSON401 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 403:
 		var dest Forbidden
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListBackupRecords", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON403 = &dest
 		}
-		response.JSON403 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 404:
 		var dest NotFound
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListBackupRecords", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON404 = &dest
 		}
-		response.JSON404 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 405:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 405:
 		var dest MethodNotAllowed
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListBackupRecords", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON405 = &dest
 		}
-		response.JSON405 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 500:
 		var dest InternalServerError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListBackupRecords", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON500 = &dest
 		}
-		response.JSON500 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -8848,57 +9010,70 @@ func ParseCopyInstanceResponse(rsp *http.Response) (*CopyInstanceResponse, error
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+	case rsp.StatusCode == 200:
 		var dest CopyInstanceOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("CopyInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON200 = &dest
 		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 400:
 		var dest BadRequest
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("CopyInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON400 = &dest
 		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 401:
 		var dest Unauthorized
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("CopyInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON401 = &dest
 		}
-		response.JSON401 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 403:
 		var dest Forbidden
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("CopyInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON403 = &dest
 		}
-		response.JSON403 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 404:
 		var dest NotFound
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("CopyInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON404 = &dest
 		}
-		response.JSON404 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 405:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 405:
 		var dest MethodNotAllowed
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("CopyInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON405 = &dest
 		}
-		response.JSON405 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 500:
 		var dest InternalServerError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("CopyInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON500 = &dest
 		}
-		response.JSON500 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -8915,57 +9090,70 @@ func ParseDeleteBackupFileResponse(rsp *http.Response) (*DeleteBackupFileRespons
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+	case rsp.StatusCode == 200:
 		var dest DeleteBackupFileOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DeleteBackupFile", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON200 = &dest
 		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 400:
 		var dest BadRequest
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DeleteBackupFile", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON400 = &dest
 		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 401:
 		var dest Unauthorized
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DeleteBackupFile", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON401 = &dest
 		}
-		response.JSON401 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 403:
 		var dest Forbidden
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DeleteBackupFile", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON403 = &dest
 		}
-		response.JSON403 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 404:
 		var dest NotFound
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DeleteBackupFile", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON404 = &dest
 		}
-		response.JSON404 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 405:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 405:
 		var dest MethodNotAllowed
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DeleteBackupFile", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON405 = &dest
 		}
-		response.JSON405 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 500:
 		var dest InternalServerError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DeleteBackupFile", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON500 = &dest
 		}
-		response.JSON500 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -8982,57 +9170,70 @@ func ParseListConfigurationsResponse(rsp *http.Response) (*ListConfigurationsRes
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+	case rsp.StatusCode == 200:
 		var dest ListConfigurationsOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListConfigurations", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON200 = &dest
 		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 400:
 		var dest BadRequest
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListConfigurations", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON400 = &dest
 		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 401:
 		var dest Unauthorized
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListConfigurations", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON401 = &dest
 		}
-		response.JSON401 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 403:
 		var dest Forbidden
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListConfigurations", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON403 = &dest
 		}
-		response.JSON403 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 404:
 		var dest NotFound
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListConfigurations", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON404 = &dest
 		}
-		response.JSON404 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 405:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 405:
 		var dest MethodNotAllowed
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListConfigurations", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON405 = &dest
 		}
-		response.JSON405 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 500:
 		var dest InternalServerError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListConfigurations", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON500 = &dest
 		}
-		response.JSON500 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -9049,53 +9250,63 @@ func ParseUpdateConfigurationsResponse(rsp *http.Response) (*UpdateConfiguration
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
 	case rsp.StatusCode == 204:
-		break // No content-type
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		// documented without a body
+	case rsp.StatusCode == 400:
 		var dest BadRequest
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("UpdateConfigurations", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON400 = &dest
 		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 401:
 		var dest Unauthorized
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("UpdateConfigurations", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON401 = &dest
 		}
-		response.JSON401 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 403:
 		var dest Forbidden
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("UpdateConfigurations", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON403 = &dest
 		}
-		response.JSON403 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 404:
 		var dest NotFound
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("UpdateConfigurations", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON404 = &dest
 		}
-		response.JSON404 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 405:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 405:
 		var dest MethodNotAllowed
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("UpdateConfigurations", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON405 = &dest
 		}
-		response.JSON405 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 500:
 		var dest InternalServerError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("UpdateConfigurations", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON500 = &dest
 		}
-		response.JSON500 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -9112,53 +9323,63 @@ func ParseExtendInstanceResponse(rsp *http.Response) (*ExtendInstanceResponse, e
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
 	case rsp.StatusCode == 204:
-		break // No content-type
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		// documented without a body
+	case rsp.StatusCode == 400:
 		var dest BadRequest
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ExtendInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON400 = &dest
 		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 401:
 		var dest Unauthorized
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ExtendInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON401 = &dest
 		}
-		response.JSON401 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 403:
 		var dest Forbidden
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ExtendInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON403 = &dest
 		}
-		response.JSON403 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 404:
 		var dest NotFound
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ExtendInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON404 = &dest
 		}
-		response.JSON404 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 405:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 405:
 		var dest MethodNotAllowed
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ExtendInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON405 = &dest
 		}
-		response.JSON405 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 500:
 		var dest InternalServerError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ExtendInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON500 = &dest
 		}
-		response.JSON500 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -9175,57 +9396,70 @@ func ParseUpdatePasswordResponse(rsp *http.Response) (*UpdatePasswordResponse, e
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+	case rsp.StatusCode == 200:
 		var dest UpdatePasswordOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("UpdatePassword", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON200 = &dest
 		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 400:
 		var dest BadRequest
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("UpdatePassword", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON400 = &dest
 		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 401:
 		var dest Unauthorized
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("UpdatePassword", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON401 = &dest
 		}
-		response.JSON401 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 403:
 		var dest Forbidden
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("UpdatePassword", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON403 = &dest
 		}
-		response.JSON403 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 404:
 		var dest NotFound
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("UpdatePassword", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON404 = &dest
 		}
-		response.JSON404 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 405:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 405:
 		var dest MethodNotAllowed
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("UpdatePassword", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON405 = &dest
 		}
-		response.JSON405 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 500:
 		var dest InternalServerError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("UpdatePassword", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON500 = &dest
 		}
-		response.JSON500 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -9242,57 +9476,70 @@ func ParseListRestoreRecordsResponse(rsp *http.Response) (*ListRestoreRecordsRes
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+	case rsp.StatusCode == 200:
 		var dest ListRestoreRecordsOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListRestoreRecords", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON200 = &dest
 		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 400:
 		var dest BadRequest
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListRestoreRecords", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON400 = &dest
 		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 401:
 		var dest Unauthorized
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListRestoreRecords", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON401 = &dest
 		}
-		response.JSON401 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 403:
 		var dest Forbidden
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListRestoreRecords", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON403 = &dest
 		}
-		response.JSON403 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 404:
 		var dest NotFound
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListRestoreRecords", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON404 = &dest
 		}
-		response.JSON404 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 405:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 405:
 		var dest MethodNotAllowed
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListRestoreRecords", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON405 = &dest
 		}
-		response.JSON405 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 500:
 		var dest InternalServerError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListRestoreRecords", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON500 = &dest
 		}
-		response.JSON500 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -9309,57 +9556,70 @@ func ParseRestoreInstanceResponse(rsp *http.Response) (*RestoreInstanceResponse,
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+	case rsp.StatusCode == 200:
 		var dest RestoreInstanceOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("RestoreInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON200 = &dest
 		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 400:
 		var dest BadRequest
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("RestoreInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON400 = &dest
 		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 401:
 		var dest Unauthorized
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("RestoreInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON401 = &dest
 		}
-		response.JSON401 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 403:
 		var dest Forbidden
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("RestoreInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON403 = &dest
 		}
-		response.JSON403 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 404:
 		var dest NotFound
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("RestoreInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON404 = &dest
 		}
-		response.JSON404 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 405:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 405:
 		var dest MethodNotAllowed
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("RestoreInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON405 = &dest
 		}
-		response.JSON405 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 500:
 		var dest InternalServerError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("RestoreInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON500 = &dest
 		}
-		response.JSON500 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -9376,57 +9636,70 @@ func ParseShowQuotaOfTenantResponse(rsp *http.Response) (*ShowQuotaOfTenantRespo
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+	case rsp.StatusCode == 200:
 		var dest ShowQuotaOfTenantOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ShowQuotaOfTenant", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON200 = &dest
 		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 400:
 		var dest BadRequest
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ShowQuotaOfTenant", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON400 = &dest
 		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 401:
 		var dest Unauthorized
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ShowQuotaOfTenant", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON401 = &dest
 		}
-		response.JSON401 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 403:
 		var dest Forbidden
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ShowQuotaOfTenant", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON403 = &dest
 		}
-		response.JSON403 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 404:
 		var dest NotFound
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ShowQuotaOfTenant", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON404 = &dest
 		}
-		response.JSON404 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 405:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 405:
 		var dest MethodNotAllowed
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ShowQuotaOfTenant", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON405 = &dest
 		}
-		response.JSON405 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 500:
 		var dest InternalServerError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ShowQuotaOfTenant", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON500 = &dest
 		}
-		response.JSON500 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil

@@ -11830,15 +11830,16 @@ func ParseListAvailableZonesResponse(rsp *http.Response) (*ListAvailableZonesRes
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+	case rsp.StatusCode == 200:
 		var dest ListAvailableZonesOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListAvailableZones", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON200 = &dest
 		}
-		response.JSON200 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -11855,22 +11856,25 @@ func ParseListMaintenanceWindowsResponse(rsp *http.Response) (*ListMaintenanceWi
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+	case rsp.StatusCode == 200:
 		var dest ListMaintenanceWindowsOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListMaintenanceWindows", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON200 = &dest
 		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 500:
 		var dest InternalServerError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListMaintenanceWindows", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON500 = &dest
 		}
-		response.JSON500 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -11887,50 +11891,61 @@ func ParseListFlavorsResponse(rsp *http.Response) (*ListFlavorsResponse, error) 
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+	case rsp.StatusCode == 200:
 		var dest ListFlavorsOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListFlavors", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON200 = &dest
 		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 400:
 		var dest ErrorOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListFlavors", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON400 = &dest
 		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 401:
 		var dest ErrorOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListFlavors", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON401 = &dest
 		}
-		response.JSON401 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 403:
 		var dest ErrorOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListFlavors", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON403 = &dest
 		}
-		response.JSON403 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 404:
 		var dest ErrorOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListFlavors", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON404 = &dest
 		}
-		response.JSON404 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 500:
 		var dest ErrorOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListFlavors", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON500 = &dest
 		}
-		response.JSON500 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -11947,29 +11962,34 @@ func ParseListGroupReplicationInfoResponse(rsp *http.Response) (*ListGroupReplic
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+	case rsp.StatusCode == 200:
 		var dest ListGroupReplicationInfoOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListGroupReplicationInfo", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON200 = &dest
 		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 400:
 		var dest BadRequest
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListGroupReplicationInfo", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON400 = &dest
 		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 500:
 		var dest InternalServerError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListGroupReplicationInfo", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON500 = &dest
 		}
-		response.JSON500 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -11986,29 +12006,34 @@ func ParseBatchDeleteInstancesResponse(rsp *http.Response) (*BatchDeleteInstance
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+	case rsp.StatusCode == 200:
 		var dest BatchDeleteInstancesOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("BatchDeleteInstances", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON200 = &dest
 		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 400:
 		var dest BadRequest
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("BatchDeleteInstances", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON400 = &dest
 		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 500:
 		var dest InternalServerError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("BatchDeleteInstances", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON500 = &dest
 		}
-		response.JSON500 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -12025,50 +12050,61 @@ func ParseListInstancesResponse(rsp *http.Response) (*ListInstancesResponse, err
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+	case rsp.StatusCode == 200:
 		var dest ListInstancesOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListInstances", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON200 = &dest
 		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 400:
 		var dest ErrorOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListInstances", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON400 = &dest
 		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 401:
 		var dest Unauthorized
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListInstances", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON401 = &dest
 		}
-		response.JSON401 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 403:
 		var dest Forbidden
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListInstances", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON403 = &dest
 		}
-		response.JSON403 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 404:
 		var dest NotFound
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListInstances", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON404 = &dest
 		}
-		response.JSON404 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 500:
 		var dest InternalServerError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListInstances", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON500 = &dest
 		}
-		response.JSON500 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -12085,50 +12121,61 @@ func ParseCreateInstanceResponse(rsp *http.Response) (*CreateInstanceResponse, e
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+	case rsp.StatusCode == 200:
 		var dest CreateInstanceOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("CreateInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON200 = &dest
 		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 400:
 		var dest ErrorOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("CreateInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON400 = &dest
 		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 401:
 		var dest ErrorOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("CreateInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON401 = &dest
 		}
-		response.JSON401 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 403:
 		var dest ErrorOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("CreateInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON403 = &dest
 		}
-		response.JSON403 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 404:
 		var dest ErrorOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("CreateInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON404 = &dest
 		}
-		response.JSON404 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 500:
 		var dest ErrorOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("CreateInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON500 = &dest
 		}
-		response.JSON500 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -12145,29 +12192,34 @@ func ParseBatchShowNodesInformationResponse(rsp *http.Response) (*BatchShowNodes
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+	case rsp.StatusCode == 200:
 		var dest BatchShowNodesInformationOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("BatchShowNodesInformation", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON200 = &dest
 		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 400:
 		var dest ErrorOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("BatchShowNodesInformation", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON400 = &dest
 		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 500:
 		var dest ErrorOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("BatchShowNodesInformation", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON500 = &dest
 		}
-		response.JSON500 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -12184,29 +12236,34 @@ func ParseListStatisticsOfRunningInstancesResponse(rsp *http.Response) (*ListSta
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+	case rsp.StatusCode == 200:
 		var dest ListStatisticsOfRunningInstancesOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListStatisticsOfRunningInstances", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON200 = &dest
 		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 400:
 		var dest BadRequest
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListStatisticsOfRunningInstances", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON400 = &dest
 		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 500:
 		var dest InternalServerError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListStatisticsOfRunningInstances", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON500 = &dest
 		}
-		response.JSON500 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -12223,29 +12280,34 @@ func ParseListNumberOfInstancesInDifferentStatusResponse(rsp *http.Response) (*L
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+	case rsp.StatusCode == 200:
 		var dest ListNumberOfInstancesInDifferentStatusOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListNumberOfInstancesInDifferentStatus", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON200 = &dest
 		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 400:
 		var dest BadRequest
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListNumberOfInstancesInDifferentStatus", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON400 = &dest
 		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 500:
 		var dest InternalServerError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListNumberOfInstancesInDifferentStatus", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON500 = &dest
 		}
-		response.JSON500 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -12262,29 +12324,34 @@ func ParseRestartOrFlushInstancesResponse(rsp *http.Response) (*RestartOrFlushIn
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+	case rsp.StatusCode == 200:
 		var dest RestartOrFlushInstancesOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("RestartOrFlushInstances", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON200 = &dest
 		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 400:
 		var dest BadRequest
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("RestartOrFlushInstances", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON400 = &dest
 		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 500:
 		var dest InternalServerError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("RestartOrFlushInstances", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON500 = &dest
 		}
-		response.JSON500 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -12301,25 +12368,27 @@ func ParseDeleteSingleInstanceResponse(rsp *http.Response) (*DeleteSingleInstanc
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
 	case rsp.StatusCode == 204:
-		break // No content-type
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		// documented without a body
+	case rsp.StatusCode == 400:
 		var dest BadRequest
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DeleteSingleInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON400 = &dest
 		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 500:
 		var dest InternalServerError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DeleteSingleInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON500 = &dest
 		}
-		response.JSON500 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -12336,29 +12405,34 @@ func ParseShowInstanceResponse(rsp *http.Response) (*ShowInstanceResponse, error
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+	case rsp.StatusCode == 200:
 		var dest ShowInstanceOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ShowInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON200 = &dest
 		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 400:
 		var dest BadRequest
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ShowInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON400 = &dest
 		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 500:
 		var dest InternalServerError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ShowInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON500 = &dest
 		}
-		response.JSON500 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -12375,25 +12449,27 @@ func ParseUpdateInstanceResponse(rsp *http.Response) (*UpdateInstanceResponse, e
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
 	case rsp.StatusCode == 204:
-		break // No content-type
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		// documented without a body
+	case rsp.StatusCode == 400:
 		var dest BadRequest
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("UpdateInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON400 = &dest
 		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 500:
 		var dest InternalServerError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("UpdateInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON500 = &dest
 		}
-		response.JSON500 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -12410,32 +12486,36 @@ func ParseListBackupRecordsResponse(rsp *http.Response) (*ListBackupRecordsRespo
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest ListBackupRecordsOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
 	case rsp.StatusCode == 204:
-		break // No content-type
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		// documented without a body
+	case rsp.StatusCode == 200:
+		var dest ListBackupRecordsOutput
+		decoded, err := json.DecodeResponse("ListBackupRecords", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON200 = &dest
+		}
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 400:
 		var dest BadRequest
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListBackupRecords", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON400 = &dest
 		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 500:
 		var dest InternalServerError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListBackupRecords", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON500 = &dest
 		}
-		response.JSON500 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -12452,29 +12532,34 @@ func ParseCopyInstanceResponse(rsp *http.Response) (*CopyInstanceResponse, error
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+	case rsp.StatusCode == 200:
 		var dest CopyInstanceOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("CopyInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON200 = &dest
 		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 400:
 		var dest BadRequest
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("CopyInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON400 = &dest
 		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 500:
 		var dest InternalServerError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("CopyInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON500 = &dest
 		}
-		response.JSON500 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -12491,25 +12576,27 @@ func ParseDeleteBackupFileResponse(rsp *http.Response) (*DeleteBackupFileRespons
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
 	case rsp.StatusCode == 204:
-		break // No content-type
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		// documented without a body
+	case rsp.StatusCode == 400:
 		var dest BadRequest
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DeleteBackupFile", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON400 = &dest
 		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 500:
 		var dest InternalServerError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DeleteBackupFile", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON500 = &dest
 		}
-		response.JSON500 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -12526,29 +12613,34 @@ func ParseListBackupFileLinksResponse(rsp *http.Response) (*ListBackupFileLinksR
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+	case rsp.StatusCode == 200:
 		var dest ListBackupFileLinksOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListBackupFileLinks", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON200 = &dest
 		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 400:
 		var dest BadRequest
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListBackupFileLinks", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON400 = &dest
 		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 500:
 		var dest InternalServerError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListBackupFileLinks", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON500 = &dest
 		}
-		response.JSON500 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -12565,29 +12657,34 @@ func ParseListConfigurationsResponse(rsp *http.Response) (*ListConfigurationsRes
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+	case rsp.StatusCode == 200:
 		var dest ListConfigurationsOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListConfigurations", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON200 = &dest
 		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 400:
 		var dest BadRequest
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListConfigurations", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON400 = &dest
 		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 500:
 		var dest InternalServerError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListConfigurations", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON500 = &dest
 		}
-		response.JSON500 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -12604,25 +12701,27 @@ func ParseUpdateConfigurationsResponse(rsp *http.Response) (*UpdateConfiguration
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
 	case rsp.StatusCode == 204:
-		break // No content-type
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		// documented without a body
+	case rsp.StatusCode == 400:
 		var dest BadRequest
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("UpdateConfigurations", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON400 = &dest
 		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 500:
 		var dest InternalServerError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("UpdateConfigurations", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON500 = &dest
 		}
-		response.JSON500 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -12639,46 +12738,54 @@ func ParseUpdateSlavePriorityResponse(rsp *http.Response) (*UpdateSlavePriorityR
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
 	case rsp.StatusCode == 204:
-		break // No content-type
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		// documented without a body
+	case rsp.StatusCode == 400:
 		var dest BadRequest
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("UpdateSlavePriority", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON400 = &dest
 		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 401:
 		var dest Unauthorized
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("UpdateSlavePriority", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON401 = &dest
 		}
-		response.JSON401 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 403:
 		var dest Forbidden
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("UpdateSlavePriority", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON403 = &dest
 		}
-		response.JSON403 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 404:
 		var dest NotFound
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("UpdateSlavePriority", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON404 = &dest
 		}
-		response.JSON404 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 500:
 		var dest InternalServerError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("UpdateSlavePriority", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON500 = &dest
 		}
-		response.JSON500 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -12695,29 +12802,34 @@ func ParseUpdatePasswordResponse(rsp *http.Response) (*UpdatePasswordResponse, e
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+	case rsp.StatusCode == 200:
 		var dest UpdatePasswordOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("UpdatePassword", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON200 = &dest
 		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 400:
 		var dest BadRequest
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("UpdatePassword", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON400 = &dest
 		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 500:
 		var dest InternalServerError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("UpdatePassword", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON500 = &dest
 		}
-		response.JSON500 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -12734,29 +12846,34 @@ func ParseResetPasswordResponse(rsp *http.Response) (*ResetPasswordResponse, err
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+	case rsp.StatusCode == 200:
 		var dest ResetPasswordOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ResetPassword", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON200 = &dest
 		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 400:
 		var dest BadRequest
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ResetPassword", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON400 = &dest
 		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 500:
 		var dest InternalServerError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ResetPassword", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON500 = &dest
 		}
-		response.JSON500 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -12788,25 +12905,27 @@ func ParseListRestoreRecordsResponse(rsp *http.Response) (*ListRestoreRecordsRes
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest ListRestoreRecordsOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
 	case rsp.StatusCode == 204:
-		break // No content-type
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-		var dest BadRequest
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		// documented without a body
+	case rsp.StatusCode == 200:
+		var dest ListRestoreRecordsOutput
+		decoded, err := json.DecodeResponse("ListRestoreRecords", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON200 = &dest
 		}
-		response.JSON400 = &dest
-
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 400:
+		var dest BadRequest
+		decoded, err := json.DecodeResponse("ListRestoreRecords", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON400 = &dest
+		}
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -12823,29 +12942,34 @@ func ParseRestoreInstanceResponse(rsp *http.Response) (*RestoreInstanceResponse,
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+	case rsp.StatusCode == 200:
 		var dest RestoreInstanceOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("RestoreInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON200 = &dest
 		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 400:
 		var dest BadRequest
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("RestoreInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON400 = &dest
 		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 500:
 		var dest InternalServerError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("RestoreInstance", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON500 = &dest
 		}
-		response.JSON500 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -12862,50 +12986,61 @@ func ParseListSlowlogResponse(rsp *http.Response) (*ListSlowlogResponse, error) 
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+	case rsp.StatusCode == 200:
 		var dest ListSlowlogOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListSlowlog", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON200 = &dest
 		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 400:
 		var dest ErrorOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListSlowlog", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON400 = &dest
 		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 401:
 		var dest Unauthorized
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListSlowlog", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON401 = &dest
 		}
-		response.JSON401 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 403:
 		var dest Forbidden
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListSlowlog", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON403 = &dest
 		}
-		response.JSON403 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 404:
 		var dest NotFound
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListSlowlog", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON404 = &dest
 		}
-		response.JSON404 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 500:
 		var dest InternalServerError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListSlowlog", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON500 = &dest
 		}
-		response.JSON500 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -12922,46 +13057,54 @@ func ParseChangeMasterStandbyResponse(rsp *http.Response) (*ChangeMasterStandbyR
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
 	case rsp.StatusCode == 204:
-		break // No content-type
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		// documented without a body
+	case rsp.StatusCode == 400:
 		var dest ErrorOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ChangeMasterStandby", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON400 = &dest
 		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 401:
 		var dest Unauthorized
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ChangeMasterStandby", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON401 = &dest
 		}
-		response.JSON401 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 403:
 		var dest Forbidden
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ChangeMasterStandby", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON403 = &dest
 		}
-		response.JSON403 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 404:
 		var dest NotFound
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ChangeMasterStandby", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON404 = &dest
 		}
-		response.JSON404 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 500:
 		var dest InternalServerError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ChangeMasterStandby", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON500 = &dest
 		}
-		response.JSON500 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -12978,50 +13121,61 @@ func ParseListBackgroundTaskResponse(rsp *http.Response) (*ListBackgroundTaskRes
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+	case rsp.StatusCode == 200:
 		var dest ListBackgroundTaskOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListBackgroundTask", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON200 = &dest
 		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 400:
 		var dest BadRequest
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListBackgroundTask", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON400 = &dest
 		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 401:
 		var dest Unauthorized
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListBackgroundTask", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON401 = &dest
 		}
-		response.JSON401 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 403:
 		var dest Forbidden
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListBackgroundTask", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON403 = &dest
 		}
-		response.JSON403 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 404:
 		var dest NotFound
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListBackgroundTask", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON404 = &dest
 		}
-		response.JSON404 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 500:
 		var dest InternalServerError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListBackgroundTask", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON500 = &dest
 		}
-		response.JSON500 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -13038,53 +13192,63 @@ func ParseDeleteBackgroundTaskResponse(rsp *http.Response) (*DeleteBackgroundTas
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest DeleteBackgroundTaskOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
 	case rsp.StatusCode == 204:
-		break // No content-type
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		// documented without a body
+	case rsp.StatusCode == 200:
+		var dest DeleteBackgroundTaskOutput
+		decoded, err := json.DecodeResponse("DeleteBackgroundTask", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON200 = &dest
+		}
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 400:
 		var dest BadRequest
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DeleteBackgroundTask", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON400 = &dest
 		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 401:
 		var dest Unauthorized
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DeleteBackgroundTask", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON401 = &dest
 		}
-		response.JSON401 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 403:
 		var dest Forbidden
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DeleteBackgroundTask", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON403 = &dest
 		}
-		response.JSON403 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 404:
 		var dest NotFound
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DeleteBackgroundTask", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON404 = &dest
 		}
-		response.JSON404 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 500:
 		var dest InternalServerError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DeleteBackgroundTask", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON500 = &dest
 		}
-		response.JSON500 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -13101,50 +13265,61 @@ func ParseShowBackgroundTaskProgressResponse(rsp *http.Response) (*ShowBackgroun
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+	case rsp.StatusCode == 200:
 		var dest ShowBackgroundTaskProgressOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ShowBackgroundTaskProgress", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON200 = &dest
 		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 400:
 		var dest BadRequest
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ShowBackgroundTaskProgress", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON400 = &dest
 		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 401:
 		var dest Unauthorized
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ShowBackgroundTaskProgress", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON401 = &dest
 		}
-		response.JSON401 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 403:
 		var dest Forbidden
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ShowBackgroundTaskProgress", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON403 = &dest
 		}
-		response.JSON403 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 404:
 		var dest NotFound
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ShowBackgroundTaskProgress", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON404 = &dest
 		}
-		response.JSON404 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 500:
 		var dest InternalServerError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ShowBackgroundTaskProgress", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON500 = &dest
 		}
-		response.JSON500 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -13161,50 +13336,61 @@ func ParseShowJobInfoResponse(rsp *http.Response) (*ShowJobInfoResponse, error) 
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+	case rsp.StatusCode == 200:
 		var dest ShowJobInfoOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ShowJobInfo", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON200 = &dest
 		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 400:
 		var dest ErrorOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ShowJobInfo", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON400 = &dest
 		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 401:
 		var dest Unauthorized
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ShowJobInfo", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON401 = &dest
 		}
-		response.JSON401 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 403:
 		var dest Forbidden
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ShowJobInfo", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON403 = &dest
 		}
-		response.JSON403 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 404:
 		var dest NotFound
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ShowJobInfo", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON404 = &dest
 		}
-		response.JSON404 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 500:
 		var dest InternalServerError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ShowJobInfo", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON500 = &dest
 		}
-		response.JSON500 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -13221,50 +13407,61 @@ func ParseCreateMigrationTaskResponse(rsp *http.Response) (*CreateMigrationTaskR
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+	case rsp.StatusCode == 200:
 		var dest CreateMigrationTaskOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("CreateMigrationTask", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON200 = &dest
 		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 400:
 		var dest BadRequest
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("CreateMigrationTask", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON400 = &dest
 		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 401:
 		var dest Unauthorized
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("CreateMigrationTask", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON401 = &dest
 		}
-		response.JSON401 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 403:
 		var dest Forbidden
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("CreateMigrationTask", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON403 = &dest
 		}
-		response.JSON403 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 404:
 		var dest NotFound
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("CreateMigrationTask", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON404 = &dest
 		}
-		response.JSON404 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 500:
 		var dest InternalServerError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("CreateMigrationTask", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON500 = &dest
 		}
-		response.JSON500 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -13281,50 +13478,61 @@ func ParseBatchStopMigrationTasksResponse(rsp *http.Response) (*BatchStopMigrati
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+	case rsp.StatusCode == 200:
 		var dest BatchStopMigrationTasksOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("BatchStopMigrationTasks", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON200 = &dest
 		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 400:
 		var dest ErrorOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("BatchStopMigrationTasks", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON400 = &dest
 		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 401:
 		var dest Unauthorized
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("BatchStopMigrationTasks", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON401 = &dest
 		}
-		response.JSON401 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 403:
 		var dest Forbidden
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("BatchStopMigrationTasks", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON403 = &dest
 		}
-		response.JSON403 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 404:
 		var dest NotFound
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("BatchStopMigrationTasks", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON404 = &dest
 		}
-		response.JSON404 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 500:
 		var dest InternalServerError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("BatchStopMigrationTasks", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON500 = &dest
 		}
-		response.JSON500 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -13341,50 +13549,61 @@ func ParseShowMigrationTaskResponse(rsp *http.Response) (*ShowMigrationTaskRespo
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+	case rsp.StatusCode == 200:
 		var dest ShowMigrationTaskOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ShowMigrationTask", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON200 = &dest
 		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 400:
 		var dest BadRequest
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ShowMigrationTask", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON400 = &dest
 		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 401:
 		var dest Unauthorized
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ShowMigrationTask", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON401 = &dest
 		}
-		response.JSON401 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 403:
 		var dest Forbidden
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ShowMigrationTask", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON403 = &dest
 		}
-		response.JSON403 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 404:
 		var dest NotFound
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ShowMigrationTask", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON404 = &dest
 		}
-		response.JSON404 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 500:
 		var dest InternalServerError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ShowMigrationTask", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON500 = &dest
 		}
-		response.JSON500 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -13401,50 +13620,61 @@ func ParseShowMigrationTaskStatsResponse(rsp *http.Response) (*ShowMigrationTask
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+	case rsp.StatusCode == 200:
 		var dest ShowMigrationTaskStatsOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ShowMigrationTaskStats", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON200 = &dest
 		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 400:
 		var dest ErrorOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ShowMigrationTaskStats", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON400 = &dest
 		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 401:
 		var dest Unauthorized
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ShowMigrationTaskStats", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON401 = &dest
 		}
-		response.JSON401 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 403:
 		var dest Forbidden
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ShowMigrationTaskStats", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON403 = &dest
 		}
-		response.JSON403 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 404:
 		var dest NotFound
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ShowMigrationTaskStats", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON404 = &dest
 		}
-		response.JSON404 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 500:
 		var dest InternalServerError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ShowMigrationTaskStats", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON500 = &dest
 		}
-		response.JSON500 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -13461,50 +13691,61 @@ func ParseStopMigrationTaskResponse(rsp *http.Response) (*StopMigrationTaskRespo
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+	case rsp.StatusCode == 200:
 		var dest StopMigrationTaskOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("StopMigrationTask", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON200 = &dest
 		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 400:
 		var dest BadRequest
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("StopMigrationTask", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON400 = &dest
 		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 401:
 		var dest Unauthorized
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("StopMigrationTask", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON401 = &dest
 		}
-		response.JSON401 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 403:
 		var dest Forbidden
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("StopMigrationTask", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON403 = &dest
 		}
-		response.JSON403 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 404:
 		var dest NotFound
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("StopMigrationTask", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON404 = &dest
 		}
-		response.JSON404 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 500:
 		var dest InternalServerError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("StopMigrationTask", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON500 = &dest
 		}
-		response.JSON500 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -13521,50 +13762,61 @@ func ParseListMigrationTaskResponse(rsp *http.Response) (*ListMigrationTaskRespo
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+	case rsp.StatusCode == 200:
 		var dest ListMigrationTaskOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListMigrationTask", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON200 = &dest
 		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 400:
 		var dest BadRequest
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListMigrationTask", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON400 = &dest
 		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 401:
 		var dest Unauthorized
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListMigrationTask", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON401 = &dest
 		}
-		response.JSON401 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 403:
 		var dest Forbidden
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListMigrationTask", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON403 = &dest
 		}
-		response.JSON403 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 404:
 		var dest NotFound
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListMigrationTask", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON404 = &dest
 		}
-		response.JSON404 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 500:
 		var dest InternalServerError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ListMigrationTask", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON500 = &dest
 		}
-		response.JSON500 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -13581,50 +13833,61 @@ func ParseDeleteMigrationTaskResponse(rsp *http.Response) (*DeleteMigrationTaskR
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+	case rsp.StatusCode == 200:
 		var dest DeleteMigrationTaskOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DeleteMigrationTask", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON200 = &dest
 		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 400:
 		var dest BadRequest
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DeleteMigrationTask", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON400 = &dest
 		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 401:
 		var dest Unauthorized
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DeleteMigrationTask", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON401 = &dest
 		}
-		response.JSON401 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 403:
 		var dest Forbidden
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DeleteMigrationTask", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON403 = &dest
 		}
-		response.JSON403 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 404:
 		var dest ErrorOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DeleteMigrationTask", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON404 = &dest
 		}
-		response.JSON404 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 500:
 		var dest InternalServerError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DeleteMigrationTask", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON500 = &dest
 		}
-		response.JSON500 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -13641,50 +13904,61 @@ func ParseCreateOnlineMigrationTaskResponse(rsp *http.Response) (*CreateOnlineMi
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+	case rsp.StatusCode == 200:
 		var dest CreateOnlineMigrationTaskOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("CreateOnlineMigrationTask", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON200 = &dest
 		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 400:
 		var dest BadRequest
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("CreateOnlineMigrationTask", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON400 = &dest
 		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 401:
 		var dest Unauthorized
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("CreateOnlineMigrationTask", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON401 = &dest
 		}
-		response.JSON401 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 403:
 		var dest Forbidden
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("CreateOnlineMigrationTask", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON403 = &dest
 		}
-		response.JSON403 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 404:
 		var dest NotFound
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("CreateOnlineMigrationTask", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON404 = &dest
 		}
-		response.JSON404 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 500:
 		var dest InternalServerError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("CreateOnlineMigrationTask", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON500 = &dest
 		}
-		response.JSON500 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -13701,50 +13975,61 @@ func ParseSetOnlineMigrationTaskResponse(rsp *http.Response) (*SetOnlineMigratio
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+	case rsp.StatusCode == 200:
 		var dest SetOnlineMigrationTaskOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("SetOnlineMigrationTask", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON200 = &dest
 		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 400:
 		var dest BadRequest
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("SetOnlineMigrationTask", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON400 = &dest
 		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 401:
 		var dest Unauthorized
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("SetOnlineMigrationTask", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON401 = &dest
 		}
-		response.JSON401 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 403:
 		var dest Forbidden
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("SetOnlineMigrationTask", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON403 = &dest
 		}
-		response.JSON403 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 404:
 		var dest NotFound
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("SetOnlineMigrationTask", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON404 = &dest
 		}
-		response.JSON404 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 500:
 		var dest InternalServerError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("SetOnlineMigrationTask", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON500 = &dest
 		}
-		response.JSON500 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
@@ -13761,29 +14046,34 @@ func ParseShowQuotaOfTenantResponse(rsp *http.Response) (*ShowQuotaOfTenantRespo
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+	case rsp.StatusCode == 200:
 		var dest ShowQuotaOfTenantOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ShowQuotaOfTenant", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON200 = &dest
 		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 400:
 		var dest BadRequest
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ShowQuotaOfTenant", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON400 = &dest
 		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		if err != nil {
+			return response, err
+		}
+	case rsp.StatusCode == 500:
 		var dest InternalServerError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("ShowQuotaOfTenant", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON500 = &dest
 		}
-		response.JSON500 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil

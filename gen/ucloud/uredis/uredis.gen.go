@@ -529,15 +529,16 @@ func ParseDescribeURedisBackupResponse(rsp *http.Response) (*DescribeURedisBacku
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
-
 	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+	case rsp.StatusCode == 200:
 		var dest DescribeURedisBackupOutput
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
+		decoded, err := json.DecodeResponse("DescribeURedisBackup", rsp, bodyBytes, &dest)
+		if decoded {
+			response.JSON200 = &dest
 		}
-		response.JSON200 = &dest
-
+		if err != nil {
+			return response, err
+		}
 	}
 
 	return response, nil
