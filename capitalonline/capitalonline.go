@@ -52,6 +52,10 @@ type Config struct {
 	Retry *retry.Policy
 	// SignerOptions fix the signer's clock or nonce (tests).
 	SignerOptions []cdssigner.Option
+	// MaxResponseBytes bounds every response body in bytes; a longer one
+	// fails the call with an *apierror.Error wrapping *payload.TooLargeError.
+	// 0: payload.DefaultMaxBytes (32 MiB); negative: a construction error.
+	MaxResponseBytes int64
 }
 
 // ErrorDecoder reads CapitalOnline's envelope: a call succeeded when its body's
@@ -62,11 +66,14 @@ var ErrorDecoder = apierror.Envelope{
 
 // Doer returns the request chain for cfg, for any CapitalOnline service.
 func Doer(cfg Config) (doer.Doer, error) {
+	if cfg.MaxResponseBytes < 0 {
+		return nil, fmt.Errorf("capitalonline: Config.MaxResponseBytes is negative (%d)", cfg.MaxResponseBytes)
+	}
 	s, err := cdssigner.New(cfg.Credentials, cfg.SignerOptions...)
 	if err != nil {
 		return nil, err
 	}
-	return pipeline.New(pipeline.Config{Send: cfg.HTTPClient, Retry: cfg.Retry, Signer: s, Errors: ErrorDecoder, RPC: true}), nil
+	return pipeline.New(pipeline.Config{Send: cfg.HTTPClient, Retry: cfg.Retry, Signer: s, Errors: ErrorDecoder, RPC: true, MaxResponseBytes: cfg.MaxResponseBytes}), nil
 }
 
 // newClient builds a generated client of any CapitalOnline service: every

@@ -43,6 +43,10 @@ type Config struct {
 	ProjectID   string    // fills {project_id}; default Credentials.ProjectID
 	HTTPClient  doer.Doer // default pipeline.DefaultHTTPClient
 	Retry       *retry.Policy
+	// MaxResponseBytes bounds every response body in bytes; a longer one
+	// fails the call with an *apierror.Error wrapping *payload.TooLargeError.
+	// 0: payload.DefaultMaxBytes (32 MiB); negative: a construction error.
+	MaxResponseBytes int64
 }
 
 // ErrorDecoder reads Huawei's error body on any non-2xx status.
@@ -59,6 +63,9 @@ func ErrorInfo(err error) (dcserrors.Info, bool) {
 
 // Doer returns the request chain for cfg.
 func Doer(cfg Config) (doer.Doer, error) {
+	if cfg.MaxResponseBytes < 0 {
+		return nil, fmt.Errorf("huaweicloud: Config.MaxResponseBytes is negative (%d)", cfg.MaxResponseBytes)
+	}
 	var s signer.Signer
 	var err error
 	if cfg.Token != "" {
@@ -73,7 +80,7 @@ func Doer(cfg Config) (doer.Doer, error) {
 	if err != nil {
 		return nil, err
 	}
-	return pipeline.New(pipeline.Config{Send: cfg.HTTPClient, Retry: cfg.Retry, Signer: s, Errors: ErrorDecoder}), nil
+	return pipeline.New(pipeline.Config{Send: cfg.HTTPClient, Retry: cfg.Retry, Signer: s, Errors: ErrorDecoder, MaxResponseBytes: cfg.MaxResponseBytes}), nil
 }
 
 func endpoint(cfg Config) (string, error) {

@@ -43,6 +43,10 @@ type Config struct {
 	Region, Zone, ProjectID string
 	HTTPClient              doer.Doer     // default: pipeline.DefaultHTTPClient
 	Retry                   *retry.Policy // default retry.Default
+	// MaxResponseBytes bounds every response body in bytes; a longer one
+	// fails the call with an *apierror.Error wrapping *payload.TooLargeError.
+	// 0: payload.DefaultMaxBytes (32 MiB); negative: a construction error.
+	MaxResponseBytes int64
 }
 
 // ErrorDecoder reads UCloud's envelope: success is RetCode 0.
@@ -50,6 +54,9 @@ var ErrorDecoder = apierror.Envelope{Vendor: "ucloud", CodeField: "RetCode", Suc
 
 // Doer returns the request chain for cfg.
 func Doer(cfg Config) (doer.Doer, error) {
+	if cfg.MaxResponseBytes < 0 {
+		return nil, fmt.Errorf("ucloud: Config.MaxResponseBytes is negative (%d)", cfg.MaxResponseBytes)
+	}
 	var opts []ucsigner.Option
 	if cfg.Region != "" {
 		opts = append(opts, ucsigner.WithRegion(cfg.Region))
@@ -64,7 +71,7 @@ func Doer(cfg Config) (doer.Doer, error) {
 	if err != nil {
 		return nil, err
 	}
-	return pipeline.New(pipeline.Config{Send: cfg.HTTPClient, Retry: cfg.Retry, Signer: s, Errors: ErrorDecoder, RPC: true}), nil
+	return pipeline.New(pipeline.Config{Send: cfg.HTTPClient, Retry: cfg.Retry, Signer: s, Errors: ErrorDecoder, RPC: true, MaxResponseBytes: cfg.MaxResponseBytes}), nil
 }
 
 // NewURedis returns the typed URedis client (gen/ucloud/uredis).
