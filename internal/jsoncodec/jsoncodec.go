@@ -51,8 +51,10 @@ const flags = segjson.DontCopyString | segjson.DontCopyNumber
 // encoding/json's semantics (the conformance replay checks them on every
 // documented example). A failure is a *payload.DecodeError (Operation and
 // StatusCode empty), and v keeps what did decode: with payload.ErrType every
-// field but the mistyped one(s), with payload.ErrValue the fields before the
-// refused value, with payload.ErrSyntax nothing. A nil or non-pointer v is
+// field but the mistyped one (an optional one is left nil; encoding/json
+// reports the first mismatch, later ones decode to zero values), with
+// payload.ErrValue the fields before the refused value, with
+// payload.ErrSyntax nothing. A nil or non-pointer v is
 // encoding/json's *json.InvalidUnmarshalError.
 func Unmarshal(data []byte, v any) error {
 	// One copy, never written again: the decoded strings point into it (and
@@ -96,12 +98,14 @@ func slow(data []byte, v any) error {
 		if len(bytes.TrimSpace(data)) == 0 {
 			de.Err = payload.ErrNoBody
 		}
-		de.Path = pathAt(data, int(syn.Offset)-1)
+		de.Path = render(pathAt(data, int(syn.Offset)-1))
 	case errors.As(err, &typ):
 		de.Err, de.Offset = payload.ErrType, typ.Offset
 		de.Want = typ.Type.String()
 		de.Got, _, _ = strings.Cut(typ.Value, " ") // "number 12.5": the kind, never the value
-		if de.Path = pathAt(data, int(typ.Offset)-1); de.Path == "" && typ.Field != "" {
+		path := pathAt(data, int(typ.Offset)-1)
+		unset(reflect.ValueOf(v), path)
+		if de.Path = render(path); de.Path == "" && typ.Field != "" {
 			de.Path = typ.Field // encoding/json's dotted path, no indices
 		}
 	case errors.As(err, &deep):
@@ -114,11 +118,15 @@ func slow(data []byte, v any) error {
 	return de
 }
 
-// pathAt returns the JSON path of the innermost value at byte pos of data:
-// object keys joined by dots, array indices in brackets ("instances[3].port");
-// "" at the top level. Keys are names, not values; a long or unusual one is
-// quoted and cut to 64 bytes.
-func pathAt(data []byte, pos int) string {
+// step is one step of a JSON path: an object key (decoded) or an array index.
+type step struct {
+	key   string
+	index int // -1 for a key
+}
+
+// pathAt returns the JSON path of the innermost value at byte pos of data,
+// outermost first; none at the top level.
+func pathAt(data []byte, pos int) []step {
 	type frame struct {
 		array   bool
 		index   int
@@ -158,20 +166,126 @@ func pathAt(data []byte, pos int) string {
 		}
 		i++
 	}
-	var b strings.Builder
+	var path []step
 	for _, f := range st {
 		switch {
 		case f.array:
-			b.WriteString("[")
-			b.WriteString(strconv.Itoa(f.index))
-			b.WriteString("]")
+			path = append(path, step{index: f.index})
 		case f.inValue && f.key != nil:
-			b.WriteString(segment(f.key, b.Len() == 0))
+			var key string
+			if json.Unmarshal(f.key, &key) != nil {
+				key = string(bytes.Trim(f.key, `"`))
+			}
+			path = append(path, step{key: key, index: -1})
 		default:
-			return b.String()
+			return path
+		}
+	}
+	return path
+}
+
+// render writes a path as object keys joined by dots and array indices in
+// brackets ("instances[3].port"). Keys are names, not values; a long or
+// unusual one is quoted and cut to 64 bytes.
+func render(path []step) string {
+	var b strings.Builder
+	for _, s := range path {
+		if s.index >= 0 {
+			b.WriteString("[")
+			b.WriteString(strconv.Itoa(s.index))
+			b.WriteString("]")
+			continue
+		}
+		key := s.key
+		plain := key != "" && len(key) <= 64
+		for _, c := range key {
+			if !(c == '_' || c == '-' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+				plain = false
+				break
+			}
+		}
+		switch {
+		case plain && b.Len() == 0:
+			b.WriteString(key)
+		case plain:
+			b.WriteString(".")
+			b.WriteString(key)
+		default:
+			if len(key) > 64 {
+				key = key[:64] + "…"
+			}
+			b.WriteString("[")
+			b.WriteString(strconv.Quote(key))
+			b.WriteString("]")
 		}
 	}
 	return b.String()
+}
+
+// unset sets the optional (pointer, slice, map or interface) field at path
+// in v back to nil: encoding/json leaves a mistyped value allocated and
+// zero, which would read as a real 0 or "". A field that is not optional
+// keeps its zero value (the error says it is wrong).
+func unset(v reflect.Value, path []step) {
+	for _, s := range path {
+		for v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface {
+			if v.IsNil() {
+				return
+			}
+			v = v.Elem()
+		}
+		switch {
+		case s.index >= 0 && (v.Kind() == reflect.Slice || v.Kind() == reflect.Array):
+			if s.index >= v.Len() {
+				return
+			}
+			v = v.Index(s.index)
+		case s.index < 0 && v.Kind() == reflect.Struct:
+			f, ok := field(v, s.key)
+			if !ok {
+				return
+			}
+			v = f
+		default:
+			return // maps hold copies; anything else has no such step
+		}
+	}
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Slice, reflect.Map, reflect.Interface:
+		if v.CanSet() {
+			v.SetZero()
+		}
+	}
+}
+
+// field finds the struct field encoding/json decodes key into: the exact
+// JSON name first, then one equal under case folding.
+func field(v reflect.Value, key string) (reflect.Value, bool) {
+	t := v.Type()
+	fold := -1
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if !f.IsExported() {
+			continue
+		}
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if name == "-" {
+			continue
+		}
+		if name == "" {
+			name = f.Name
+		}
+		if name == key {
+			return v.Field(i), true
+		}
+		if fold < 0 && strings.EqualFold(name, key) {
+			fold = i
+		}
+	}
+	if fold >= 0 {
+		return v.Field(fold), true
+	}
+	return reflect.Value{}, false
 }
 
 // stringEnd returns the index after the closing quote of the string at i
@@ -186,32 +300,6 @@ func stringEnd(data []byte, i int) int {
 		}
 	}
 	return len(data)
-}
-
-// segment renders one object key of a path: .name, or ["…"] for keys that
-// are not plain names.
-func segment(quoted []byte, first bool) string {
-	var key string
-	if json.Unmarshal(quoted, &key) != nil {
-		key = string(bytes.Trim(quoted, `"`))
-	}
-	plain := key != "" && len(key) <= 64
-	for _, c := range key {
-		if !(c == '_' || c == '-' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
-			plain = false
-			break
-		}
-	}
-	switch {
-	case plain && first:
-		return key
-	case plain:
-		return "." + key
-	}
-	if len(key) > 64 {
-		key = key[:64] + "…"
-	}
-	return "[" + strconv.Quote(key) + "]"
 }
 
 // IsJSON reports whether a response body is to be decoded as JSON: its
