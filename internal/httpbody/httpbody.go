@@ -7,8 +7,9 @@
 // unless Limit set another); longer bodies fail with a
 // *payload.TooLargeError. The announced Content-Length is trusted only for
 // sizing the first buffer up to 1 MiB; beyond that the buffer grows (doubling,
-// capped at the limit) as bytes actually arrive, so a server announcing 64
-// MiB and sending one byte costs one small buffer.
+// capped at the limit) as bytes actually arrive, so a server announcing 16
+// MiB and sending one byte costs one buffer of 1 MiB, and a body at the limit
+// about twice the limit in all.
 package httpbody
 
 import (
@@ -97,8 +98,13 @@ func Read(rsp *http.Response) ([]byte, error) {
 	b := make([]byte, 0, size)
 	for {
 		if len(b) == cap(b) {
-			// Double, but never past what the limit lets arrive (+1 for EOF).
-			grown := make([]byte, len(b), max(min(2*int64(cap(b)), body.max-body.n+int64(len(b))+1), int64(len(b))+1))
+			// Double, but never past what the limit lets arrive (+1 for
+			// EOF), and straight to that when doubling would reach it.
+			next := 2 * int64(cap(b))
+			if ceiling := body.max - body.n + int64(len(b)) + 1; next >= ceiling-1 {
+				next = ceiling
+			}
+			grown := make([]byte, len(b), max(next, int64(len(b))+1))
 			copy(grown, b)
 			b = grown
 		}
