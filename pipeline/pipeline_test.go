@@ -13,6 +13,7 @@ import (
 
 	"github.com/cachesdk/cachesdk/apierror"
 	"github.com/cachesdk/cachesdk/doer"
+	"github.com/cachesdk/cachesdk/payload"
 	"github.com/cachesdk/cachesdk/pipeline"
 	"github.com/cachesdk/cachesdk/retry"
 	"github.com/cachesdk/cachesdk/signer"
@@ -67,4 +68,30 @@ func TestDefaultHTTPClientBoundsEachPhase(t *testing.T) {
 	require.NotNil(t, tr.DialContext, "dials with DefaultTransport's 30s dialer")
 	require.NotNil(t, tr.Proxy, "honours HTTPS_PROXY like DefaultTransport")
 	require.NotSame(t, http.DefaultTransport, tr, "its own pool, not shared with the process")
+}
+
+// The body limit sits right above sending: the typed-error step reads no
+// more than MaxResponseBytes, and says so with a typed error.
+func TestMaxResponseBytes(t *testing.T) {
+	send := doer.Func(func(r *http.Request) (*http.Response, error) {
+		return &http.Response{StatusCode: 200, Header: http.Header{}, ContentLength: -1,
+			Body: io.NopCloser(strings.NewReader(`{"Code":"Success","Data":"` + strings.Repeat("x", 100) + `"}`)), Request: r}, nil
+	})
+	cfg := pipeline.Config{
+		Send:   send,
+		Retry:  &retry.Policy{MaxAttempts: 1},
+		Signer: signer.Func(func(*http.Request) error { return nil }),
+		Errors: apierror.Envelope{Vendor: "v", CodeField: "Code", Success: `"Success"`},
+	}
+	req, _ := http.NewRequest(http.MethodGet, "https://h/redis?Action=X", nil)
+	cfg.MaxResponseBytes = 64
+	_, err := pipeline.New(cfg).Do(req)
+	var tl *payload.TooLargeError
+	require.ErrorAs(t, err, &tl)
+	require.Equal(t, int64(64), tl.Limit)
+
+	cfg.MaxResponseBytes = 0 // the default, 32 MiB
+	resp, err := pipeline.New(cfg).Do(req)
+	require.NoError(t, err)
+	require.Equal(t, 200, resp.StatusCode)
 }
