@@ -92,7 +92,11 @@ type DecodeError struct {
 	Got    string // the JSON type received: "string", "number", "object", "array", "bool", "null"
 	Offset int64  // byte offset in the body where decoding failed, -1 when not applicable
 	Length int    // the body's length in bytes
-	Err    error  // the kind: ErrNoBody, ErrNotJSON, ErrSyntax, ErrType or ErrValue
+	// More counts further values of unexpected types after the one named
+	// (ErrType only; the search stops at 15 more). Every one is left absent
+	// from the typed result, none decoded as a zero value.
+	More int
+	Err  error // the kind: ErrNoBody, ErrNotJSON, ErrSyntax, ErrType or ErrValue
 }
 
 func (e *DecodeError) Error() string {
@@ -122,6 +126,11 @@ func (e *DecodeError) Error() string {
 		b.WriteString(", got JSON ")
 		b.WriteString(or(e.Got, "?"))
 		b.WriteString(")")
+	}
+	if e.More > 0 {
+		b.WriteString(" and ")
+		b.WriteString(strconv.Itoa(e.More))
+		b.WriteString(" more")
 	}
 	if e.Offset >= 0 {
 		b.WriteString(", byte ")

@@ -167,3 +167,42 @@ func TestContentTypeInErrorsIsSanitised(t *testing.T) {
 }
 
 func stdUnmarshal(b []byte, v any) error { return json.Unmarshal(b, v) }
+
+// Every mistyped value is left absent, not only the first one, and the
+// error counts the others.
+func TestIssue11EveryMismatchIsLeftAbsent(t *testing.T) {
+	body := `{"instance_num":"3","instances":[{"name":"a","port":"1"},{"port":2,"name":7},"x",{"name":"d","password":"p","port":{"n":1}}],"after":"y"}`
+	var v list
+	de := decodeErr(t, jsoncodec.Unmarshal([]byte(body), &v))
+	require.Equal(t, "instance_num", de.Path)
+	require.Equal(t, 4, de.More, "instances[0].port, instances[1].name, instances[2], instances[3].port")
+	require.Contains(t, de.Error(), "and 4 more")
+	require.Nil(t, v.Count)
+	require.Equal(t, "y", *v.After)
+	items := *v.Instances
+	require.Len(t, items, 4, "indices kept")
+	require.Equal(t, "a", *items[0].Name)
+	require.Nil(t, items[0].Port)
+	require.Equal(t, int32(2), *items[1].Port)
+	require.Nil(t, items[1].Name)
+	require.Equal(t, inst{}, items[2], "a mistyped element is null")
+	require.Equal(t, "d", *items[3].Name)
+	require.Equal(t, "p", *items[3].Password)
+	require.Nil(t, items[3].Port)
+}
+
+func TestIssue11CutKeepsTheBodyValid(t *testing.T) {
+	for _, body := range []string{
+		`{"port":"1"}`,
+		`{ "port" : "1" , "name":"a"}`,
+		`{"name":"a" , "port" : "1" }`,
+		`{"name":"a\"b","port":"1","password":"p"}`,
+		`{"n\"ame":"a","port":["x"]}`,
+	} {
+		var v inst
+		de := decodeErr(t, jsoncodec.Unmarshal([]byte(body), &v))
+		require.Equal(t, "port", de.Path, body)
+		require.Zero(t, de.More, body)
+		require.Nil(t, v.Port, body)
+	}
+}

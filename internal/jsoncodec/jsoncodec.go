@@ -16,9 +16,10 @@
 // Errors: segmentio stops at the first value of an unexpected type and
 // quotes up to 32 bytes of the body after it in its message (a password, in
 // a DCS body). So when it fails, Unmarshal decodes again with encoding/json,
-// which decodes every other field, and reports a *payload.DecodeError that
-// names the JSON path and the types and never quotes the body. Only failed
-// decodes pay for the second pass.
+// which decodes every other field, cuts each mistyped value out (so none
+// reads as a false 0) and reports a *payload.DecodeError that names the JSON
+// path and the types and never quotes the body. Only failed decodes pay for
+// the further passes.
 package jsoncodec
 
 import (
@@ -51,10 +52,9 @@ const flags = segjson.DontCopyString | segjson.DontCopyNumber
 // encoding/json's semantics (the conformance replay checks them on every
 // documented example). A failure is a *payload.DecodeError (Operation and
 // StatusCode empty), and v keeps what did decode: with payload.ErrType every
-// field but the mistyped one (an optional one is left nil; encoding/json
-// reports the first mismatch, later ones decode to zero values), with
-// payload.ErrValue the fields before the refused value, with
-// payload.ErrSyntax nothing. A nil or non-pointer v is
+// value but the mistyped ones, which are left absent (nil; an array element
+// null), up to 16 of them; with payload.ErrValue the fields before the
+// refused value; with payload.ErrSyntax nothing. A nil or non-pointer v is
 // encoding/json's *json.InvalidUnmarshalError.
 func Unmarshal(data []byte, v any) error {
 	// One copy, never written again: the decoded strings point into it (and
@@ -73,41 +73,74 @@ func Unmarshal(data []byte, v any) error {
 	return slow(data, v)
 }
 
+// maxMismatches bounds the decodes of a body with values of unexpected
+// types: each one found costs one more encoding/json pass.
+const maxMismatches = 16
+
 // slow decodes data into v again with encoding/json, from a zero v, and
-// turns its error into a *payload.DecodeError.
+// turns its error into a *payload.DecodeError. encoding/json reports the
+// first value of an unexpected type only, and leaves it (and any later one)
+// allocated and zero, which would read as a real 0 or "": so each mistyped
+// value is cut out of a copy of the body (an object member removed, an
+// array element made null) and the copy decoded again, until none is left
+// (at most maxMismatches times).
 func slow(data []byte, v any) error {
-	if rv := reflect.ValueOf(v); rv.Kind() == reflect.Pointer && !rv.IsNil() {
-		rv.Elem().SetZero() // undo what segmentio decoded before it stopped
+	rv := reflect.ValueOf(v)
+	if rv.Kind() != reflect.Pointer || rv.IsNil() {
+		return json.Unmarshal(data, v) // *json.InvalidUnmarshalError
 	}
-	err := json.Unmarshal(data, v)
-	if err == nil {
-		return nil // the two disagreed: encoding/json's semantics are the contract
+	var first *payload.DecodeError
+	work := data
+	for n := 0; ; n++ {
+		rv.Elem().SetZero() // undo what the previous pass decoded
+		err := json.Unmarshal(work, v)
+		var typ *json.UnmarshalTypeError
+		if errors.As(err, &typ) {
+			path, start := pathAt(work, int(typ.Offset)-1)
+			if first == nil {
+				first = &payload.DecodeError{Err: payload.ErrType, Offset: typ.Offset, Length: len(data), Want: typ.Type.String()}
+				first.Got, _, _ = strings.Cut(typ.Value, " ") // "number 12.5": the kind, never the value
+				if first.Path = render(path); first.Path == "" && typ.Field != "" {
+					first.Path = typ.Field // encoding/json's dotted path, no indices
+				}
+			} else {
+				first.More++
+			}
+			if n+1 >= maxMismatches || start < 0 {
+				return first
+			}
+			work = cut(work, start)
+			continue
+		}
+		if err == nil {
+			if first != nil {
+				return first
+			}
+			return nil // segmentio and encoding/json disagreed: encoding/json's semantics are the contract
+		}
+		if first != nil {
+			return first // cutting made it worse (should not happen): report what was found
+		}
+		return describe(data, err)
 	}
+}
+
+// describe turns a decode error other than a type mismatch into a
+// *payload.DecodeError.
+func describe(data []byte, err error) error {
 	de := &payload.DecodeError{Offset: -1, Length: len(data)}
 	var (
 		syn  *json.SyntaxError
-		typ  *json.UnmarshalTypeError
-		inv  *json.InvalidUnmarshalError
 		deep *payload.DecodeError
 	)
 	switch {
-	case errors.As(err, &inv):
-		return err
 	case errors.As(err, &syn):
 		de.Err, de.Offset = payload.ErrSyntax, syn.Offset
 		if len(bytes.TrimSpace(data)) == 0 {
 			de.Err = payload.ErrNoBody
 		}
-		de.Path = render(pathAt(data, int(syn.Offset)-1))
-	case errors.As(err, &typ):
-		de.Err, de.Offset = payload.ErrType, typ.Offset
-		de.Want = typ.Type.String()
-		de.Got, _, _ = strings.Cut(typ.Value, " ") // "number 12.5": the kind, never the value
-		path := pathAt(data, int(typ.Offset)-1)
-		unset(reflect.ValueOf(v), path)
-		if de.Path = render(path); de.Path == "" && typ.Field != "" {
-			de.Path = typ.Field // encoding/json's dotted path, no indices
-		}
+		path, _ := pathAt(data, int(syn.Offset)-1)
+		de.Path = render(path)
 	case errors.As(err, &deep):
 		// a union member decoded by this package: its path is relative to
 		// the value, which encoding/json does not locate
@@ -118,6 +151,108 @@ func slow(data []byte, v any) error {
 	return de
 }
 
+// cut returns a copy of data without the value starting at start: removed
+// with its key when it is an object member, null when it is an array
+// element (indices stay), and data itself at the top level.
+func cut(data []byte, start int) []byte {
+	end := valueEnd(data, start)
+	if end < 0 {
+		return data
+	}
+	// Back from the value over space and ':' to its key, if any.
+	i := start - 1
+	for i >= 0 && isSpace(data[i]) {
+		i--
+	}
+	if i < 0 || data[i] != ':' {
+		out := make([]byte, 0, len(data))
+		out = append(out, data[:start]...)
+		out = append(out, "null"...)
+		return append(out, data[end:]...)
+	}
+	i--
+	for i >= 0 && isSpace(data[i]) {
+		i--
+	}
+	keyStart := keyOpening(data, i)
+	if keyStart < 0 {
+		return data
+	}
+	from, to := keyStart, end
+	j := to
+	for j < len(data) && isSpace(data[j]) {
+		j++
+	}
+	if j < len(data) && data[j] == ',' {
+		to = j + 1 // "key":value, → drop the comma after
+	} else {
+		k := from - 1
+		for k >= 0 && isSpace(data[k]) {
+			k--
+		}
+		if k >= 0 && data[k] == ',' {
+			from = k // ,"key":value} → drop the comma before
+		}
+	}
+	out := make([]byte, 0, len(data))
+	out = append(out, data[:from]...)
+	return append(out, data[to:]...)
+}
+
+// keyOpening returns the index of the opening quote of the string whose
+// closing quote is at i, or -1.
+func keyOpening(data []byte, i int) int {
+	if i < 0 || data[i] != '"' {
+		return -1
+	}
+	for j := i - 1; j >= 0; j-- {
+		if data[j] != '"' {
+			continue
+		}
+		backslashes := 0
+		for k := j - 1; k >= 0 && data[k] == '\\'; k-- {
+			backslashes++
+		}
+		if backslashes%2 == 0 {
+			return j
+		}
+	}
+	return -1
+}
+
+// valueEnd returns the index after the JSON value starting at i, or -1.
+func valueEnd(data []byte, i int) int {
+	if i >= len(data) {
+		return -1
+	}
+	switch data[i] {
+	case '"':
+		return stringEnd(data, i)
+	case '{', '[':
+		depth := 0
+		for j := i; j < len(data); j++ {
+			switch data[j] {
+			case '"':
+				j = stringEnd(data, j) - 1
+			case '{', '[':
+				depth++
+			case '}', ']':
+				if depth--; depth == 0 {
+					return j + 1
+				}
+			}
+		}
+		return -1
+	}
+	j := i
+	for j < len(data) && !isSpace(data[j]) && data[j] != ',' && data[j] != '}' && data[j] != ']' {
+		j++
+	}
+	return j
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
+
 // step is one step of a JSON path: an object key (decoded) or an array index.
 type step struct {
 	key   string
@@ -125,13 +260,21 @@ type step struct {
 }
 
 // pathAt returns the JSON path of the innermost value at byte pos of data,
-// outermost first; none at the top level.
-func pathAt(data []byte, pos int) []step {
+// outermost first (none at the top level), and the index where that value
+// starts (-1 when pos is not inside a value).
+func pathAt(data []byte, pos int) ([]step, int) {
 	type frame struct {
-		array   bool
-		index   int
-		key     []byte // the raw key, quotes included
-		inValue bool   // past the key's ':' (objects) or inside an element (arrays)
+		array    bool
+		index    int
+		key      []byte // the raw key, quotes included
+		inValue  bool   // past the key's ':' (objects) or inside an element (arrays)
+		valStart int    // where the current member's value starts
+	}
+	next := func(i int) int { // the first non-space index from i
+		for i < len(data) && isSpace(data[i]) {
+			i++
+		}
+		return i
 	}
 	var st []frame
 	for i := 0; i < pos && i < len(data); {
@@ -139,7 +282,7 @@ func pathAt(data []byte, pos int) []step {
 		case '{':
 			st = append(st, frame{})
 		case '[':
-			st = append(st, frame{array: true, inValue: true})
+			st = append(st, frame{array: true, inValue: true, valStart: next(i + 1)})
 		case '}', ']':
 			if len(st) > 0 {
 				st = st[:len(st)-1]
@@ -148,6 +291,7 @@ func pathAt(data []byte, pos int) []step {
 			if n := len(st); n > 0 {
 				if st[n-1].array {
 					st[n-1].index++
+					st[n-1].valStart = next(i + 1)
 				} else {
 					st[n-1].key, st[n-1].inValue = nil, false
 				}
@@ -155,6 +299,7 @@ func pathAt(data []byte, pos int) []step {
 		case ':':
 			if n := len(st); n > 0 {
 				st[n-1].inValue = true
+				st[n-1].valStart = next(i + 1)
 			}
 		case '"':
 			end := stringEnd(data, i)
@@ -167,6 +312,7 @@ func pathAt(data []byte, pos int) []step {
 		i++
 	}
 	var path []step
+	start := next(0)
 	for _, f := range st {
 		switch {
 		case f.array:
@@ -178,10 +324,14 @@ func pathAt(data []byte, pos int) []step {
 			}
 			path = append(path, step{key: key, index: -1})
 		default:
-			return path
+			return path, -1
 		}
+		start = f.valStart
 	}
-	return path
+	if len(st) == 0 {
+		return nil, -1 // the whole body: nothing to cut
+	}
+	return path, start
 }
 
 // render writes a path as object keys joined by dots and array indices in
@@ -220,72 +370,6 @@ func render(path []step) string {
 		}
 	}
 	return b.String()
-}
-
-// unset sets the optional (pointer, slice, map or interface) field at path
-// in v back to nil: encoding/json leaves a mistyped value allocated and
-// zero, which would read as a real 0 or "". A field that is not optional
-// keeps its zero value (the error says it is wrong).
-func unset(v reflect.Value, path []step) {
-	for _, s := range path {
-		for v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface {
-			if v.IsNil() {
-				return
-			}
-			v = v.Elem()
-		}
-		switch {
-		case s.index >= 0 && (v.Kind() == reflect.Slice || v.Kind() == reflect.Array):
-			if s.index >= v.Len() {
-				return
-			}
-			v = v.Index(s.index)
-		case s.index < 0 && v.Kind() == reflect.Struct:
-			f, ok := field(v, s.key)
-			if !ok {
-				return
-			}
-			v = f
-		default:
-			return // maps hold copies; anything else has no such step
-		}
-	}
-	switch v.Kind() {
-	case reflect.Pointer, reflect.Slice, reflect.Map, reflect.Interface:
-		if v.CanSet() {
-			v.SetZero()
-		}
-	}
-}
-
-// field finds the struct field encoding/json decodes key into: the exact
-// JSON name first, then one equal under case folding.
-func field(v reflect.Value, key string) (reflect.Value, bool) {
-	t := v.Type()
-	fold := -1
-	for i := range t.NumField() {
-		f := t.Field(i)
-		if !f.IsExported() {
-			continue
-		}
-		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-		if name == "-" {
-			continue
-		}
-		if name == "" {
-			name = f.Name
-		}
-		if name == key {
-			return v.Field(i), true
-		}
-		if fold < 0 && strings.EqualFold(name, key) {
-			fold = i
-		}
-	}
-	if fold >= 0 {
-		return v.Field(fold), true
-	}
-	return reflect.Value{}, false
 }
 
 // stringEnd returns the index after the closing quote of the string at i
