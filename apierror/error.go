@@ -5,7 +5,15 @@
 // Code != "Success", UCloud's RetCode != 0). Middleware reads every response
 // body once, asks the vendor's Decoder whether it reports a failure, and if
 // so returns an *Error instead of the response: a generated client never
-// hands back a nil error with a failed body.
+// hands back a nil error with a failed body. A body longer than the chain's
+// limit (pipeline.Config.MaxResponseBytes) is an *Error too, wrapping a
+// *payload.TooLargeError.
+//
+// The success decision agrees with the typed result: an envelope is a
+// success only when its code field is named exactly once (the JSON decoders
+// match keys ignoring case, so "code" next to "Code" would decide the typed
+// result), holds the success value as written, and nothing follows the
+// object (ErrAmbiguousResponse, ErrMalformedResponse otherwise).
 package apierror
 
 import (
