@@ -14,6 +14,7 @@ import (
 
 	"github.com/cachesdk/cachesdk/apierror"
 	"github.com/cachesdk/cachesdk/capitalonline"
+	"github.com/cachesdk/cachesdk/gen/capitalonline/redis"
 	"github.com/cachesdk/cachesdk/payload"
 )
 
@@ -40,6 +41,18 @@ func client(t *testing.T, contentType, body string, limit int64) (func() (*strin
 		}
 		return &out.JSON200.Code, err
 	}, calls
+}
+
+// capitalonlineRedis is a Redis client of a server answering body as JSON.
+func capitalonlineRedis(t *testing.T, body string) (*redis.ClientWithResponses, error) {
+	t.Helper()
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write([]byte(body))
+	}))
+	t.Cleanup(ts.Close)
+	return capitalonline.NewRedis(capitalonline.Config{Endpoint: ts.URL,
+		Credentials: capitalonline.Credentials{AccessKeyID: "AKISSUE11", SecretKey: "SKISSUE11"}})
 }
 
 // Item 7: {"Code":"Success","code":"InternalError"} passed the envelope
