@@ -74,8 +74,12 @@ func Unmarshal(data []byte, v any) error {
 }
 
 // maxMismatches bounds the decodes of a body with values of unexpected
-// types: each one found costs one more encoding/json pass.
-const maxMismatches = 16
+// types: each one found costs one more encoding/json pass, and all passes
+// together read at most maxSlowBytes (but always two).
+const (
+	maxMismatches = 16
+	maxSlowBytes  = 64 << 20
+)
 
 // slow decodes data into v again with encoding/json, from a zero v, and
 // turns its error into a *payload.DecodeError. encoding/json reports the
@@ -83,7 +87,7 @@ const maxMismatches = 16
 // allocated and zero, which would read as a real 0 or "": so each mistyped
 // value is cut out of a copy of the body (an object member removed, an
 // array element made null) and the copy decoded again, until none is left
-// (at most maxMismatches times).
+// (at most maxMismatches times, fewer for bodies of several MiB).
 func slow(data []byte, v any) error {
 	rv := reflect.ValueOf(v)
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
@@ -106,7 +110,7 @@ func slow(data []byte, v any) error {
 			} else {
 				first.More++
 			}
-			if n+1 >= maxMismatches || start < 0 {
+			if n+1 >= maxMismatches || (n+2)*len(data) > maxSlowBytes && n > 0 || start < 0 {
 				return first
 			}
 			work = cut(work, start)
