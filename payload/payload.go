@@ -93,8 +93,10 @@ type DecodeError struct {
 	Offset int64  // byte offset in the body where decoding failed, -1 when not applicable
 	Length int    // the body's length in bytes
 	// More counts further values of unexpected types after the one named
-	// (ErrType only; the search stops at 15 more). Every one is left absent
-	// from the typed result, none decoded as a zero value.
+	// (ErrType only). Each one counted is left absent from the typed
+	// result, not decoded as a zero value. The search stops after 15 more
+	// (fewer for bodies of several MiB); values past that point that are
+	// also mistyped hold encoding/json's zero value.
 	More int
 	Err  error // the kind: ErrNoBody, ErrNotJSON, ErrSyntax, ErrType or ErrValue
 }
