@@ -73,7 +73,8 @@ var (
 	// where the spec says integer); every other field was decoded.
 	ErrType = errors.New("JSON value of an unexpected type")
 	// ErrValue: a value was refused by its Go type's own decoder (an
-	// oapi-codegen union, flex.String); the fields decoded before it are kept.
+	// UnmarshalJSON method); every other field was decoded. (flex.String
+	// refusing a JSON type reports ErrType.)
 	ErrValue = errors.New("JSON value refused by its type")
 )
 

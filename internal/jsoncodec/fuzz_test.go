@@ -138,5 +138,14 @@ func FuzzUnmarshalMatchesEncodingJSON(f *testing.F) {
 		if !bytes.Equal(a, b) {
 			t.Fatalf("codec %s, encoding/json %s, for %q", a, b, body)
 		}
+		// With types that decode themselves (flex.String, a refusing one).
+		var fOurs, fStd flexList
+		err, stdErr = jsoncodec.Unmarshal(body, &fOurs), stdUnmarshal(body, &fStd)
+		if (err == nil) != (stdErr == nil) {
+			t.Fatalf("flex: codec error %v, encoding/json error %v, for %q", err, stdErr, body)
+		}
+		if err != nil && !errors.As(err, new(*payload.DecodeError)) {
+			t.Fatalf("flex: error %T is no *payload.DecodeError", err)
+		}
 	})
 }

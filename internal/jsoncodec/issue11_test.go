@@ -7,12 +7,14 @@ package jsoncodec_test
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/cachesdk/cachesdk/flex"
 	"github.com/cachesdk/cachesdk/internal/jsoncodec"
 	"github.com/cachesdk/cachesdk/payload"
 )
@@ -205,4 +207,46 @@ func TestIssue11CutKeepsTheBodyValid(t *testing.T) {
 		require.Zero(t, de.More, body)
 		require.Nil(t, v.Port, body)
 	}
+}
+
+// picky refuses every value, quoting it (as some UnmarshalJSON do).
+type picky struct{}
+
+func (*picky) UnmarshalJSON(b []byte) error { return fmt.Errorf("refused %s", b) }
+
+type flexItem struct {
+	Offset *flex.String `json:"offset,omitempty"`
+	Name   *string      `json:"name,omitempty"`
+	Picky  *picky       `json:"picky,omitempty"`
+}
+
+type flexList struct {
+	Items *[]flexItem `json:"items,omitempty"`
+	After *string     `json:"after,omitempty"`
+}
+
+// A value refused by its type's UnmarshalJSON (flex.String, a union) made
+// encoding/json stop: it is found, cut out, and everything else decodes.
+func TestIssue11ValueRefusedByItsTypeIsCutToo(t *testing.T) {
+	body := `{"items":[{"offset":1},{"offset":"2"},{"name":"a","offset":true,"picky":null}],"after":"y"}`
+	var v flexList
+	de := decodeErr(t, jsoncodec.Unmarshal([]byte(body), &v))
+	require.ErrorIs(t, de, payload.ErrType)
+	require.Equal(t, "items[2].offset", de.Path)
+	require.Equal(t, "flex.String", de.Want)
+	require.Equal(t, "y", *v.After, "decoded past the refused value")
+	items := *v.Items
+	require.Len(t, items, 3)
+	require.Equal(t, flex.String("2"), *items[1].Offset)
+	require.Equal(t, "a", *items[2].Name)
+	require.Nil(t, items[2].Offset)
+
+	body = `{"items":[{"name":"a","picky":"s3cret"}],"after":"y"}`
+	v = flexList{}
+	de = decodeErr(t, jsoncodec.Unmarshal([]byte(body), &v))
+	require.ErrorIs(t, de, payload.ErrValue)
+	require.Equal(t, "items[0].picky", de.Path)
+	require.NotContains(t, de.Error(), "s3cret")
+	require.Equal(t, "y", *v.After)
+	require.Equal(t, "a", *(*v.Items)[0].Name)
 }

@@ -51,10 +51,10 @@ const flags = segjson.DontCopyString | segjson.DontCopyNumber
 // Unmarshal decodes data into v (a pointer to a zero value) with
 // encoding/json's semantics (the conformance replay checks them on every
 // documented example). A failure is a *payload.DecodeError (Operation and
-// StatusCode empty), and v keeps what did decode: with payload.ErrType every
-// value but the mistyped ones, which are left absent (nil; an array element
-// null), up to 16 of them; with payload.ErrValue the fields before the
-// refused value; with payload.ErrSyntax nothing. A nil or non-pointer v is
+// StatusCode empty), and v keeps what did decode: with payload.ErrType or
+// payload.ErrValue every value but the refused ones, which are left absent
+// (nil; an array element null), up to 16 of them; with payload.ErrSyntax
+// nothing. A nil or non-pointer v is
 // encoding/json's *json.InvalidUnmarshalError.
 func Unmarshal(data []byte, v any) error {
 	// One copy, never written again: the decoded strings point into it (and
@@ -98,61 +98,184 @@ func slow(data []byte, v any) error {
 	for n := 0; ; n++ {
 		rv.Elem().SetZero() // undo what the previous pass decoded
 		err := json.Unmarshal(work, v)
-		var typ *json.UnmarshalTypeError
-		if errors.As(err, &typ) {
-			path, start := pathAt(work, int(typ.Offset)-1)
-			if first == nil {
-				first = &payload.DecodeError{Err: payload.ErrType, Offset: typ.Offset, Length: len(data), Want: typ.Type.String()}
-				first.Got, _, _ = strings.Cut(typ.Value, " ") // "number 12.5": the kind, never the value
-				if first.Path = render(path); first.Path == "" && typ.Field != "" {
-					first.Path = typ.Field // encoding/json's dotted path, no indices
-				}
-			} else {
-				first.More++
-			}
-			if n+1 >= maxMismatches || (n+2)*len(data) > maxSlowBytes && n > 0 || start < 0 {
-				return first
-			}
-			work = cut(work, start)
-			continue
-		}
-		if err == nil {
-			if first != nil {
-				return first
-			}
+		var syn *json.SyntaxError
+		switch {
+		case err == nil && first == nil:
 			return nil // segmentio and encoding/json disagreed: encoding/json's semantics are the contract
+		case err == nil:
+			return first
+		case errors.As(err, &syn):
+			if first != nil {
+				return first // cutting made it worse (should not happen): report what was found
+			}
+			return malformed(data, syn)
 		}
-		if first != nil {
-			return first // cutting made it worse (should not happen): report what was found
+		// A value refused: by its JSON type (encoding/json knows where) or
+		// by its Go type's UnmarshalJSON (found by trying each such value).
+		path, start := []step(nil), -1
+		var typ *json.UnmarshalTypeError
+		if !errors.As(err, &typ) {
+			typ = nil
 		}
-		return describe(data, err)
+		if typ != nil && typ.Offset > 0 {
+			path, start = pathAt(work, int(typ.Offset)-1)
+		}
+		if start < 0 {
+			if p, at, ok := locate(work, 0, rv.Elem().Type(), nil); ok {
+				path, start = p, at
+			}
+		}
+		if first == nil {
+			first = refused(err, typ, path, len(data))
+		} else {
+			first.More++
+		}
+		if n+1 >= maxMismatches || (n+2)*len(data) > maxSlowBytes && n > 0 || start < 0 {
+			return first
+		}
+		work = cut(work, start)
 	}
 }
 
-// describe turns a decode error other than a type mismatch into a
-// *payload.DecodeError.
-func describe(data []byte, err error) error {
-	de := &payload.DecodeError{Offset: -1, Length: len(data)}
-	var (
-		syn  *json.SyntaxError
-		deep *payload.DecodeError
-	)
-	switch {
-	case errors.As(err, &syn):
-		de.Err, de.Offset = payload.ErrSyntax, syn.Offset
-		if len(bytes.TrimSpace(data)) == 0 {
-			de.Err = payload.ErrNoBody
-		}
-		path, _ := pathAt(data, int(syn.Offset)-1)
-		de.Path = render(path)
-	case errors.As(err, &deep):
-		// a union member decoded by this package: its path is relative to
-		// the value, which encoding/json does not locate
-		de.Err, de.Path, de.Want, de.Got = payload.ErrValue, deep.Path, deep.Want, deep.Got
-	default:
-		de.Err = payload.ErrValue // an UnmarshalJSON's error: its text may quote the value
+// malformed describes a syntax error: nothing decoded.
+func malformed(data []byte, syn *json.SyntaxError) *payload.DecodeError {
+	de := &payload.DecodeError{Err: payload.ErrSyntax, Offset: syn.Offset, Length: len(data)}
+	if len(bytes.TrimSpace(data)) == 0 {
+		de.Err = payload.ErrNoBody
 	}
+	path, _ := pathAt(data, int(syn.Offset)-1)
+	de.Path = render(path)
 	return de
+}
+
+// refused describes the first value encoding/json refused, at path.
+func refused(err error, typ *json.UnmarshalTypeError, path []step, length int) *payload.DecodeError {
+	de := &payload.DecodeError{Err: payload.ErrValue, Offset: -1, Length: length, Path: render(path)}
+	var deep *payload.DecodeError
+	switch {
+	case typ != nil:
+		de.Err, de.Want = payload.ErrType, typ.Type.String()
+		de.Got, _, _ = strings.Cut(typ.Value, " ") // "number 12.5": the kind, never the value
+		if typ.Offset > 0 {
+			de.Offset = typ.Offset
+		}
+		if de.Path == "" && typ.Field != "" {
+			de.Path = typ.Field // encoding/json's dotted path, no indices
+		}
+	case errors.As(err, &deep):
+		// a value decoded by this package inside an UnmarshalJSON
+		de.Want, de.Got = deep.Want, deep.Got
+	}
+	// Any other error came from an UnmarshalJSON: its text may quote the
+	// value, so it is not kept.
+	return de
+}
+
+var unmarshaler = reflect.TypeFor[json.Unmarshaler]()
+
+// locate finds the first value in data (from i, of Go type t) that its
+// type's UnmarshalJSON refuses, walking the JSON and the type together; it
+// returns its path and where it starts. Only the error path runs it.
+func locate(data []byte, i int, t reflect.Type, path []step) ([]step, int, bool) {
+	for i < len(data) && isSpace(data[i]) {
+		i++
+	}
+	end := valueEnd(data, i)
+	if end < 0 {
+		return nil, -1, false
+	}
+	for t.Kind() == reflect.Pointer && !t.Implements(unmarshaler) {
+		t = t.Elem()
+	}
+	if t.Implements(unmarshaler) || reflect.PointerTo(t).Implements(unmarshaler) {
+		if json.Unmarshal(data[i:end], reflect.New(t).Interface()) != nil {
+			return path, i, true
+		}
+		return nil, -1, false
+	}
+	within := func(j int, elem reflect.Type, s step) ([]step, int, bool) {
+		return locate(data, j, elem, append(path[:len(path):len(path)], s))
+	}
+	switch {
+	case data[i] == '{' && (t.Kind() == reflect.Struct || t.Kind() == reflect.Map):
+		for j := i + 1; j < end; {
+			for j < end && (isSpace(data[j]) || data[j] == ',') {
+				j++
+			}
+			if j >= end || data[j] != '"' {
+				break
+			}
+			kend := stringEnd(data, j)
+			var key string
+			if json.Unmarshal(data[j:kend], &key) != nil {
+				return nil, -1, false
+			}
+			j = kend
+			for j < end && (isSpace(data[j]) || data[j] == ':') {
+				j++
+			}
+			vend := valueEnd(data, j)
+			if vend < 0 {
+				return nil, -1, false
+			}
+			elem, ok := t, true
+			if t.Kind() == reflect.Struct {
+				elem, ok = fieldType(t, key)
+			} else {
+				elem = t.Elem()
+			}
+			if ok {
+				if p, at, found := within(j, elem, step{key: key, index: -1}); found {
+					return p, at, true
+				}
+			}
+			j = vend
+		}
+	case data[i] == '[' && (t.Kind() == reflect.Slice || t.Kind() == reflect.Array):
+		for j, k := i+1, 0; j < end; k++ {
+			for j < end && (isSpace(data[j]) || data[j] == ',') {
+				j++
+			}
+			if j >= end || data[j] == ']' {
+				break
+			}
+			vend := valueEnd(data, j)
+			if vend < 0 {
+				return nil, -1, false
+			}
+			if p, at, found := within(j, t.Elem(), step{index: k}); found {
+				return p, at, true
+			}
+			j = vend
+		}
+	}
+	return nil, -1, false
+}
+
+// fieldType finds the type of the struct field encoding/json decodes key
+// into: the exact JSON name first, then one equal under case folding.
+func fieldType(t reflect.Type, key string) (reflect.Type, bool) {
+	var fold reflect.Type
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if !f.IsExported() {
+			continue
+		}
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if name == "-" {
+			continue
+		}
+		if name == "" {
+			name = f.Name
+		}
+		if name == key {
+			return f.Type, true
+		}
+		if fold == nil && strings.EqualFold(name, key) {
+			fold = f.Type
+		}
+	}
+	return fold, fold != nil
 }
 
 // cut returns a copy of data without the value starting at start: removed
