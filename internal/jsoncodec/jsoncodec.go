@@ -54,8 +54,8 @@ const flags = segjson.DontCopyString | segjson.DontCopyNumber
 // StatusCode empty), and v keeps what did decode: with payload.ErrType or
 // payload.ErrValue every value but the refused ones, which are left absent
 // (nil; an array element null), up to 16 of them; with payload.ErrSyntax
-// nothing. A nil or non-pointer v is
-// encoding/json's *json.InvalidUnmarshalError.
+// nothing. A nil or non-pointer v is encoding/json's
+// *json.InvalidUnmarshalError.
 func Unmarshal(data []byte, v any) error {
 	// One copy, never written again: the decoded strings point into it (and
 	// keep it alive while any of them lives: a body's worth of memory).
@@ -114,9 +114,7 @@ func slow(data []byte, v any) error {
 		// by its Go type's UnmarshalJSON (found by trying each such value).
 		path, start := []step(nil), -1
 		var typ *json.UnmarshalTypeError
-		if !errors.As(err, &typ) {
-			typ = nil
-		}
+		errors.As(err, &typ)
 		if typ != nil && typ.Offset > 0 {
 			path, start = pathAt(work, int(typ.Offset)-1)
 		}
