@@ -66,7 +66,7 @@ func Doer(cfg Config) (doer.Doer, error) {
 	if err != nil {
 		return nil, err
 	}
-	return pipeline.New(pipeline.Config{Send: cfg.HTTPClient, Retry: cfg.Retry, Signer: s, Errors: ErrorDecoder, RPC: true}), nil
+	return pipeline.New(pipeline.Config{Send: cfg.HTTPClient, Retry: cfg.Retry, Signer: s, Errors: ErrorDecoder, RPC: true})
 }
 
 // newClient builds a generated client of any CapitalOnline service: every

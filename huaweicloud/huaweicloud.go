@@ -73,7 +73,7 @@ func Doer(cfg Config) (doer.Doer, error) {
 	if err != nil {
 		return nil, err
 	}
-	return pipeline.New(pipeline.Config{Send: cfg.HTTPClient, Retry: cfg.Retry, Signer: s, Errors: ErrorDecoder}), nil
+	return pipeline.New(pipeline.Config{Send: cfg.HTTPClient, Retry: cfg.Retry, Signer: s, Errors: ErrorDecoder})
 }
 
 func endpoint(cfg Config) (string, error) {

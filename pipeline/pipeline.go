@@ -8,6 +8,7 @@
 package pipeline
 
 import (
+	"fmt"
 	"net/http"
 	"time"
 
@@ -43,8 +44,9 @@ type Config struct {
 	RPC    bool             // the API selects actions with ?Action= (specs/README.md)
 }
 
-// New returns the chain for c.
-func New(c Config) doer.Doer {
+// New returns the chain for c, or an error naming the field when c.Retry is
+// invalid (a negative MaxAttempts or delay; retry.Policy.Validate).
+func New(c Config) (doer.Doer, error) {
 	send := c.Send
 	if send == nil {
 		send = DefaultHTTPClient
@@ -53,9 +55,12 @@ func New(c Config) doer.Doer {
 	if c.Retry != nil {
 		policy = *c.Retry
 	}
+	if err := policy.Validate(); err != nil {
+		return nil, fmt.Errorf("Config.Retry: %w", err)
+	}
 	var action doer.Middleware
 	if c.RPC {
 		action = rpc.Action()
 	}
-	return doer.Chain(send, action, retry.Middleware(policy), signer.Middleware(c.Signer), apierror.Middleware(c.Errors))
+	return doer.Chain(send, action, retry.Middleware(policy), signer.Middleware(c.Signer), apierror.Middleware(c.Errors)), nil
 }

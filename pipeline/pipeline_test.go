@@ -40,13 +40,14 @@ func TestOrder(t *testing.T) {
 		}
 		return &http.Response{StatusCode: status, Header: http.Header{}, Body: io.NopCloser(strings.NewReader(body)), Request: r}, nil
 	})
-	d := pipeline.New(pipeline.Config{
+	d, err := pipeline.New(pipeline.Config{
 		Send:   send,
 		Retry:  &retry.Policy{Sleep: func(context.Context, time.Duration) error { return nil }},
 		Signer: sign,
 		Errors: apierror.Envelope{Vendor: "v", CodeField: "Code", Success: `"Success"`, MessageField: "Message"},
 		RPC:    true,
 	})
+	require.NoError(t, err)
 	req, _ := http.NewRequest(http.MethodGet, "https://h/redis#Action=DescribeRegins", nil)
 	resp, err := d.Do(req)
 	require.NoError(t, err)

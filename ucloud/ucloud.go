@@ -64,7 +64,7 @@ func Doer(cfg Config) (doer.Doer, error) {
 	if err != nil {
 		return nil, err
 	}
-	return pipeline.New(pipeline.Config{Send: cfg.HTTPClient, Retry: cfg.Retry, Signer: s, Errors: ErrorDecoder, RPC: true}), nil
+	return pipeline.New(pipeline.Config{Send: cfg.HTTPClient, Retry: cfg.Retry, Signer: s, Errors: ErrorDecoder, RPC: true})
 }
 
 // NewURedis returns the typed URedis client (gen/ucloud/uredis).

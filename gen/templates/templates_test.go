@@ -16,6 +16,9 @@ var changes = map[string][][2]string{
 	"imports.tmpl": {{
 		"\t\"encoding/json\"\n",
 		"\tjson \"github.com/cachesdk/cachesdk/internal/jsoncodec\"\n\t\"github.com/cachesdk/cachesdk/internal/httpbody\"\n",
+	}, {
+		"\t\"github.com/oapi-codegen/runtime\"\n",
+		"\t\"github.com/oapi-codegen/runtime\"\n\t\"github.com/cachesdk/cachesdk/operation\"\n",
 	}},
 	"client.tmpl": {
 		{
@@ -25,6 +28,26 @@ var changes = map[string][][2]string{
 		{
 			"                for _, qp := range strings.Split(queryFrag, \"&\") {\n                    rawQueryFragments = append(rawQueryFragments, qp)\n                }\n",
 			"                rawQueryFragments = append(rawQueryFragments, queryFrag)\n",
+		},
+		// every request carries its operation (id, x-retry safety) in its context: package operation
+		{
+			"(c.Server{{genParamNames .PathParams}}{{if $hasParams}}, params{{end}}{{if .HasBody}}, contentType, body{{end}})\n    if err != nil {\n        return nil, err\n    }\n    req = req.WithContext(ctx)\n",
+			"(c.Server{{genParamNames .PathParams}}{{if $hasParams}}, params{{end}}{{if .HasBody}}, contentType, body{{end}})\n    if err != nil {\n        return nil, err\n    }\n    ctx = operation.NewContext(ctx, op{{$opid}})\n    req = req.WithContext(ctx)\n",
+		},
+		// likewise for the typed-body methods
+		{
+			"(c.Server{{genParamNames $pathParams}}{{if $hasParams}}, params{{end}}, body)\n    if err != nil {\n        return nil, err\n    }\n    req = req.WithContext(ctx)\n",
+			"(c.Server{{genParamNames $pathParams}}{{if $hasParams}}, params{{end}}, body)\n    if err != nil {\n        return nil, err\n    }\n    ctx = operation.NewContext(ctx, op{{$opid}})\n    req = req.WithContext(ctx)\n",
+		},
+		// one operation.Info per operation, from its operationId and x-retry
+		{
+			"{{/* Generate request builders */}}\n",
+			"{{/* Operation info: the operationId and its x-retry safety, put into the context of each request (package operation) */}}\n{{range .}}\n// op{{.OperationId}} names {{.OperationId}} and its retry safety (x-retry) to the request chain.\nvar op{{.OperationId}} = &operation.Info{ID: {{printf \"%q\" .OperationId}}, Safety: {{with index .Spec.Extensions \"x-retry\"}}{{if eq . \"read\"}}operation.Read{{else if eq . \"idempotent\"}}operation.Idempotent{{else if eq . \"non-idempotent\"}}operation.NonIdempotent{{else}}operation.Safety({{printf \"%q\" .}}){{end}}{{else}}operation.Safety(\"\"){{end}}}\n{{end}}\n\n{{/* Generate request builders */}}\n",
+		},
+		// empty, "." and ".." path parameters are refused before anything is sent (issue 12.5)
+		{
+			"{{end}}\n    serverURL, err := url.Parse(server)\n",
+			"{{end}}\n{{range $paramIdx, $param := .PathParams}}\n    if err := operation.CheckPathSegment({{printf \"%q\" $opid}}, \"{{.ParamName}}\", pathParam{{$paramIdx}}); err != nil {\n        return nil, err\n    }\n{{end}}\n    serverURL, err := url.Parse(server)\n",
 		},
 	},
 	"client-with-responses.tmpl": {{

@@ -14,6 +14,8 @@ import (
 
 	"github.com/cachesdk/cachesdk/internal/httpbody"
 	json "github.com/cachesdk/cachesdk/internal/jsoncodec"
+
+	"github.com/cachesdk/cachesdk/operation"
 )
 
 // Defines values for ConfSize.
@@ -554,6 +556,7 @@ func (c *Client) ClearMemcachedInstanceWithBody(ctx context.Context, contentType
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opClearMemcachedInstance)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -573,6 +576,7 @@ func (c *Client) ClearMemcachedInstance(ctx context.Context, body ClearMemcached
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opClearMemcachedInstance)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -592,6 +596,7 @@ func (c *Client) CreateMemcachedInstanceWithBody(ctx context.Context, contentTyp
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opCreateMemcachedInstance)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -611,6 +616,7 @@ func (c *Client) CreateMemcachedInstance(ctx context.Context, body CreateMemcach
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opCreateMemcachedInstance)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -630,6 +636,7 @@ func (c *Client) DeleteMemcachedInstanceWithBody(ctx context.Context, contentTyp
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opDeleteMemcachedInstance)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -649,6 +656,7 @@ func (c *Client) DeleteMemcachedInstance(ctx context.Context, body DeleteMemcach
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opDeleteMemcachedInstance)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -668,6 +676,7 @@ func (c *Client) DescribeMemcachedInstanceWithBody(ctx context.Context, contentT
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opDescribeMemcachedInstance)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -687,6 +696,7 @@ func (c *Client) DescribeMemcachedInstance(ctx context.Context, body DescribeMem
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opDescribeMemcachedInstance)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -706,6 +716,7 @@ func (c *Client) MemcachedInstanceListWithBody(ctx context.Context, contentType 
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opMemcachedInstanceList)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -725,6 +736,7 @@ func (c *Client) MemcachedInstanceList(ctx context.Context, body MemcachedInstan
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opMemcachedInstanceList)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -744,6 +756,7 @@ func (c *Client) UpdateMemcachedInstanceWithBody(ctx context.Context, contentTyp
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opUpdateMemcachedInstance)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -763,12 +776,31 @@ func (c *Client) UpdateMemcachedInstance(ctx context.Context, body UpdateMemcach
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opUpdateMemcachedInstance)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
 	return c.Client.Do(req)
 }
+
+// opClearMemcachedInstance names ClearMemcachedInstance and its retry safety (x-retry) to the request chain.
+var opClearMemcachedInstance = &operation.Info{ID: "ClearMemcachedInstance", Safety: operation.NonIdempotent}
+
+// opCreateMemcachedInstance names CreateMemcachedInstance and its retry safety (x-retry) to the request chain.
+var opCreateMemcachedInstance = &operation.Info{ID: "CreateMemcachedInstance", Safety: operation.NonIdempotent}
+
+// opDeleteMemcachedInstance names DeleteMemcachedInstance and its retry safety (x-retry) to the request chain.
+var opDeleteMemcachedInstance = &operation.Info{ID: "DeleteMemcachedInstance", Safety: operation.Idempotent}
+
+// opDescribeMemcachedInstance names DescribeMemcachedInstance and its retry safety (x-retry) to the request chain.
+var opDescribeMemcachedInstance = &operation.Info{ID: "DescribeMemcachedInstance", Safety: operation.Read}
+
+// opMemcachedInstanceList names MemcachedInstanceList and its retry safety (x-retry) to the request chain.
+var opMemcachedInstanceList = &operation.Info{ID: "MemcachedInstanceList", Safety: operation.Read}
+
+// opUpdateMemcachedInstance names UpdateMemcachedInstance and its retry safety (x-retry) to the request chain.
+var opUpdateMemcachedInstance = &operation.Info{ID: "UpdateMemcachedInstance", Safety: operation.NonIdempotent}
 
 // NewClearMemcachedInstanceRequest calls the generic ClearMemcachedInstance builder with application/json body
 func NewClearMemcachedInstanceRequest(server string, body ClearMemcachedInstanceJSONRequestBody) (*http.Request, error) {

@@ -15,6 +15,7 @@ import (
 	"github.com/cachesdk/cachesdk/internal/httpbody"
 	json "github.com/cachesdk/cachesdk/internal/jsoncodec"
 
+	"github.com/cachesdk/cachesdk/operation"
 	"github.com/oapi-codegen/nullable"
 	"github.com/oapi-codegen/runtime"
 )
@@ -856,6 +857,7 @@ func (c *Client) CreateBackupWithBody(ctx context.Context, contentType string, b
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opCreateBackup)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -873,6 +875,7 @@ func (c *Client) CreateBackup(ctx context.Context, body CreateBackupJSONRequestB
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opCreateBackup)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -890,6 +893,7 @@ func (c *Client) CreateDBInstanceWithBody(ctx context.Context, contentType strin
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opCreateDBInstance)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -907,6 +911,7 @@ func (c *Client) CreateDBInstance(ctx context.Context, body CreateDBInstanceJSON
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opCreateDBInstance)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -924,6 +929,7 @@ func (c *Client) DeleteBackupWithBody(ctx context.Context, contentType string, b
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opDeleteBackup)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -941,6 +947,7 @@ func (c *Client) DeleteBackup(ctx context.Context, body DeleteBackupJSONRequestB
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opDeleteBackup)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -958,6 +965,7 @@ func (c *Client) DeleteDBInstanceWithBody(ctx context.Context, contentType strin
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opDeleteDBInstance)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -975,6 +983,7 @@ func (c *Client) DeleteDBInstance(ctx context.Context, body DeleteDBInstanceJSON
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opDeleteDBInstance)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -990,6 +999,7 @@ func (c *Client) DescribeAvailableDBConfig(ctx context.Context, params *Describe
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opDescribeAvailableDBConfig)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -1005,6 +1015,7 @@ func (c *Client) DescribeBackups(ctx context.Context, params *DescribeBackupsPar
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opDescribeBackups)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -1020,6 +1031,7 @@ func (c *Client) DescribeDBInstances(ctx context.Context, params *DescribeDBInst
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opDescribeDBInstances)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -1039,6 +1051,7 @@ func (c *Client) DescribeRedisConfig(ctx context.Context, params *DescribeRedisC
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opDescribeRedisConfig)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -1057,6 +1070,7 @@ func (c *Client) DescribeRegins(ctx context.Context, reqEditors ...RequestEditor
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opDescribeRegins)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -1072,12 +1086,43 @@ func (c *Client) DownloadBackup(ctx context.Context, params *DownloadBackupParam
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opDownloadBackup)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
 	return c.Client.Do(req)
 }
+
+// opCreateBackup names CreateBackup and its retry safety (x-retry) to the request chain.
+var opCreateBackup = &operation.Info{ID: "CreateBackup", Safety: operation.NonIdempotent}
+
+// opCreateDBInstance names CreateDBInstance and its retry safety (x-retry) to the request chain.
+var opCreateDBInstance = &operation.Info{ID: "CreateDBInstance", Safety: operation.NonIdempotent}
+
+// opDeleteBackup names DeleteBackup and its retry safety (x-retry) to the request chain.
+var opDeleteBackup = &operation.Info{ID: "DeleteBackup", Safety: operation.Idempotent}
+
+// opDeleteDBInstance names DeleteDBInstance and its retry safety (x-retry) to the request chain.
+var opDeleteDBInstance = &operation.Info{ID: "DeleteDBInstance", Safety: operation.Idempotent}
+
+// opDescribeAvailableDBConfig names DescribeAvailableDBConfig and its retry safety (x-retry) to the request chain.
+var opDescribeAvailableDBConfig = &operation.Info{ID: "DescribeAvailableDBConfig", Safety: operation.Read}
+
+// opDescribeBackups names DescribeBackups and its retry safety (x-retry) to the request chain.
+var opDescribeBackups = &operation.Info{ID: "DescribeBackups", Safety: operation.Read}
+
+// opDescribeDBInstances names DescribeDBInstances and its retry safety (x-retry) to the request chain.
+var opDescribeDBInstances = &operation.Info{ID: "DescribeDBInstances", Safety: operation.Read}
+
+// opDescribeRedisConfig names DescribeRedisConfig and its retry safety (x-retry) to the request chain.
+var opDescribeRedisConfig = &operation.Info{ID: "DescribeRedisConfig", Safety: operation.Read}
+
+// opDescribeRegins names DescribeRegins and its retry safety (x-retry) to the request chain.
+var opDescribeRegins = &operation.Info{ID: "DescribeRegins", Safety: operation.Read}
+
+// opDownloadBackup names DownloadBackup and its retry safety (x-retry) to the request chain.
+var opDownloadBackup = &operation.Info{ID: "DownloadBackup", Safety: operation.Read}
 
 // NewCreateBackupRequest calls the generic CreateBackup builder with application/json body
 func NewCreateBackupRequest(server string, body CreateBackupJSONRequestBody) (*http.Request, error) {

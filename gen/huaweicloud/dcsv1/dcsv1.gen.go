@@ -15,6 +15,7 @@ import (
 	"github.com/cachesdk/cachesdk/internal/httpbody"
 	json "github.com/cachesdk/cachesdk/internal/jsoncodec"
 
+	"github.com/cachesdk/cachesdk/operation"
 	"github.com/oapi-codegen/nullable"
 	"github.com/oapi-codegen/runtime"
 )
@@ -3599,6 +3600,7 @@ func (c *Client) ListAvailableZones(ctx context.Context, reqEditors ...RequestEd
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opListAvailableZones)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -3617,6 +3619,7 @@ func (c *Client) ListMaintenanceWindows(ctx context.Context, reqEditors ...Reque
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opListMaintenanceWindows)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -3635,6 +3638,7 @@ func (c *Client) ListProducts(ctx context.Context, reqEditors ...RequestEditorFn
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opListProducts)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -3655,6 +3659,7 @@ func (c *Client) BatchDeleteInstancesWithBody(ctx context.Context, projectId Pro
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opBatchDeleteInstances)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -3675,6 +3680,7 @@ func (c *Client) BatchDeleteInstances(ctx context.Context, projectId ProjectId, 
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opBatchDeleteInstances)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -3693,6 +3699,7 @@ func (c *Client) ListInstances(ctx context.Context, projectId ProjectId, params 
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opListInstances)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -3712,6 +3719,7 @@ func (c *Client) CreateInstanceWithBody(ctx context.Context, projectId ProjectId
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opCreateInstance)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -3731,6 +3739,7 @@ func (c *Client) CreateInstance(ctx context.Context, projectId ProjectId, body C
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opCreateInstance)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -3748,6 +3757,7 @@ func (c *Client) ListStatisticsOfRunningInstances(ctx context.Context, projectId
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opListStatisticsOfRunningInstances)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -3768,6 +3778,7 @@ func (c *Client) ListNumberOfInstancesInDifferentStatus(ctx context.Context, pro
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opListNumberOfInstancesInDifferentStatus)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -3788,6 +3799,7 @@ func (c *Client) RestartOrFlushInstancesWithBody(ctx context.Context, projectId 
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opRestartOrFlushInstances)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -3808,6 +3820,7 @@ func (c *Client) RestartOrFlushInstances(ctx context.Context, projectId ProjectI
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opRestartOrFlushInstances)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -3825,6 +3838,7 @@ func (c *Client) DeleteSingleInstance(ctx context.Context, projectId ProjectId, 
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opDeleteSingleInstance)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -3842,6 +3856,7 @@ func (c *Client) ShowInstance(ctx context.Context, projectId ProjectId, instance
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opShowInstance)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -3861,6 +3876,7 @@ func (c *Client) UpdateInstanceWithBody(ctx context.Context, projectId ProjectId
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opUpdateInstance)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -3880,6 +3896,7 @@ func (c *Client) UpdateInstance(ctx context.Context, projectId ProjectId, instan
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opUpdateInstance)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -3899,6 +3916,7 @@ func (c *Client) ListBackupRecords(ctx context.Context, projectId ProjectId, ins
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opListBackupRecords)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -3920,6 +3938,7 @@ func (c *Client) CopyInstanceWithBody(ctx context.Context, projectId ProjectId, 
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opCopyInstance)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -3941,6 +3960,7 @@ func (c *Client) CopyInstance(ctx context.Context, projectId ProjectId, instance
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opCopyInstance)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -3958,6 +3978,7 @@ func (c *Client) DeleteBackupFile(ctx context.Context, projectId ProjectId, inst
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opDeleteBackupFile)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -3975,6 +3996,7 @@ func (c *Client) ListConfigurations(ctx context.Context, projectId ProjectId, in
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opListConfigurations)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -3994,6 +4016,7 @@ func (c *Client) UpdateConfigurationsWithBody(ctx context.Context, projectId Pro
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opUpdateConfigurations)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -4013,6 +4036,7 @@ func (c *Client) UpdateConfigurations(ctx context.Context, projectId ProjectId, 
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opUpdateConfigurations)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -4032,6 +4056,7 @@ func (c *Client) ExtendInstanceWithBody(ctx context.Context, projectId ProjectId
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opExtendInstance)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -4051,6 +4076,7 @@ func (c *Client) ExtendInstance(ctx context.Context, projectId ProjectId, instan
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opExtendInstance)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -4070,6 +4096,7 @@ func (c *Client) UpdatePasswordWithBody(ctx context.Context, projectId ProjectId
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opUpdatePassword)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -4089,6 +4116,7 @@ func (c *Client) UpdatePassword(ctx context.Context, projectId ProjectId, instan
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opUpdatePassword)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -4108,6 +4136,7 @@ func (c *Client) ListRestoreRecords(ctx context.Context, projectId ProjectId, in
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opListRestoreRecords)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -4128,6 +4157,7 @@ func (c *Client) RestoreInstanceWithBody(ctx context.Context, projectId ProjectI
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opRestoreInstance)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -4148,6 +4178,7 @@ func (c *Client) RestoreInstance(ctx context.Context, projectId ProjectId, insta
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opRestoreInstance)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -4165,12 +4196,79 @@ func (c *Client) ShowQuotaOfTenant(ctx context.Context, projectId ProjectId, req
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opShowQuotaOfTenant)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
 	return c.Client.Do(req)
 }
+
+// opListAvailableZones names ListAvailableZones and its retry safety (x-retry) to the request chain.
+var opListAvailableZones = &operation.Info{ID: "ListAvailableZones", Safety: operation.Read}
+
+// opListMaintenanceWindows names ListMaintenanceWindows and its retry safety (x-retry) to the request chain.
+var opListMaintenanceWindows = &operation.Info{ID: "ListMaintenanceWindows", Safety: operation.Read}
+
+// opListProducts names ListProducts and its retry safety (x-retry) to the request chain.
+var opListProducts = &operation.Info{ID: "ListProducts", Safety: operation.Read}
+
+// opBatchDeleteInstances names BatchDeleteInstances and its retry safety (x-retry) to the request chain.
+var opBatchDeleteInstances = &operation.Info{ID: "BatchDeleteInstances", Safety: operation.Idempotent}
+
+// opListInstances names ListInstances and its retry safety (x-retry) to the request chain.
+var opListInstances = &operation.Info{ID: "ListInstances", Safety: operation.Read}
+
+// opCreateInstance names CreateInstance and its retry safety (x-retry) to the request chain.
+var opCreateInstance = &operation.Info{ID: "CreateInstance", Safety: operation.NonIdempotent}
+
+// opListStatisticsOfRunningInstances names ListStatisticsOfRunningInstances and its retry safety (x-retry) to the request chain.
+var opListStatisticsOfRunningInstances = &operation.Info{ID: "ListStatisticsOfRunningInstances", Safety: operation.Read}
+
+// opListNumberOfInstancesInDifferentStatus names ListNumberOfInstancesInDifferentStatus and its retry safety (x-retry) to the request chain.
+var opListNumberOfInstancesInDifferentStatus = &operation.Info{ID: "ListNumberOfInstancesInDifferentStatus", Safety: operation.Read}
+
+// opRestartOrFlushInstances names RestartOrFlushInstances and its retry safety (x-retry) to the request chain.
+var opRestartOrFlushInstances = &operation.Info{ID: "RestartOrFlushInstances", Safety: operation.NonIdempotent}
+
+// opDeleteSingleInstance names DeleteSingleInstance and its retry safety (x-retry) to the request chain.
+var opDeleteSingleInstance = &operation.Info{ID: "DeleteSingleInstance", Safety: operation.Idempotent}
+
+// opShowInstance names ShowInstance and its retry safety (x-retry) to the request chain.
+var opShowInstance = &operation.Info{ID: "ShowInstance", Safety: operation.Read}
+
+// opUpdateInstance names UpdateInstance and its retry safety (x-retry) to the request chain.
+var opUpdateInstance = &operation.Info{ID: "UpdateInstance", Safety: operation.Idempotent}
+
+// opListBackupRecords names ListBackupRecords and its retry safety (x-retry) to the request chain.
+var opListBackupRecords = &operation.Info{ID: "ListBackupRecords", Safety: operation.Read}
+
+// opCopyInstance names CopyInstance and its retry safety (x-retry) to the request chain.
+var opCopyInstance = &operation.Info{ID: "CopyInstance", Safety: operation.NonIdempotent}
+
+// opDeleteBackupFile names DeleteBackupFile and its retry safety (x-retry) to the request chain.
+var opDeleteBackupFile = &operation.Info{ID: "DeleteBackupFile", Safety: operation.Idempotent}
+
+// opListConfigurations names ListConfigurations and its retry safety (x-retry) to the request chain.
+var opListConfigurations = &operation.Info{ID: "ListConfigurations", Safety: operation.Read}
+
+// opUpdateConfigurations names UpdateConfigurations and its retry safety (x-retry) to the request chain.
+var opUpdateConfigurations = &operation.Info{ID: "UpdateConfigurations", Safety: operation.Idempotent}
+
+// opExtendInstance names ExtendInstance and its retry safety (x-retry) to the request chain.
+var opExtendInstance = &operation.Info{ID: "ExtendInstance", Safety: operation.NonIdempotent}
+
+// opUpdatePassword names UpdatePassword and its retry safety (x-retry) to the request chain.
+var opUpdatePassword = &operation.Info{ID: "UpdatePassword", Safety: operation.NonIdempotent}
+
+// opListRestoreRecords names ListRestoreRecords and its retry safety (x-retry) to the request chain.
+var opListRestoreRecords = &operation.Info{ID: "ListRestoreRecords", Safety: operation.Read}
+
+// opRestoreInstance names RestoreInstance and its retry safety (x-retry) to the request chain.
+var opRestoreInstance = &operation.Info{ID: "RestoreInstance", Safety: operation.NonIdempotent}
+
+// opShowQuotaOfTenant names ShowQuotaOfTenant and its retry safety (x-retry) to the request chain.
+var opShowQuotaOfTenant = &operation.Info{ID: "ShowQuotaOfTenant", Safety: operation.Read}
 
 // NewListAvailableZonesRequest constructs an http.Request for the ListAvailableZones method
 func NewListAvailableZonesRequest(server string) (*http.Request, error) {
@@ -4275,6 +4373,10 @@ func NewBatchDeleteInstancesRequestWithBody(server string, projectId ProjectId, 
 		return nil, err
 	}
 
+	if err := operation.CheckPathSegment("BatchDeleteInstances", "project_id", pathParam0); err != nil {
+		return nil, err
+	}
+
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
@@ -4333,6 +4435,10 @@ func NewListInstancesRequest(server string, projectId ProjectId, params *ListIns
 
 	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("ListInstances", "project_id", pathParam0); err != nil {
 		return nil, err
 	}
 
@@ -4456,6 +4562,10 @@ func NewCreateInstanceRequestWithBody(server string, projectId ProjectId, conten
 		return nil, err
 	}
 
+	if err := operation.CheckPathSegment("CreateInstance", "project_id", pathParam0); err != nil {
+		return nil, err
+	}
+
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
@@ -4492,6 +4602,10 @@ func NewListStatisticsOfRunningInstancesRequest(server string, projectId Project
 		return nil, err
 	}
 
+	if err := operation.CheckPathSegment("ListStatisticsOfRunningInstances", "project_id", pathParam0); err != nil {
+		return nil, err
+	}
+
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
@@ -4523,6 +4637,10 @@ func NewListNumberOfInstancesInDifferentStatusRequest(server string, projectId P
 
 	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("ListNumberOfInstancesInDifferentStatus", "project_id", pathParam0); err != nil {
 		return nil, err
 	}
 
@@ -4596,6 +4714,10 @@ func NewRestartOrFlushInstancesRequestWithBody(server string, projectId ProjectI
 		return nil, err
 	}
 
+	if err := operation.CheckPathSegment("RestartOrFlushInstances", "project_id", pathParam0); err != nil {
+		return nil, err
+	}
+
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
@@ -4639,6 +4761,14 @@ func NewDeleteSingleInstanceRequest(server string, projectId ProjectId, instance
 		return nil, err
 	}
 
+	if err := operation.CheckPathSegment("DeleteSingleInstance", "project_id", pathParam0); err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("DeleteSingleInstance", "instance_id", pathParam1); err != nil {
+		return nil, err
+	}
+
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
@@ -4677,6 +4807,14 @@ func NewShowInstanceRequest(server string, projectId ProjectId, instanceId strin
 
 	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("ShowInstance", "project_id", pathParam0); err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("ShowInstance", "instance_id", pathParam1); err != nil {
 		return nil, err
 	}
 
@@ -4732,6 +4870,14 @@ func NewUpdateInstanceRequestWithBody(server string, projectId ProjectId, instan
 		return nil, err
 	}
 
+	if err := operation.CheckPathSegment("UpdateInstance", "project_id", pathParam0); err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("UpdateInstance", "instance_id", pathParam1); err != nil {
+		return nil, err
+	}
+
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
@@ -4772,6 +4918,14 @@ func NewListBackupRecordsRequest(server string, projectId ProjectId, instanceId 
 
 	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("ListBackupRecords", "project_id", pathParam0); err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("ListBackupRecords", "instance_id", pathParam1); err != nil {
 		return nil, err
 	}
 
@@ -4882,6 +5036,14 @@ func NewCopyInstanceRequestWithBody(server string, projectId ProjectId, instance
 		return nil, err
 	}
 
+	if err := operation.CheckPathSegment("CopyInstance", "project_id", pathParam0); err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("CopyInstance", "instance_id", pathParam1); err != nil {
+		return nil, err
+	}
+
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
@@ -4932,6 +5094,18 @@ func NewDeleteBackupFileRequest(server string, projectId ProjectId, instanceId s
 		return nil, err
 	}
 
+	if err := operation.CheckPathSegment("DeleteBackupFile", "project_id", pathParam0); err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("DeleteBackupFile", "instance_id", pathParam1); err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("DeleteBackupFile", "backup_id", pathParam2); err != nil {
+		return nil, err
+	}
+
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
@@ -4970,6 +5144,14 @@ func NewListConfigurationsRequest(server string, projectId ProjectId, instanceId
 
 	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("ListConfigurations", "project_id", pathParam0); err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("ListConfigurations", "instance_id", pathParam1); err != nil {
 		return nil, err
 	}
 
@@ -5022,6 +5204,14 @@ func NewUpdateConfigurationsRequestWithBody(server string, projectId ProjectId, 
 
 	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("UpdateConfigurations", "project_id", pathParam0); err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("UpdateConfigurations", "instance_id", pathParam1); err != nil {
 		return nil, err
 	}
 
@@ -5079,6 +5269,14 @@ func NewExtendInstanceRequestWithBody(server string, projectId ProjectId, instan
 		return nil, err
 	}
 
+	if err := operation.CheckPathSegment("ExtendInstance", "project_id", pathParam0); err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("ExtendInstance", "instance_id", pathParam1); err != nil {
+		return nil, err
+	}
+
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
@@ -5133,6 +5331,14 @@ func NewUpdatePasswordRequestWithBody(server string, projectId ProjectId, instan
 		return nil, err
 	}
 
+	if err := operation.CheckPathSegment("UpdatePassword", "project_id", pathParam0); err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("UpdatePassword", "instance_id", pathParam1); err != nil {
+		return nil, err
+	}
+
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
@@ -5173,6 +5379,14 @@ func NewListRestoreRecordsRequest(server string, projectId ProjectId, instanceId
 
 	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("ListRestoreRecords", "project_id", pathParam0); err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("ListRestoreRecords", "instance_id", pathParam1); err != nil {
 		return nil, err
 	}
 
@@ -5283,6 +5497,14 @@ func NewRestoreInstanceRequestWithBody(server string, projectId ProjectId, insta
 		return nil, err
 	}
 
+	if err := operation.CheckPathSegment("RestoreInstance", "project_id", pathParam0); err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("RestoreInstance", "instance_id", pathParam1); err != nil {
+		return nil, err
+	}
+
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
@@ -5316,6 +5538,10 @@ func NewShowQuotaOfTenantRequest(server string, projectId ProjectId) (*http.Requ
 
 	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("ShowQuotaOfTenant", "project_id", pathParam0); err != nil {
 		return nil, err
 	}
 

@@ -15,6 +15,7 @@ import (
 	"github.com/cachesdk/cachesdk/internal/httpbody"
 	json "github.com/cachesdk/cachesdk/internal/jsoncodec"
 
+	"github.com/cachesdk/cachesdk/operation"
 	"github.com/oapi-codegen/nullable"
 	"github.com/oapi-codegen/runtime"
 )
@@ -4258,6 +4259,7 @@ func (c *Client) ListAvailableZones(ctx context.Context, reqEditors ...RequestEd
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opListAvailableZones)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -4275,6 +4277,7 @@ func (c *Client) ListMaintenanceWindows(ctx context.Context, reqEditors ...Reque
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opListMaintenanceWindows)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -4292,6 +4295,7 @@ func (c *Client) ListFlavors(ctx context.Context, projectId ProjectId, params *L
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opListFlavors)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -4309,6 +4313,7 @@ func (c *Client) ListGroupReplicationInfo(ctx context.Context, projectId Project
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opListGroupReplicationInfo)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -4328,6 +4333,7 @@ func (c *Client) BatchDeleteInstancesWithBody(ctx context.Context, projectId Pro
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opBatchDeleteInstances)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -4347,6 +4353,7 @@ func (c *Client) BatchDeleteInstances(ctx context.Context, projectId ProjectId, 
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opBatchDeleteInstances)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -4364,6 +4371,7 @@ func (c *Client) ListInstances(ctx context.Context, projectId ProjectId, params 
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opListInstances)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -4383,6 +4391,7 @@ func (c *Client) CreateInstanceWithBody(ctx context.Context, projectId ProjectId
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opCreateInstance)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -4402,6 +4411,7 @@ func (c *Client) CreateInstance(ctx context.Context, projectId ProjectId, body C
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opCreateInstance)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -4419,6 +4429,7 @@ func (c *Client) BatchShowNodesInformation(ctx context.Context, projectId Projec
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opBatchShowNodesInformation)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -4436,6 +4447,7 @@ func (c *Client) ListStatisticsOfRunningInstances(ctx context.Context, projectId
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opListStatisticsOfRunningInstances)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -4453,6 +4465,7 @@ func (c *Client) ListNumberOfInstancesInDifferentStatus(ctx context.Context, pro
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opListNumberOfInstancesInDifferentStatus)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -4472,6 +4485,7 @@ func (c *Client) RestartOrFlushInstancesWithBody(ctx context.Context, projectId 
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opRestartOrFlushInstances)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -4491,6 +4505,7 @@ func (c *Client) RestartOrFlushInstances(ctx context.Context, projectId ProjectI
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opRestartOrFlushInstances)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -4508,6 +4523,7 @@ func (c *Client) DeleteSingleInstance(ctx context.Context, projectId ProjectId, 
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opDeleteSingleInstance)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -4525,6 +4541,7 @@ func (c *Client) ShowInstance(ctx context.Context, projectId ProjectId, instance
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opShowInstance)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -4544,6 +4561,7 @@ func (c *Client) UpdateInstanceWithBody(ctx context.Context, projectId ProjectId
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opUpdateInstance)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -4563,6 +4581,7 @@ func (c *Client) UpdateInstance(ctx context.Context, projectId ProjectId, instan
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opUpdateInstance)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -4580,6 +4599,7 @@ func (c *Client) ListBackupRecords(ctx context.Context, projectId ProjectId, ins
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opListBackupRecords)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -4599,6 +4619,7 @@ func (c *Client) CopyInstanceWithBody(ctx context.Context, projectId ProjectId, 
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opCopyInstance)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -4618,6 +4639,7 @@ func (c *Client) CopyInstance(ctx context.Context, projectId ProjectId, instance
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opCopyInstance)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -4635,6 +4657,7 @@ func (c *Client) DeleteBackupFile(ctx context.Context, projectId ProjectId, inst
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opDeleteBackupFile)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -4654,6 +4677,7 @@ func (c *Client) ListBackupFileLinksWithBody(ctx context.Context, projectId Proj
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opListBackupFileLinks)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -4673,6 +4697,7 @@ func (c *Client) ListBackupFileLinks(ctx context.Context, projectId ProjectId, i
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opListBackupFileLinks)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -4690,6 +4715,7 @@ func (c *Client) ListConfigurations(ctx context.Context, projectId ProjectId, in
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opListConfigurations)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -4709,6 +4735,7 @@ func (c *Client) UpdateConfigurationsWithBody(ctx context.Context, projectId Pro
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opUpdateConfigurations)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -4728,6 +4755,7 @@ func (c *Client) UpdateConfigurations(ctx context.Context, projectId ProjectId, 
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opUpdateConfigurations)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -4747,6 +4775,7 @@ func (c *Client) UpdateSlavePriorityWithBody(ctx context.Context, projectId Proj
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opUpdateSlavePriority)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -4766,6 +4795,7 @@ func (c *Client) UpdateSlavePriority(ctx context.Context, projectId ProjectId, i
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opUpdateSlavePriority)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -4785,6 +4815,7 @@ func (c *Client) UpdatePasswordWithBody(ctx context.Context, projectId ProjectId
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opUpdatePassword)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -4804,6 +4835,7 @@ func (c *Client) UpdatePassword(ctx context.Context, projectId ProjectId, instan
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opUpdatePassword)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -4823,6 +4855,7 @@ func (c *Client) ResetPasswordWithBody(ctx context.Context, projectId ProjectId,
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opResetPassword)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -4842,6 +4875,7 @@ func (c *Client) ResetPassword(ctx context.Context, projectId ProjectId, instanc
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opResetPassword)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -4861,6 +4895,7 @@ func (c *Client) ResizeInstanceWithBody(ctx context.Context, projectId ProjectId
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opResizeInstance)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -4880,6 +4915,7 @@ func (c *Client) ResizeInstance(ctx context.Context, projectId ProjectId, instan
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opResizeInstance)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -4897,6 +4933,7 @@ func (c *Client) ListRestoreRecords(ctx context.Context, projectId ProjectId, in
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opListRestoreRecords)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -4916,6 +4953,7 @@ func (c *Client) RestoreInstanceWithBody(ctx context.Context, projectId ProjectI
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opRestoreInstance)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -4935,6 +4973,7 @@ func (c *Client) RestoreInstance(ctx context.Context, projectId ProjectId, insta
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opRestoreInstance)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -4952,6 +4991,7 @@ func (c *Client) ListSlowlog(ctx context.Context, projectId ProjectId, instanceI
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opListSlowlog)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -4969,6 +5009,7 @@ func (c *Client) ChangeMasterStandby(ctx context.Context, projectId string, inst
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opChangeMasterStandby)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -4986,6 +5027,7 @@ func (c *Client) ListBackgroundTask(ctx context.Context, projectId ProjectId, in
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opListBackgroundTask)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -5003,6 +5045,7 @@ func (c *Client) DeleteBackgroundTask(ctx context.Context, projectId ProjectId, 
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opDeleteBackgroundTask)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -5020,6 +5063,7 @@ func (c *Client) ShowBackgroundTaskProgress(ctx context.Context, projectId Proje
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opShowBackgroundTaskProgress)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -5037,6 +5081,7 @@ func (c *Client) ShowJobInfo(ctx context.Context, projectId ProjectId, jobId str
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opShowJobInfo)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -5056,6 +5101,7 @@ func (c *Client) CreateMigrationTaskWithBody(ctx context.Context, projectId Proj
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opCreateMigrationTask)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -5075,6 +5121,7 @@ func (c *Client) CreateMigrationTask(ctx context.Context, projectId ProjectId, b
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opCreateMigrationTask)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -5094,6 +5141,7 @@ func (c *Client) BatchStopMigrationTasksWithBody(ctx context.Context, projectId 
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opBatchStopMigrationTasks)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -5113,6 +5161,7 @@ func (c *Client) BatchStopMigrationTasks(ctx context.Context, projectId ProjectI
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opBatchStopMigrationTasks)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -5130,6 +5179,7 @@ func (c *Client) ShowMigrationTask(ctx context.Context, projectId ProjectId, tas
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opShowMigrationTask)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -5147,6 +5197,7 @@ func (c *Client) ShowMigrationTaskStats(ctx context.Context, projectId ProjectId
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opShowMigrationTaskStats)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -5164,6 +5215,7 @@ func (c *Client) StopMigrationTask(ctx context.Context, projectId ProjectId, tas
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opStopMigrationTask)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -5181,6 +5233,7 @@ func (c *Client) ListMigrationTask(ctx context.Context, projectId ProjectId, par
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opListMigrationTask)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -5200,6 +5253,7 @@ func (c *Client) DeleteMigrationTaskWithBody(ctx context.Context, projectId Proj
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opDeleteMigrationTask)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -5219,6 +5273,7 @@ func (c *Client) DeleteMigrationTask(ctx context.Context, projectId ProjectId, b
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opDeleteMigrationTask)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -5238,6 +5293,7 @@ func (c *Client) CreateOnlineMigrationTaskWithBody(ctx context.Context, projectI
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opCreateOnlineMigrationTask)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -5257,6 +5313,7 @@ func (c *Client) CreateOnlineMigrationTask(ctx context.Context, projectId Projec
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opCreateOnlineMigrationTask)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -5276,6 +5333,7 @@ func (c *Client) SetOnlineMigrationTaskWithBody(ctx context.Context, projectId P
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opSetOnlineMigrationTask)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -5295,6 +5353,7 @@ func (c *Client) SetOnlineMigrationTask(ctx context.Context, projectId ProjectId
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opSetOnlineMigrationTask)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
@@ -5312,12 +5371,139 @@ func (c *Client) ShowQuotaOfTenant(ctx context.Context, projectId ProjectId, req
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opShowQuotaOfTenant)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
 	return c.Client.Do(req)
 }
+
+// opListAvailableZones names ListAvailableZones and its retry safety (x-retry) to the request chain.
+var opListAvailableZones = &operation.Info{ID: "ListAvailableZones", Safety: operation.Read}
+
+// opListMaintenanceWindows names ListMaintenanceWindows and its retry safety (x-retry) to the request chain.
+var opListMaintenanceWindows = &operation.Info{ID: "ListMaintenanceWindows", Safety: operation.Read}
+
+// opListFlavors names ListFlavors and its retry safety (x-retry) to the request chain.
+var opListFlavors = &operation.Info{ID: "ListFlavors", Safety: operation.Read}
+
+// opListGroupReplicationInfo names ListGroupReplicationInfo and its retry safety (x-retry) to the request chain.
+var opListGroupReplicationInfo = &operation.Info{ID: "ListGroupReplicationInfo", Safety: operation.Read}
+
+// opBatchDeleteInstances names BatchDeleteInstances and its retry safety (x-retry) to the request chain.
+var opBatchDeleteInstances = &operation.Info{ID: "BatchDeleteInstances", Safety: operation.Idempotent}
+
+// opListInstances names ListInstances and its retry safety (x-retry) to the request chain.
+var opListInstances = &operation.Info{ID: "ListInstances", Safety: operation.Read}
+
+// opCreateInstance names CreateInstance and its retry safety (x-retry) to the request chain.
+var opCreateInstance = &operation.Info{ID: "CreateInstance", Safety: operation.NonIdempotent}
+
+// opBatchShowNodesInformation names BatchShowNodesInformation and its retry safety (x-retry) to the request chain.
+var opBatchShowNodesInformation = &operation.Info{ID: "BatchShowNodesInformation", Safety: operation.Read}
+
+// opListStatisticsOfRunningInstances names ListStatisticsOfRunningInstances and its retry safety (x-retry) to the request chain.
+var opListStatisticsOfRunningInstances = &operation.Info{ID: "ListStatisticsOfRunningInstances", Safety: operation.Read}
+
+// opListNumberOfInstancesInDifferentStatus names ListNumberOfInstancesInDifferentStatus and its retry safety (x-retry) to the request chain.
+var opListNumberOfInstancesInDifferentStatus = &operation.Info{ID: "ListNumberOfInstancesInDifferentStatus", Safety: operation.Read}
+
+// opRestartOrFlushInstances names RestartOrFlushInstances and its retry safety (x-retry) to the request chain.
+var opRestartOrFlushInstances = &operation.Info{ID: "RestartOrFlushInstances", Safety: operation.NonIdempotent}
+
+// opDeleteSingleInstance names DeleteSingleInstance and its retry safety (x-retry) to the request chain.
+var opDeleteSingleInstance = &operation.Info{ID: "DeleteSingleInstance", Safety: operation.Idempotent}
+
+// opShowInstance names ShowInstance and its retry safety (x-retry) to the request chain.
+var opShowInstance = &operation.Info{ID: "ShowInstance", Safety: operation.Read}
+
+// opUpdateInstance names UpdateInstance and its retry safety (x-retry) to the request chain.
+var opUpdateInstance = &operation.Info{ID: "UpdateInstance", Safety: operation.Idempotent}
+
+// opListBackupRecords names ListBackupRecords and its retry safety (x-retry) to the request chain.
+var opListBackupRecords = &operation.Info{ID: "ListBackupRecords", Safety: operation.Read}
+
+// opCopyInstance names CopyInstance and its retry safety (x-retry) to the request chain.
+var opCopyInstance = &operation.Info{ID: "CopyInstance", Safety: operation.NonIdempotent}
+
+// opDeleteBackupFile names DeleteBackupFile and its retry safety (x-retry) to the request chain.
+var opDeleteBackupFile = &operation.Info{ID: "DeleteBackupFile", Safety: operation.Idempotent}
+
+// opListBackupFileLinks names ListBackupFileLinks and its retry safety (x-retry) to the request chain.
+var opListBackupFileLinks = &operation.Info{ID: "ListBackupFileLinks", Safety: operation.Read}
+
+// opListConfigurations names ListConfigurations and its retry safety (x-retry) to the request chain.
+var opListConfigurations = &operation.Info{ID: "ListConfigurations", Safety: operation.Read}
+
+// opUpdateConfigurations names UpdateConfigurations and its retry safety (x-retry) to the request chain.
+var opUpdateConfigurations = &operation.Info{ID: "UpdateConfigurations", Safety: operation.Idempotent}
+
+// opUpdateSlavePriority names UpdateSlavePriority and its retry safety (x-retry) to the request chain.
+var opUpdateSlavePriority = &operation.Info{ID: "UpdateSlavePriority", Safety: operation.Idempotent}
+
+// opUpdatePassword names UpdatePassword and its retry safety (x-retry) to the request chain.
+var opUpdatePassword = &operation.Info{ID: "UpdatePassword", Safety: operation.NonIdempotent}
+
+// opResetPassword names ResetPassword and its retry safety (x-retry) to the request chain.
+var opResetPassword = &operation.Info{ID: "ResetPassword", Safety: operation.Idempotent}
+
+// opResizeInstance names ResizeInstance and its retry safety (x-retry) to the request chain.
+var opResizeInstance = &operation.Info{ID: "ResizeInstance", Safety: operation.NonIdempotent}
+
+// opListRestoreRecords names ListRestoreRecords and its retry safety (x-retry) to the request chain.
+var opListRestoreRecords = &operation.Info{ID: "ListRestoreRecords", Safety: operation.Read}
+
+// opRestoreInstance names RestoreInstance and its retry safety (x-retry) to the request chain.
+var opRestoreInstance = &operation.Info{ID: "RestoreInstance", Safety: operation.NonIdempotent}
+
+// opListSlowlog names ListSlowlog and its retry safety (x-retry) to the request chain.
+var opListSlowlog = &operation.Info{ID: "ListSlowlog", Safety: operation.Read}
+
+// opChangeMasterStandby names ChangeMasterStandby and its retry safety (x-retry) to the request chain.
+var opChangeMasterStandby = &operation.Info{ID: "ChangeMasterStandby", Safety: operation.NonIdempotent}
+
+// opListBackgroundTask names ListBackgroundTask and its retry safety (x-retry) to the request chain.
+var opListBackgroundTask = &operation.Info{ID: "ListBackgroundTask", Safety: operation.Read}
+
+// opDeleteBackgroundTask names DeleteBackgroundTask and its retry safety (x-retry) to the request chain.
+var opDeleteBackgroundTask = &operation.Info{ID: "DeleteBackgroundTask", Safety: operation.Idempotent}
+
+// opShowBackgroundTaskProgress names ShowBackgroundTaskProgress and its retry safety (x-retry) to the request chain.
+var opShowBackgroundTaskProgress = &operation.Info{ID: "ShowBackgroundTaskProgress", Safety: operation.Read}
+
+// opShowJobInfo names ShowJobInfo and its retry safety (x-retry) to the request chain.
+var opShowJobInfo = &operation.Info{ID: "ShowJobInfo", Safety: operation.Read}
+
+// opCreateMigrationTask names CreateMigrationTask and its retry safety (x-retry) to the request chain.
+var opCreateMigrationTask = &operation.Info{ID: "CreateMigrationTask", Safety: operation.NonIdempotent}
+
+// opBatchStopMigrationTasks names BatchStopMigrationTasks and its retry safety (x-retry) to the request chain.
+var opBatchStopMigrationTasks = &operation.Info{ID: "BatchStopMigrationTasks", Safety: operation.Idempotent}
+
+// opShowMigrationTask names ShowMigrationTask and its retry safety (x-retry) to the request chain.
+var opShowMigrationTask = &operation.Info{ID: "ShowMigrationTask", Safety: operation.Read}
+
+// opShowMigrationTaskStats names ShowMigrationTaskStats and its retry safety (x-retry) to the request chain.
+var opShowMigrationTaskStats = &operation.Info{ID: "ShowMigrationTaskStats", Safety: operation.Read}
+
+// opStopMigrationTask names StopMigrationTask and its retry safety (x-retry) to the request chain.
+var opStopMigrationTask = &operation.Info{ID: "StopMigrationTask", Safety: operation.Idempotent}
+
+// opListMigrationTask names ListMigrationTask and its retry safety (x-retry) to the request chain.
+var opListMigrationTask = &operation.Info{ID: "ListMigrationTask", Safety: operation.Read}
+
+// opDeleteMigrationTask names DeleteMigrationTask and its retry safety (x-retry) to the request chain.
+var opDeleteMigrationTask = &operation.Info{ID: "DeleteMigrationTask", Safety: operation.Idempotent}
+
+// opCreateOnlineMigrationTask names CreateOnlineMigrationTask and its retry safety (x-retry) to the request chain.
+var opCreateOnlineMigrationTask = &operation.Info{ID: "CreateOnlineMigrationTask", Safety: operation.NonIdempotent}
+
+// opSetOnlineMigrationTask names SetOnlineMigrationTask and its retry safety (x-retry) to the request chain.
+var opSetOnlineMigrationTask = &operation.Info{ID: "SetOnlineMigrationTask", Safety: operation.NonIdempotent}
+
+// opShowQuotaOfTenant names ShowQuotaOfTenant and its retry safety (x-retry) to the request chain.
+var opShowQuotaOfTenant = &operation.Info{ID: "ShowQuotaOfTenant", Safety: operation.Read}
 
 // NewListAvailableZonesRequest constructs an http.Request for the ListAvailableZones method
 func NewListAvailableZonesRequest(server string) (*http.Request, error) {
@@ -5381,6 +5567,10 @@ func NewListFlavorsRequest(server string, projectId ProjectId, params *ListFlavo
 
 	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("ListFlavors", "project_id", pathParam0); err != nil {
 		return nil, err
 	}
 
@@ -5500,6 +5690,14 @@ func NewListGroupReplicationInfoRequest(server string, projectId ProjectId, inst
 		return nil, err
 	}
 
+	if err := operation.CheckPathSegment("ListGroupReplicationInfo", "project_id", pathParam0); err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("ListGroupReplicationInfo", "instance_id", pathParam1); err != nil {
+		return nil, err
+	}
+
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
@@ -5542,6 +5740,10 @@ func NewBatchDeleteInstancesRequestWithBody(server string, projectId ProjectId, 
 
 	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("BatchDeleteInstances", "project_id", pathParam0); err != nil {
 		return nil, err
 	}
 
@@ -5603,6 +5805,10 @@ func NewListInstancesRequest(server string, projectId ProjectId, params *ListIns
 
 	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("ListInstances", "project_id", pathParam0); err != nil {
 		return nil, err
 	}
 
@@ -5776,6 +5982,10 @@ func NewCreateInstanceRequestWithBody(server string, projectId ProjectId, conten
 		return nil, err
 	}
 
+	if err := operation.CheckPathSegment("CreateInstance", "project_id", pathParam0); err != nil {
+		return nil, err
+	}
+
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
@@ -5809,6 +6019,10 @@ func NewBatchShowNodesInformationRequest(server string, projectId ProjectId, par
 
 	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("BatchShowNodesInformation", "project_id", pathParam0); err != nil {
 		return nil, err
 	}
 
@@ -5881,6 +6095,10 @@ func NewListStatisticsOfRunningInstancesRequest(server string, projectId Project
 		return nil, err
 	}
 
+	if err := operation.CheckPathSegment("ListStatisticsOfRunningInstances", "project_id", pathParam0); err != nil {
+		return nil, err
+	}
+
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
@@ -5912,6 +6130,10 @@ func NewListNumberOfInstancesInDifferentStatusRequest(server string, projectId P
 
 	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("ListNumberOfInstancesInDifferentStatus", "project_id", pathParam0); err != nil {
 		return nil, err
 	}
 
@@ -5985,6 +6207,10 @@ func NewRestartOrFlushInstancesRequestWithBody(server string, projectId ProjectI
 		return nil, err
 	}
 
+	if err := operation.CheckPathSegment("RestartOrFlushInstances", "project_id", pathParam0); err != nil {
+		return nil, err
+	}
+
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
@@ -6028,6 +6254,14 @@ func NewDeleteSingleInstanceRequest(server string, projectId ProjectId, instance
 		return nil, err
 	}
 
+	if err := operation.CheckPathSegment("DeleteSingleInstance", "project_id", pathParam0); err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("DeleteSingleInstance", "instance_id", pathParam1); err != nil {
+		return nil, err
+	}
+
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
@@ -6066,6 +6300,14 @@ func NewShowInstanceRequest(server string, projectId ProjectId, instanceId strin
 
 	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("ShowInstance", "project_id", pathParam0); err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("ShowInstance", "instance_id", pathParam1); err != nil {
 		return nil, err
 	}
 
@@ -6121,6 +6363,14 @@ func NewUpdateInstanceRequestWithBody(server string, projectId ProjectId, instan
 		return nil, err
 	}
 
+	if err := operation.CheckPathSegment("UpdateInstance", "project_id", pathParam0); err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("UpdateInstance", "instance_id", pathParam1); err != nil {
+		return nil, err
+	}
+
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
@@ -6161,6 +6411,14 @@ func NewListBackupRecordsRequest(server string, projectId ProjectId, instanceId 
 
 	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("ListBackupRecords", "project_id", pathParam0); err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("ListBackupRecords", "instance_id", pathParam1); err != nil {
 		return nil, err
 	}
 
@@ -6271,6 +6529,14 @@ func NewCopyInstanceRequestWithBody(server string, projectId ProjectId, instance
 		return nil, err
 	}
 
+	if err := operation.CheckPathSegment("CopyInstance", "project_id", pathParam0); err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("CopyInstance", "instance_id", pathParam1); err != nil {
+		return nil, err
+	}
+
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
@@ -6318,6 +6584,18 @@ func NewDeleteBackupFileRequest(server string, projectId ProjectId, instanceId s
 
 	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "backup_id", backupId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("DeleteBackupFile", "project_id", pathParam0); err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("DeleteBackupFile", "instance_id", pathParam1); err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("DeleteBackupFile", "backup_id", pathParam2); err != nil {
 		return nil, err
 	}
 
@@ -6380,6 +6658,18 @@ func NewListBackupFileLinksRequestWithBody(server string, projectId ProjectId, i
 		return nil, err
 	}
 
+	if err := operation.CheckPathSegment("ListBackupFileLinks", "project_id", pathParam0); err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("ListBackupFileLinks", "instance_id", pathParam1); err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("ListBackupFileLinks", "backup_id", pathParam2); err != nil {
+		return nil, err
+	}
+
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
@@ -6420,6 +6710,14 @@ func NewListConfigurationsRequest(server string, projectId ProjectId, instanceId
 
 	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("ListConfigurations", "project_id", pathParam0); err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("ListConfigurations", "instance_id", pathParam1); err != nil {
 		return nil, err
 	}
 
@@ -6472,6 +6770,14 @@ func NewUpdateConfigurationsRequestWithBody(server string, projectId ProjectId, 
 
 	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("UpdateConfigurations", "project_id", pathParam0); err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("UpdateConfigurations", "instance_id", pathParam1); err != nil {
 		return nil, err
 	}
 
@@ -6543,6 +6849,22 @@ func NewUpdateSlavePriorityRequestWithBody(server string, projectId ProjectId, i
 		return nil, err
 	}
 
+	if err := operation.CheckPathSegment("UpdateSlavePriority", "project_id", pathParam0); err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("UpdateSlavePriority", "instance_id", pathParam1); err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("UpdateSlavePriority", "group_id", pathParam2); err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("UpdateSlavePriority", "node_id", pathParam3); err != nil {
+		return nil, err
+	}
+
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
@@ -6594,6 +6916,14 @@ func NewUpdatePasswordRequestWithBody(server string, projectId ProjectId, instan
 
 	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("UpdatePassword", "project_id", pathParam0); err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("UpdatePassword", "instance_id", pathParam1); err != nil {
 		return nil, err
 	}
 
@@ -6651,6 +6981,14 @@ func NewResetPasswordRequestWithBody(server string, projectId ProjectId, instanc
 		return nil, err
 	}
 
+	if err := operation.CheckPathSegment("ResetPassword", "project_id", pathParam0); err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("ResetPassword", "instance_id", pathParam1); err != nil {
+		return nil, err
+	}
+
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
@@ -6705,6 +7043,14 @@ func NewResizeInstanceRequestWithBody(server string, projectId ProjectId, instan
 		return nil, err
 	}
 
+	if err := operation.CheckPathSegment("ResizeInstance", "project_id", pathParam0); err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("ResizeInstance", "instance_id", pathParam1); err != nil {
+		return nil, err
+	}
+
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
@@ -6745,6 +7091,14 @@ func NewListRestoreRecordsRequest(server string, projectId ProjectId, instanceId
 
 	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("ListRestoreRecords", "project_id", pathParam0); err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("ListRestoreRecords", "instance_id", pathParam1); err != nil {
 		return nil, err
 	}
 
@@ -6855,6 +7209,14 @@ func NewRestoreInstanceRequestWithBody(server string, projectId ProjectId, insta
 		return nil, err
 	}
 
+	if err := operation.CheckPathSegment("RestoreInstance", "project_id", pathParam0); err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("RestoreInstance", "instance_id", pathParam1); err != nil {
+		return nil, err
+	}
+
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
@@ -6895,6 +7257,14 @@ func NewListSlowlogRequest(server string, projectId ProjectId, instanceId string
 
 	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("ListSlowlog", "project_id", pathParam0); err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("ListSlowlog", "instance_id", pathParam1); err != nil {
 		return nil, err
 	}
 
@@ -7006,6 +7376,14 @@ func NewChangeMasterStandbyRequest(server string, projectId string, instanceId s
 		return nil, err
 	}
 
+	if err := operation.CheckPathSegment("ChangeMasterStandby", "project_id", pathParam0); err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("ChangeMasterStandby", "instance_id", pathParam1); err != nil {
+		return nil, err
+	}
+
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
@@ -7044,6 +7422,14 @@ func NewListBackgroundTaskRequest(server string, projectId ProjectId, instanceId
 
 	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("ListBackgroundTask", "project_id", pathParam0); err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("ListBackgroundTask", "instance_id", pathParam1); err != nil {
 		return nil, err
 	}
 
@@ -7150,6 +7536,18 @@ func NewDeleteBackgroundTaskRequest(server string, projectId ProjectId, instance
 		return nil, err
 	}
 
+	if err := operation.CheckPathSegment("DeleteBackgroundTask", "project_id", pathParam0); err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("DeleteBackgroundTask", "instance_id", pathParam1); err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("DeleteBackgroundTask", "task_id", pathParam2); err != nil {
+		return nil, err
+	}
+
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
@@ -7198,6 +7596,18 @@ func NewShowBackgroundTaskProgressRequest(server string, projectId ProjectId, in
 		return nil, err
 	}
 
+	if err := operation.CheckPathSegment("ShowBackgroundTaskProgress", "project_id", pathParam0); err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("ShowBackgroundTaskProgress", "instance_id", pathParam1); err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("ShowBackgroundTaskProgress", "task_id", pathParam2); err != nil {
+		return nil, err
+	}
+
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
@@ -7236,6 +7646,14 @@ func NewShowJobInfoRequest(server string, projectId ProjectId, jobId string) (*h
 
 	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "job_id", jobId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("ShowJobInfo", "project_id", pathParam0); err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("ShowJobInfo", "job_id", pathParam1); err != nil {
 		return nil, err
 	}
 
@@ -7281,6 +7699,10 @@ func NewCreateMigrationTaskRequestWithBody(server string, projectId ProjectId, c
 
 	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("CreateMigrationTask", "project_id", pathParam0); err != nil {
 		return nil, err
 	}
 
@@ -7331,6 +7753,10 @@ func NewBatchStopMigrationTasksRequestWithBody(server string, projectId ProjectI
 		return nil, err
 	}
 
+	if err := operation.CheckPathSegment("BatchStopMigrationTasks", "project_id", pathParam0); err != nil {
+		return nil, err
+	}
+
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
@@ -7371,6 +7797,14 @@ func NewShowMigrationTaskRequest(server string, projectId ProjectId, taskId stri
 
 	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "task_id", taskId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("ShowMigrationTask", "project_id", pathParam0); err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("ShowMigrationTask", "task_id", pathParam1); err != nil {
 		return nil, err
 	}
 
@@ -7415,6 +7849,14 @@ func NewShowMigrationTaskStatsRequest(server string, projectId ProjectId, taskId
 		return nil, err
 	}
 
+	if err := operation.CheckPathSegment("ShowMigrationTaskStats", "project_id", pathParam0); err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("ShowMigrationTaskStats", "task_id", pathParam1); err != nil {
+		return nil, err
+	}
+
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
@@ -7456,6 +7898,14 @@ func NewStopMigrationTaskRequest(server string, projectId ProjectId, taskId stri
 		return nil, err
 	}
 
+	if err := operation.CheckPathSegment("StopMigrationTask", "project_id", pathParam0); err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("StopMigrationTask", "task_id", pathParam1); err != nil {
+		return nil, err
+	}
+
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
@@ -7487,6 +7937,10 @@ func NewListMigrationTaskRequest(server string, projectId ProjectId, params *Lis
 
 	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("ListMigrationTask", "project_id", pathParam0); err != nil {
 		return nil, err
 	}
 
@@ -7580,6 +8034,10 @@ func NewDeleteMigrationTaskRequestWithBody(server string, projectId ProjectId, c
 		return nil, err
 	}
 
+	if err := operation.CheckPathSegment("DeleteMigrationTask", "project_id", pathParam0); err != nil {
+		return nil, err
+	}
+
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
@@ -7624,6 +8082,10 @@ func NewCreateOnlineMigrationTaskRequestWithBody(server string, projectId Projec
 
 	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("CreateOnlineMigrationTask", "project_id", pathParam0); err != nil {
 		return nil, err
 	}
 
@@ -7681,6 +8143,14 @@ func NewSetOnlineMigrationTaskRequestWithBody(server string, projectId ProjectId
 		return nil, err
 	}
 
+	if err := operation.CheckPathSegment("SetOnlineMigrationTask", "project_id", pathParam0); err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("SetOnlineMigrationTask", "task_id", pathParam1); err != nil {
+		return nil, err
+	}
+
 	serverURL, err := url.Parse(server)
 	if err != nil {
 		return nil, err
@@ -7714,6 +8184,10 @@ func NewShowQuotaOfTenantRequest(server string, projectId ProjectId) (*http.Requ
 
 	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
+		return nil, err
+	}
+
+	if err := operation.CheckPathSegment("ShowQuotaOfTenant", "project_id", pathParam0); err != nil {
 		return nil, err
 	}
 

@@ -13,6 +13,7 @@ import (
 	"github.com/cachesdk/cachesdk/internal/httpbody"
 	json "github.com/cachesdk/cachesdk/internal/jsoncodec"
 
+	"github.com/cachesdk/cachesdk/operation"
 	"github.com/oapi-codegen/runtime"
 )
 
@@ -309,12 +310,16 @@ func (c *Client) DescribeURedisBackup(ctx context.Context, params *DescribeURedi
 	if err != nil {
 		return nil, err
 	}
+	ctx = operation.NewContext(ctx, opDescribeURedisBackup)
 	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
 	return c.Client.Do(req)
 }
+
+// opDescribeURedisBackup names DescribeURedisBackup and its retry safety (x-retry) to the request chain.
+var opDescribeURedisBackup = &operation.Info{ID: "DescribeURedisBackup", Safety: operation.Read}
 
 // NewDescribeURedisBackupRequest constructs an http.Request for the DescribeURedisBackup method
 func NewDescribeURedisBackupRequest(server string, params *DescribeURedisBackupParams) (*http.Request, error) {
