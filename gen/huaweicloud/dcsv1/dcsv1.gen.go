@@ -15,6 +15,7 @@ import (
 	"github.com/cachesdk/cachesdk/internal/httpbody"
 	json "github.com/cachesdk/cachesdk/internal/jsoncodec"
 
+	"github.com/cachesdk/cachesdk/flex"
 	"github.com/cachesdk/cachesdk/operation"
 	"github.com/oapi-codegen/nullable"
 	"github.com/oapi-codegen/runtime"
@@ -173,6 +174,78 @@ func (e BackupRestoreErrorCode) Valid() bool {
 	}
 }
 
+// Defines values for BssParamChargingMode.
+const (
+	ChargingModePostPaid BssParamChargingMode = "postPaid"
+	ChargingModePrePaid  BssParamChargingMode = "prePaid"
+)
+
+// Valid indicates whether the value is a known member of the BssParamChargingMode enum.
+func (e BssParamChargingMode) Valid() bool {
+	switch e {
+	case ChargingModePostPaid:
+		return true
+	case ChargingModePrePaid:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for BssParamIsAutoPay.
+const (
+	IsAutoPayFalse BssParamIsAutoPay = "false"
+	IsAutoPayTrue  BssParamIsAutoPay = "true"
+)
+
+// Valid indicates whether the value is a known member of the BssParamIsAutoPay enum.
+func (e BssParamIsAutoPay) Valid() bool {
+	switch e {
+	case IsAutoPayFalse:
+		return true
+	case IsAutoPayTrue:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for BssParamIsAutoRenew.
+const (
+	IsAutoRenewFalse BssParamIsAutoRenew = "false"
+	IsAutoRenewTrue  BssParamIsAutoRenew = "true"
+)
+
+// Valid indicates whether the value is a known member of the BssParamIsAutoRenew enum.
+func (e BssParamIsAutoRenew) Valid() bool {
+	switch e {
+	case IsAutoRenewFalse:
+		return true
+	case IsAutoRenewTrue:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for BssParamPeriodType.
+const (
+	PeriodTypeMonth BssParamPeriodType = "month"
+	PeriodTypeYear  BssParamPeriodType = "year"
+)
+
+// Valid indicates whether the value is a known member of the BssParamPeriodType enum.
+func (e BssParamPeriodType) Valid() bool {
+	switch e {
+	case PeriodTypeMonth:
+		return true
+	case PeriodTypeYear:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for CreateInstanceInputEngine.
 const (
 	EngineRedis CreateInstanceInputEngine = "Redis"
@@ -263,6 +336,24 @@ func (e CreateInstanceInputMaintainEnd) Valid() bool {
 	case MaintainEnd18:
 		return true
 	case MaintainEnd22:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateInstanceInputNoPasswordAccess.
+const (
+	NoPasswordAccessFalse CreateInstanceInputNoPasswordAccess = "false"
+	NoPasswordAccessTrue  CreateInstanceInputNoPasswordAccess = "true"
+)
+
+// Valid indicates whether the value is a known member of the CreateInstanceInputNoPasswordAccess enum.
+func (e CreateInstanceInputNoPasswordAccess) Valid() bool {
+	switch e {
+	case NoPasswordAccessFalse:
+		return true
+	case NoPasswordAccessTrue:
 		return true
 	default:
 		return false
@@ -1388,72 +1479,6 @@ func (e ShowInstanceOutputStorageType) Valid() bool {
 	}
 }
 
-// Defines values for UpdateBackupPlanBackupAt.
-const (
-	BackupAtFriday    UpdateBackupPlanBackupAt = "5"
-	BackupAtMonday    UpdateBackupPlanBackupAt = "1"
-	BackupAtSaturday  UpdateBackupPlanBackupAt = "6"
-	BackupAtSunday    UpdateBackupPlanBackupAt = "7"
-	BackupAtThursday  UpdateBackupPlanBackupAt = "4"
-	BackupAtTuesday   UpdateBackupPlanBackupAt = "2"
-	BackupAtWednesday UpdateBackupPlanBackupAt = "3"
-)
-
-// Valid indicates whether the value is a known member of the UpdateBackupPlanBackupAt enum.
-func (e UpdateBackupPlanBackupAt) Valid() bool {
-	switch e {
-	case BackupAtFriday:
-		return true
-	case BackupAtMonday:
-		return true
-	case BackupAtSaturday:
-		return true
-	case BackupAtSunday:
-		return true
-	case BackupAtThursday:
-		return true
-	case BackupAtTuesday:
-		return true
-	case BackupAtWednesday:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for UpdateBackupPlanPeriodType.
-const (
-	UpdateBackupPlanPeriodTypeWeekly UpdateBackupPlanPeriodType = "weekly"
-)
-
-// Valid indicates whether the value is a known member of the UpdateBackupPlanPeriodType enum.
-func (e UpdateBackupPlanPeriodType) Valid() bool {
-	switch e {
-	case UpdateBackupPlanPeriodTypeWeekly:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for UpdateBackupPolicyBackupType.
-const (
-	UpdateBackupPolicyBackupTypeAuto   UpdateBackupPolicyBackupType = "auto"
-	UpdateBackupPolicyBackupTypeManual UpdateBackupPolicyBackupType = "manual"
-)
-
-// Valid indicates whether the value is a known member of the UpdateBackupPolicyBackupType enum.
-func (e UpdateBackupPolicyBackupType) Valid() bool {
-	switch e {
-	case UpdateBackupPolicyBackupTypeAuto:
-		return true
-	case UpdateBackupPolicyBackupTypeManual:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for UpdateInstanceInputMaintainBegin.
 const (
 	UpdateMaintainBegin02 UpdateInstanceInputMaintainBegin = "02:00:00"
@@ -1557,14 +1582,32 @@ type AvailableZone struct {
 
 	// ResourceAvailability 分区上是否还有可用资源。true: 还有资源。false: 资源不足。(a string)
 	ResourceAvailability *AvailableZoneResourceAvailability `json:"resource_availability,omitempty"`
+
+	// ResourceAvailabilityDcs2 分区上是否还有Redis 4.0/5.0可用资源 ("true"/"false", a string; not in seed 003's 表 5-92)。
+	ResourceAvailabilityDcs2 *string `json:"resource_availability_dcs2,omitempty"`
 }
 
 // AvailableZoneResourceAvailability 分区上是否还有可用资源。true: 还有资源。false: 资源不足。(a string)
 type AvailableZoneResourceAvailability string
 
-// BackupPlan 备份计划 (表 5-4)
+// BackendAddrs 集群实例的后端服务地址 (backend_addrs; not in seed 003). The witnesses disagree on its JSON
+// type: the 2021 edition's V1 example sends an array of "ip:port" strings, the OTC Go SDK
+// (V1) and Huawei's V2 SDK read a string. Both forms decode: AsBackendAddrs0 gives the
+// string form, AsBackendAddrs1 the array form.
+type BackendAddrs struct {
+	union json.RawMessage
+}
+
+// BackendAddrs0 defines model for BackendAddrs.0.
+type BackendAddrs0 = string
+
+// BackendAddrs1 defines model for BackendAddrs.1.
+type BackendAddrs1 = []string
+
+// BackupPlan 备份计划 (表 5-4), for CreateInstance and UpdateInstance alike (HW-DCS1-009), and as
+// ShowInstance returns it inside instance_backup_policy.policy.
 type BackupPlan struct {
-	// BackupAt 每周的周几开始备份, 取值1-7, 1代表周一, 7代表周日。
+	// BackupAt 每周的周几开始备份, 取值1-7, 1代表周一, 7代表周日。Sent as JSON integers ([1,2,3]).
 	BackupAt []int `json:"backup_at"`
 
 	// BeginAt 备份执行时间, “00:00-01:00” 代表0点开始执行备份。
@@ -1573,30 +1616,35 @@ type BackupPlan struct {
 	// PeriodType 备份周期类型, 目前支持 “weekly”。
 	PeriodType BackupPlanPeriodType `json:"period_type"`
 
-	// TimezoneOfFset 备份的时区。取值为-1200 ~+1200之间的时区。若为空则默认使用DCS-Server节点的当前时区。(field name as documented: timezone_of_fset)
-	TimezoneOfFset *string `json:"timezone_of_fset,omitempty"`
+	// TimezoneOffset 备份的时区。取值为-1200 ~+1200之间的时区。若为空则默认使用DCS-Server节点的当前时区。
+	// The document prints the name as timezone_of_fset (HW-DCS1-041); the wire name is timezone_offset.
+	TimezoneOffset *string `json:"timezone_offset,omitempty"`
 }
 
 // BackupPlanPeriodType 备份周期类型, 目前支持 “weekly”。
 type BackupPlanPeriodType string
 
-// BackupPolicy 备份策略 (表 5-3)，实例类型为主备和集群时支持。
+// BackupPolicy 备份策略 (表 5-3)，实例类型为主备和集群时支持。CreateInstance and UpdateInstance send the same object.
 type BackupPolicy struct {
-	// BackupType 备份类型。auto: 自动备份; manual: 手动备份。默认值是: manual。
+	// BackupType 备份类型。auto: 自动备份; manual: 手动备份。默认值是: manual (the server's default when the field is absent)。
 	BackupType *BackupPolicyBackupType `json:"backup_type,omitempty"`
 
-	// PeriodicalBackupPlan 备份计划 (表 5-4)
+	// PeriodicalBackupPlan 备份计划 (表 5-4), for CreateInstance and UpdateInstance alike (HW-DCS1-009), and as
+	// ShowInstance returns it inside instance_backup_policy.policy.
 	PeriodicalBackupPlan BackupPlan `json:"periodical_backup_plan"`
 
-	// SaveDays 当backup_type设置为manual时，该参数为必填。保留天数，单位：天，取值范围：1-7。
+	// SaveDays 当backup_type设置为manual时，该参数为必填。保留天数，单位：天，取值范围：1-7。Sent as a JSON integer ("save_days":3).
 	SaveDays *int `json:"save_days,omitempty"`
 }
 
-// BackupPolicyBackupType 备份类型。auto: 自动备份; manual: 手动备份。默认值是: manual。
+// BackupPolicyBackupType 备份类型。auto: 自动备份; manual: 手动备份。默认值是: manual (the server's default when the field is absent)。
 type BackupPolicyBackupType string
 
 // BackupRecordResponse backup_record_response 参数说明 (表 5-67)
 type BackupRecordResponse struct {
+	// BackupFormat 备份格式 (not in seed 003's 表 5-67)。
+	BackupFormat *string `json:"backup_format,omitempty"`
+
 	// BackupId 备份ID。
 	BackupId *string `json:"backup_id,omitempty"`
 
@@ -1672,6 +1720,37 @@ type BatchDeleteInstancesOutput struct {
 	Results *[]InstanceResult `json:"results,omitempty"`
 }
 
+// BssParam 包周期计费模式的相关参数 (not in seed 003's V1 chapter; 2021 edition 创建缓存实例 表 6).
+// 如果为空，则默认计费模式为按需计费。
+type BssParam struct {
+	// ChargingMode 付费方式。prePaid: 预付费，即包年包月; postPaid: 后付费，即按需付费 (默认)。后付费的场景下，bss_param的其他字段都会被忽略。
+	ChargingMode BssParamChargingMode `json:"charging_mode"`
+
+	// IsAutoPay 下单订购后，是否自动从客户的帐户中支付: "true" / "false" (默认, 只提交订单不支付)。A string, as table 6 and the examples say.
+	IsAutoPay *BssParamIsAutoPay `json:"is_auto_pay,omitempty"`
+
+	// IsAutoRenew 包年包月时必选，是否自动续订: "true" / "false" (默认)。
+	IsAutoRenew *BssParamIsAutoRenew `json:"is_auto_renew,omitempty"`
+
+	// PeriodNum 订购周期数: period_type为month时[1,9]，为year时[1,3]。An integer, as table 6 and V2's BssParam (int32) say; the 2021 examples print "1" (a string).
+	PeriodNum *int `json:"period_num,omitempty"`
+
+	// PeriodType 包年包月时必选: month (包月) / year (包年)。
+	PeriodType *BssParamPeriodType `json:"period_type,omitempty"`
+}
+
+// BssParamChargingMode 付费方式。prePaid: 预付费，即包年包月; postPaid: 后付费，即按需付费 (默认)。后付费的场景下，bss_param的其他字段都会被忽略。
+type BssParamChargingMode string
+
+// BssParamIsAutoPay 下单订购后，是否自动从客户的帐户中支付: "true" / "false" (默认, 只提交订单不支付)。A string, as table 6 and the examples say.
+type BssParamIsAutoPay string
+
+// BssParamIsAutoRenew 包年包月时必选，是否自动续订: "true" / "false" (默认)。
+type BssParamIsAutoRenew string
+
+// BssParamPeriodType 包年包月时必选: month (包月) / year (包年)。
+type BssParamPeriodType string
+
 // CopyInstanceInput 请求参数 (表 5-58)
 type CopyInstanceInput struct {
 	// Remark 备份缓存实例的备注信息。
@@ -1684,12 +1763,20 @@ type CopyInstanceOutput struct {
 	BackupId *string `json:"backup_id,omitempty"`
 }
 
-// CreateInstanceInput 请求参数 (表 5-2)
+// CreateInstanceInput 请求参数 (表 5-2), plus the fields the 2021 edition of the same table and real clients send
+// (each marked x-source). An optional field left nil is never sent.
 type CreateInstanceInput struct {
+	// AccessUser 通过密码认证访问缓存实例的认证用户名 (Memcached only, with no_password_access "false"); Redis 不需要设置。Not in seed 003's 表 5-2.
+	AccessUser *string `json:"access_user,omitempty"`
+
 	// AvailableZones 创建缓存节点到指定且有资源的可用区ID。具体查询方法，请参考查询可用区信息 (ListAvailableZones)，
 	// 在查询时，请注意查看该可用区是否有资源。如果是创建主备、Proxy集群、Cluster集群实例，
 	// 支持跨可用区部署，可以为备节点指定备可用区。在为节点指定可用区时，用逗号分隔开，具体请查看示例。
 	AvailableZones []string `json:"available_zones"`
+
+	// BssParam 包周期计费模式的相关参数 (not in seed 003's V1 chapter; 2021 edition 创建缓存实例 表 6).
+	// 如果为空，则默认计费模式为按需计费。
+	BssParam *BssParam `json:"bss_param,omitempty"`
 
 	// Capacity 缓存容量（G Byte）。(Float)
 	// - Redis3.0：单机和主备类型实例取值：2、4、8、16、32、64。Proxy集群实例规格支持64、128、256、512、1024。
@@ -1700,6 +1787,12 @@ type CreateInstanceInput struct {
 	// Description 实例的描述信息。长度不超过1024的字符串。(\ 与 " 在json报文中属于特殊字符，需转义。)
 	Description *string `json:"description,omitempty"`
 
+	// EnablePublicip Redis缓存实例是否开启公网访问功能 (true 开启 / false 不开启)。Not in seed 003's 表 5-2.
+	EnablePublicip *bool `json:"enable_publicip,omitempty"`
+
+	// EnableSsl Redis缓存实例开启公网访问功能时，是否选择支持ssl (true 开启 / false 不开启)。Not in seed 003's 表 5-2.
+	EnableSsl *bool `json:"enable_ssl,omitempty"`
+
 	// Engine 缓存引擎：Redis。
 	Engine CreateInstanceInputEngine `json:"engine"`
 
@@ -1707,8 +1800,17 @@ type CreateInstanceInput struct {
 	// 存量局点可以继续使用Redis 3.0，建议使用Redis 4.0及以上版本。
 	EngineVersion CreateInstanceInputEngineVersion `json:"engine_version"`
 
-	// InstanceBackupPolicy 备份策略 (表 5-3)，实例类型为主备和集群时支持。
+	// EnterpriseProjectId 企业项目ID。Not in seed 003's 表 5-2.
+	EnterpriseProjectId *string `json:"enterprise_project_id,omitempty"`
+
+	// EnterpriseProjectName 企业项目名称。Not in seed 003's 表 5-2.
+	EnterpriseProjectName *string `json:"enterprise_project_name,omitempty"`
+
+	// InstanceBackupPolicy 备份策略 (表 5-3)，实例类型为主备和集群时支持。CreateInstance and UpdateInstance send the same object.
 	InstanceBackupPolicy *BackupPolicy `json:"instance_backup_policy,omitempty"`
+
+	// InstanceNum 批量创建缓存实例时，购买的实例个数 (默认值 1 when absent, 取值范围 1-100)。Not in seed 003's 表 5-2.
+	InstanceNum *int `json:"instance_num,omitempty"`
 
 	// MaintainBegin 维护时间窗开始时间，格式为hh:mm:ss。维护时间窗开始和结束时间必须为指定的时间段，可参考查询维护时间窗时间段获取。
 	// 开始时间必须为22:00:00、02:00:00、06:00:00、10:00:00、14:00:00和18:00:00。
@@ -1722,19 +1824,31 @@ type CreateInstanceInput struct {
 	// Name 实例名称。由中英文字符开头，只能由中英文字母、数字、中划线和下划线组成，长度为4~64的字符。
 	Name string `json:"name"`
 
+	// NoPasswordAccess 是否允许免密码访问缓存实例 (a string): "true" 该实例无需密码即可访问; "false" 必须通过密码认证
+	// 才能访问 (the server's default when absent). With "false" or absent, password is needed.
+	// Not in seed 003's 表 5-2. The 2021 table says String and ShowInstance returns a string;
+	// its Redis examples print a JSON boolean, its Memcached example the string "true".
+	NoPasswordAccess *CreateInstanceInputNoPasswordAccess `json:"no_password_access,omitempty"`
+
 	// Password 缓存实例的认证信息。Redis类型的缓存实例密码复杂度要求：输入长度为8到64位的字符串；
 	// 新密码不能与旧密码相同；必须包含如下四种字符中的三种组合：小写字母、大写字母、数字、
 	// 特殊字符包括（`~!@#$%^&*()-_=+\|{}:,<.>/?）。
-	Password string `json:"password"`
+	Password *string `json:"password,omitempty"`
 
 	// Port 实例自定义端口。只有创建Redis4.0及以上版本实例才支持自定义端口，Redis3.0实例不支持。如果没发送该参数或该参数为空，表示实例使用默认端口6379。如果自定义端口，端口范围为1~65535的任意数字。
 	Port *int `json:"port,omitempty"`
+
+	// PrivateIp 创建缓存实例手动指定的IP地址 (one address; the 2021 edition's name, next to seed 003's private_ips array)。
+	PrivateIp *string `json:"private_ip,omitempty"`
 
 	// PrivateIps 创建缓存实例手动指定的IP地址。
 	PrivateIps *[]string `json:"private_ips,omitempty"`
 
 	// ProductId 产品ID (ListProducts 的 product_id)。Not in 表 5-2; the request example sends it.
 	ProductId *string `json:"product_id,omitempty"`
+
+	// PublicipId Redis缓存实例绑定的弹性IP地址的id。开启了公网访问功能（即enable_publicip为true）时必选。Not in seed 003's 表 5-2.
+	PublicipId *string `json:"publicip_id,omitempty"`
 
 	// RenameCommands 支持自定义重命名高危命令 (rename_commands)。只有创建Redis4.0及以上版本实例才支持重命名高危命令，
 	// Redis3.0不支持。当前支持重命名的高危命令有command、keys、flushdb、flushall、hgetall、scan、
@@ -1746,10 +1860,13 @@ type CreateInstanceInput struct {
 	SecurityGroupId *string `json:"security_group_id,omitempty"`
 
 	// SpecCode DCS的产品规格编码。具体取值可以在分布式缓存服务控制台，创建实例页面中查看“实例规格>规格名称”，或查看《分布式缓存服务用户指南》的“实例规格”章节“产品规格编码”列。
-	SpecCode string `json:"spec_code"`
+	SpecCode *string `json:"spec_code,omitempty"`
 
 	// SubnetId 子网的网络ID。获取方法：虚拟私有云控制台子网详情页面的网络ID，或《虚拟私有云 API参考》的“查询子网列表”。
 	SubnetId string `json:"subnet_id"`
+
+	// Tags 实例标签键值 (key/value pairs)。Not in seed 003's 表 5-2.
+	Tags *[]ResourceTag `json:"tags,omitempty"`
 
 	// VpcId 虚拟私有云ID。获取方法：虚拟私有云控制台的VPC详情页面，或《虚拟私有云 API参考》的“查询VPC列表”。
 	VpcId string `json:"vpc_id"`
@@ -1771,6 +1888,12 @@ type CreateInstanceInputMaintainBegin string
 // 该参数不能单独为空，若该值为空，则开始时间也为空，系统分配一个默认结束时间06:00:00。
 type CreateInstanceInputMaintainEnd string
 
+// CreateInstanceInputNoPasswordAccess 是否允许免密码访问缓存实例 (a string): "true" 该实例无需密码即可访问; "false" 必须通过密码认证
+// 才能访问 (the server's default when absent). With "false" or absent, password is needed.
+// Not in seed 003's 表 5-2. The 2021 table says String and ShowInstance returns a string;
+// its Redis examples print a JSON boolean, its Memcached example the string "true".
+type CreateInstanceInputNoPasswordAccess string
+
 // CreateInstanceOutput 响应参数 (表 5-5)
 type CreateInstanceOutput struct {
 	// InstanceId 缓存实例ID。
@@ -1778,6 +1901,9 @@ type CreateInstanceOutput struct {
 
 	// Instances 缓存实例列表。
 	Instances *[]CreatedInstance `json:"instances,omitempty"`
+
+	// OrderId 订单ID (包周期 creates only; not in seed 003's 表 5-5)。
+	OrderId *string `json:"order_id,omitempty"`
 }
 
 // CreatedInstance instances 参数说明 (表 5-6)
@@ -2098,16 +2224,19 @@ type ErrorOutput struct {
 	ErrorMsg *string `json:"error_msg,omitempty"`
 }
 
-// ExtendInstanceInput 请求参数 (表 5-27)
+// ExtendInstanceInput 请求参数 (表 5-27). An optional field left nil is never sent.
 type ExtendInstanceInput struct {
-	// NewCapacityString 新的缓存实例规格 (String)，新的规格必须大于扩容前的规格，单位：GB。
-	NewCapacityString string `json:"newCapacityString"`
+	// NewCapacityString 新的缓存实例规格 (String)，新的规格必须大于扩容前的规格，单位：GB。Optional (HW-DCS1-043); not sent when nil.
+	NewCapacityString *string `json:"newCapacityString,omitempty"`
 
 	// NewCapacity 新的缓存实例规格，新的规格必须大于扩容前的规格，单位：GB。取值必须是当前产品支持的实例规格 (《分布式缓存服务用户指南》“内存规格（GB）”列)。
 	NewCapacity int `json:"new_capacity"`
 
-	// SpecCode DCS的产品规格编码 (《分布式缓存服务用户指南》“产品规格编码”列)。
-	SpecCode string `json:"spec_code"`
+	// OrderId 新的订单ID (包周期 instances; not in seed 003's 表 5-27)。
+	OrderId *string `json:"order_id,omitempty"`
+
+	// SpecCode DCS的产品规格编码 (《分布式缓存服务用户指南》“产品规格编码”列)。Optional for Redis 3.0 (HW-DCS1-043).
+	SpecCode *string `json:"spec_code,omitempty"`
 }
 
 // Flavor flavors 参数说明 (表 5-80)
@@ -2130,7 +2259,7 @@ type InstanceBackupPolicy struct {
 	// CreatedAt 创建时间。
 	CreatedAt *string `json:"created_at,omitempty"`
 
-	// Policy 备份策略 (表 5-3)，实例类型为主备和集群时支持。
+	// Policy 备份策略 (表 5-3)，实例类型为主备和集群时支持。CreateInstance and UpdateInstance send the same object.
 	Policy *BackupPolicy `json:"policy,omitempty"`
 
 	// TenantId 租户ID。
@@ -2145,6 +2274,21 @@ type InstanceListInfo struct {
 	// AccessUser 访问用户 (not in 表 5-21; null in the example).
 	AccessUser nullable.Nullable[string] `json:"access_user,omitempty"`
 
+	// AvailableZones 实例节点所在的可用区ID。 (not in seed 003; x-source)
+	AvailableZones *[]string `json:"available_zones,omitempty"`
+
+	// AzCodes 有资源的可用区编码。 (not in seed 003; x-source)
+	AzCodes *[]string `json:"az_codes,omitempty"`
+
+	// BackendAddrs 集群实例的后端服务地址 (backend_addrs; not in seed 003). The witnesses disagree on its JSON
+	// type: the 2021 edition's V1 example sends an array of "ip:port" strings, the OTC Go SDK
+	// (V1) and Huawei's V2 SDK read a string. Both forms decode: AsBackendAddrs0 gives the
+	// string form, AsBackendAddrs1 the array form.
+	BackendAddrs *BackendAddrs `json:"backend_addrs,omitempty"`
+
+	// CacheMode 缓存实例类型: single / ha / cluster / proxy。 (not in seed 003; x-source)
+	CacheMode *string `json:"cache_mode,omitempty"`
+
 	// Capacity 缓存容量 (G Byte) 。
 	Capacity *int `json:"capacity,omitempty"`
 
@@ -2154,14 +2298,35 @@ type InstanceListInfo struct {
 	// ChargingMode 收费模式，0表示不计费。
 	ChargingMode *int `json:"charging_mode,omitempty"`
 
+	// CloudResourceTypeCode 云资源类型编码。 (not in seed 003; x-source)
+	CloudResourceTypeCode *string `json:"cloud_resource_type_code,omitempty"`
+
+	// CloudServiceTypeCode 云服务类型编码。 (not in seed 003; x-source)
+	CloudServiceTypeCode *string `json:"cloud_service_type_code,omitempty"`
+
+	// CpuType CPU架构类型: x86_64 / aarch_64。 (not in seed 003; x-source)
+	CpuType *string `json:"cpu_type,omitempty"`
+
 	// CreatedAt 创建时间。格式为： 2017-03-31T12:24:46.297Z。
 	CreatedAt *string `json:"created_at,omitempty"`
+
+	// CrrRole 跨区域容灾中的角色。 (not in seed 003; x-source)
+	CrrRole *string `json:"crr_role,omitempty"`
+
+	// DbNumber 实例的DB数量。 (not in seed 003; x-source)
+	DbNumber *int `json:"db_number,omitempty"`
+
+	// Description 实例描述。 (not in seed 003; x-source)
+	Description nullable.Nullable[string] `json:"description,omitempty"`
 
 	// DomainName 实例的域名 (not in 表 5-21; camelCase twin of domain_name).
 	DomainName nullable.Nullable[string] `json:"domainName,omitempty"`
 
 	// DomainNameSnake 实例的域名 (not in 表 5-21; snake_case twin of domainName).
 	DomainNameSnake nullable.Nullable[string] `json:"domain_name,omitempty"`
+
+	// EnableIpv6 是否开启IPv6。 (not in seed 003; x-source)
+	EnableIpv6 *bool `json:"enable_ipv6,omitempty"`
 
 	// EnablePublicip 是否开启公网访问 (not in 表 5-21).
 	EnablePublicip *bool `json:"enable_publicip,omitempty"`
@@ -2175,11 +2340,23 @@ type InstanceListInfo struct {
 	// EngineVersion 缓存版本。
 	EngineVersion *string `json:"engine_version,omitempty"`
 
+	// EnterpriseProjectId 企业项目ID。 (not in seed 003; x-source)
+	EnterpriseProjectId *string `json:"enterprise_project_id,omitempty"`
+
+	// EnterpriseProjectName 企业项目名称 (null in the 2021 example). (not in seed 003; x-source)
+	EnterpriseProjectName nullable.Nullable[string] `json:"enterprise_project_name,omitempty"`
+
 	// ErrorCode 实例创建失败或状态异常时的错误码。
 	ErrorCode nullable.Nullable[string] `json:"error_code,omitempty"`
 
 	// FreezeScene 冻结场景 (not in 表 5-21; null in the example).
 	FreezeScene nullable.Nullable[string] `json:"freeze_scene,omitempty"`
+
+	// InquerySpecCode 查询用的产品规格编码 (the vendor's spelling, inquery). (not in seed 003; x-source)
+	InquerySpecCode *string `json:"inquery_spec_code,omitempty"`
+
+	// InstanceBackupPolicy instance_backup_policy (表 5-17)
+	InstanceBackupPolicy *InstanceBackupPolicy `json:"instance_backup_policy,omitempty"`
 
 	// InstanceId 实例ID。
 	InstanceId *string `json:"instance_id,omitempty"`
@@ -2189,6 +2366,18 @@ type InstanceListInfo struct {
 
 	// Ip 连接缓存实例的IP地址。如果是集群实例，返回多个IP地址，使用逗号分隔。如：192.168.0.1, 192.168.0.2。
 	Ip *string `json:"ip,omitempty"`
+
+	// Ipv6 IPv6地址。 (not in seed 003; x-source)
+	Ipv6 *string `json:"ipv6,omitempty"`
+
+	// IsFree 实例是否免费 (null in the 2021 example). (not in seed 003; x-source)
+	IsFree nullable.Nullable[bool] `json:"is_free,omitempty"`
+
+	// LaunchedAt 实例运行时间。 (not in seed 003; x-source)
+	LaunchedAt *string `json:"launched_at,omitempty"`
+
+	// Libos true: 该实例是libos实例。false: 该实例不是libos实例。 (not in seed 003; x-source)
+	Libos *bool `json:"libos,omitempty"`
 
 	// MaintainBegin 维护时间窗开始时间，格式为hh:mm:ss。
 	MaintainBegin *string `json:"maintain_begin,omitempty"`
@@ -2205,8 +2394,17 @@ type InstanceListInfo struct {
 	// NoPasswordAccess 是否免密访问 (not in 表 5-21; the example sends the string "false").
 	NoPasswordAccess *string `json:"no_password_access,omitempty"`
 
+	// OrderId 订单ID (null for pay-per-use instances). (not in seed 003; x-source)
+	OrderId nullable.Nullable[string] `json:"order_id,omitempty"`
+
 	// Port 缓存的端口。
 	Port *int `json:"port,omitempty"`
+
+	// ProductId 产品标识。 (not in seed 003; x-source)
+	ProductId *string `json:"product_id,omitempty"`
+
+	// ProductType Redis缓存实例的产品类型: generic (标准版) / libos (高性能版)。 (not in seed 003; x-source)
+	ProductType *string `json:"product_type,omitempty"`
 
 	// PublicipAddress 公网IP地址 (not in 表 5-21; null in the example).
 	PublicipAddress nullable.Nullable[string] `json:"publicip_address,omitempty"`
@@ -2226,11 +2424,17 @@ type InstanceListInfo struct {
 	// SecurityGroupId 租户安全组名称 (表 5-21 describes it as the name; null in the example).
 	SecurityGroupId nullable.Nullable[string] `json:"security_group_id,omitempty"`
 
+	// SecurityGroupName 租户安全组名称。 (not in seed 003; x-source)
+	SecurityGroupName *string `json:"security_group_name,omitempty"`
+
 	// ServiceTaskId 升级任务ID (not in 表 5-21; "" in the example).
 	ServiceTaskId *string `json:"service_task_id,omitempty"`
 
 	// ServiceUpgrade 是否有升级任务 (not in 表 5-21).
 	ServiceUpgrade *bool `json:"service_upgrade,omitempty"`
+
+	// ShardingCount 分片数。 (not in seed 003; x-source)
+	ShardingCount *int `json:"sharding_count,omitempty"`
 
 	// SpecCode 产品规格编码 (not in 表 5-21; the example sends it).
 	SpecCode *string `json:"spec_code,omitempty"`
@@ -2245,11 +2449,32 @@ type InstanceListInfo struct {
 	// - RESTORING: 缓存实例数据恢复中的状态。
 	Status *InstanceStatus `json:"status,omitempty"`
 
+	// StorageType 存储类型: DRAM / SCM。 (not in seed 003; x-source)
+	StorageType *string `json:"storage_type,omitempty"`
+
+	// SubnetCidr 子网网段。 (not in seed 003; x-source)
+	SubnetCidr *string `json:"subnet_cidr,omitempty"`
+
 	// SubnetId 子网ID (not in 表 5-21).
 	SubnetId *string `json:"subnet_id,omitempty"`
 
-	// Tags 标签 (not in 表 5-21; null in the example, so its type is not documented).
-	Tags nullable.Nullable[interface{}] `json:"tags,omitempty"`
+	// SubnetName 子网名称。 (not in seed 003; x-source)
+	SubnetName *string `json:"subnet_name,omitempty"`
+
+	// SupportAcl 是否支持ACL。 (not in seed 003; x-source)
+	SupportAcl *bool `json:"support_acl,omitempty"`
+
+	// SupportSlowLogFlag 是否支持慢日志 (a string). (not in seed 003; x-source)
+	SupportSlowLogFlag *string `json:"support_slow_log_flag,omitempty"`
+
+	// Tags 实例标签键值 (not in 表 5-21; null in the example when the instance has none; key/value objects in the 2021 edition's example).
+	Tags nullable.Nullable[[]ResourceTag] `json:"tags,omitempty"`
+
+	// Task 任务 (null when no task runs). (not in seed 003; x-source)
+	Task nullable.Nullable[string] `json:"task,omitempty"`
+
+	// TaskStatus 任务状态 (null when no task runs). (not in seed 003; x-source)
+	TaskStatus nullable.Nullable[string] `json:"task_status,omitempty"`
 
 	// UpdateAt 更新时间 (not in 表 5-21).
 	UpdateAt *string `json:"update_at,omitempty"`
@@ -2415,6 +2640,9 @@ type ListNumberOfInstancesInDifferentStatusOutput struct {
 	// FlushingCount 清空中的实例数。
 	FlushingCount *int `json:"flushing_count,omitempty"`
 
+	// FrozenCount 已冻结的实例数 (not in seed 003's 表 5-39)。
+	FrozenCount *int `json:"frozen_count,omitempty"`
+
 	// MigratingCount 迁移中的实例数。
 	MigratingCount *int `json:"migrating_count,omitempty"`
 
@@ -2490,11 +2718,11 @@ type ModifyRedisConfig struct {
 
 // ProductDetails details 参数说明 (表 5-79)
 type ProductDetails struct {
-	// Capacity 缓存实例的内存规格。
-	Capacity *int `json:"capacity,omitempty"`
+	// Capacity 缓存实例的内存规格 (GB; fractional for small specs, e.g. 0.125)。
+	Capacity *float64 `json:"capacity,omitempty"`
 
 	// DbNumber 该规格实例的DB数量。
-	DbNumber *string `json:"db_number,omitempty"`
+	DbNumber *int `json:"db_number,omitempty"`
 
 	// MaxBandwidth 该规格支持的最大带宽。
 	MaxBandwidth *int `json:"max_bandwidth,omitempty"`
@@ -2508,24 +2736,27 @@ type ProductDetails struct {
 	// MaxInBandwidth 该规格支持的最大接入带宽，一般等于最大带宽。
 	MaxInBandwidth *int `json:"max_in_bandwidth,omitempty"`
 
-	// MaxMemory 实际可使用的最大内存。
-	MaxMemory *int `json:"max_memory,omitempty"`
+	// MaxMemory 实际可使用的最大内存 (GB; fractional, e.g. 1.5)。
+	MaxMemory *float64 `json:"max_memory,omitempty"`
 
 	// ProcNum 进程数 (not in 表 5-79; the example sends it).
 	ProcNum *int `json:"proc_num,omitempty"`
 
 	// ProxyNum 该规格Proxy实例支持的Proxy节点数量。如果不是Proxy实例，该参数为0。
-	ProxyNum *string `json:"proxy_num,omitempty"`
+	ProxyNum *int `json:"proxy_num,omitempty"`
 
 	// ShardingNum 该规格实例支持的分片数。
-	ShardingNum *string `json:"sharding_num,omitempty"`
+	ShardingNum *int `json:"sharding_num,omitempty"`
 
 	// TenantIpCount 该规格实例对应的租户侧IP数量。
-	TenantIpCount *string `json:"tenant_ip_count,omitempty"`
+	TenantIpCount *int `json:"tenant_ip_count,omitempty"`
 }
 
 // ProductInfo products 参数说明 (表 5-78)
 type ProductInfo struct {
+	// BillingFactor 计费项 (not in seed 003's 表 5-78)。
+	BillingFactor *string `json:"billing_factor,omitempty"`
+
 	// CacheMode 缓存实例类型。single：表示单机; ha：表示主备实例; cluster：表示集群
 	CacheMode *ProductInfoCacheMode `json:"cache_mode,omitempty"`
 
@@ -2636,8 +2867,9 @@ type RedisConfig struct {
 	// NodeRole 返回null或空时，表示是默认节点，即Redis数据节点；返回proxy时，表示Proxy节点。
 	NodeRole nullable.Nullable[string] `json:"node_role,omitempty"`
 
-	// ParamId 配置参数ID。取值见表5-55“参数ID”列。
-	ParamId *int `json:"param_id,omitempty"`
+	// ParamId 配置参数ID。取值见表5-55“参数ID”列。Decodes from a JSON string ("2") or number (2);
+	// read it with .String() or .Int64().
+	ParamId *flex.String `json:"param_id,omitempty"`
 
 	// ParamName 配置参数名称。取值见表5-55“参数名称”列。
 	ParamName *string `json:"param_name,omitempty"`
@@ -2707,6 +2939,15 @@ type Resource struct {
 
 // ResourceType 支持instance、ram两种。instance表示实例配额。ram表示内存配额。
 type ResourceType string
+
+// ResourceTag 实例标签键值 (not in seed 003's V1 chapter; 2021 edition 创建缓存实例 表 3 tags参数说明).
+type ResourceTag struct {
+	// Key 标签键。不能为空。对于同一资源键值唯一。长度不超过36个字符。
+	Key *string `json:"key,omitempty"`
+
+	// Value 标签值。长度不超过43个字符。
+	Value *string `json:"value,omitempty"`
+}
 
 // ResourceUser resource_user 参数说明 (表 5-86)
 type ResourceUser struct {
@@ -2797,8 +3038,20 @@ type RestoreRecordResponseStatus string
 
 // ShowInstanceOutput 响应参数 (表 5-16)
 type ShowInstanceOutput struct {
-	// AvailableZones 实例节点所在的可用区。返回“可用区ID”。
-	AvailableZones *string `json:"available_zones,omitempty"`
+	// AccessUser 通过密码认证访问缓存实例的认证用户名 (null for Redis). (not in seed 003; x-source)
+	AccessUser nullable.Nullable[string] `json:"access_user,omitempty"`
+
+	// AvailableZones 实例节点所在的可用区。返回“可用区ID” (an array of AZ ids, e.g. ["az-a","az-b"]).
+	AvailableZones *[]string `json:"available_zones,omitempty"`
+
+	// AzCodes 有资源的可用区编码。 (not in seed 003; x-source)
+	AzCodes *[]string `json:"az_codes,omitempty"`
+
+	// BackendAddrs 集群实例的后端服务地址 (backend_addrs; not in seed 003). The witnesses disagree on its JSON
+	// type: the 2021 edition's V1 example sends an array of "ip:port" strings, the OTC Go SDK
+	// (V1) and Huawei's V2 SDK read a string. Both forms decode: AsBackendAddrs0 gives the
+	// string form, AsBackendAddrs1 the array form.
+	BackendAddrs *BackendAddrs `json:"backend_addrs,omitempty"`
 
 	// CacheMode 缓存实例类型。single：表示单机; ha：表示主备实例; cluster：表示集群; proxy：表示Proxy集群
 	CacheMode *ShowInstanceOutputCacheMode `json:"cache_mode,omitempty"`
@@ -2806,8 +3059,8 @@ type ShowInstanceOutput struct {
 	// Capacity 缓存实例的容量（G Byte）。
 	Capacity *int `json:"capacity,omitempty"`
 
-	// CapacityMinor 单机小规格的缓存容量。
-	CapacityMinor *string `json:"capacity_minor,omitempty"`
+	// CapacityMinor 单机小规格的缓存容量 (null in the 2021 edition's example).
+	CapacityMinor nullable.Nullable[string] `json:"capacity_minor,omitempty"`
 
 	// ChargingMode 收费模式，0表示不计费。
 	ChargingMode *int `json:"charging_mode,omitempty"`
@@ -2824,11 +3077,26 @@ type ShowInstanceOutput struct {
 	// CreatedAt 完成创建时间。格式为: 2017-03-31T12:24:46.297Z。
 	CreatedAt *string `json:"created_at,omitempty"`
 
-	// Description 实例描述。
-	Description *string `json:"description,omitempty"`
+	// CrrRole 跨区域容灾中的角色。 (not in seed 003; x-source)
+	CrrRole *string `json:"crr_role,omitempty"`
+
+	// DbNumber 实例的DB数量。 (not in seed 003; x-source)
+	DbNumber *int `json:"db_number,omitempty"`
+
+	// Description 实例描述 (null in the 2021 edition's example).
+	Description nullable.Nullable[string] `json:"description,omitempty"`
 
 	// DomainName 实例的域名。
 	DomainName *string `json:"domainName,omitempty"`
+
+	// EnableIpv6 是否开启IPv6。 (not in seed 003; x-source)
+	EnableIpv6 *bool `json:"enable_ipv6,omitempty"`
+
+	// EnablePublicip 是否开启公网访问。 (not in seed 003; x-source)
+	EnablePublicip *bool `json:"enable_publicip,omitempty"`
+
+	// EnableSsl 公网访问是否开启SSL。 (not in seed 003; x-source)
+	EnableSsl *bool `json:"enable_ssl,omitempty"`
 
 	// Engine 缓存实例的引擎类型。
 	Engine *string `json:"engine,omitempty"`
@@ -2836,8 +3104,20 @@ type ShowInstanceOutput struct {
 	// EngineVersion 缓存版本。
 	EngineVersion *string `json:"engine_version,omitempty"`
 
+	// EnterpriseProjectId 企业项目ID。 (not in seed 003; x-source)
+	EnterpriseProjectId *string `json:"enterprise_project_id,omitempty"`
+
+	// EnterpriseProjectName 企业项目名称 (null in the 2021 example). (not in seed 003; x-source)
+	EnterpriseProjectName nullable.Nullable[string] `json:"enterprise_project_name,omitempty"`
+
 	// ErrorCode 实例创建失败或状态异常时的错误码。
 	ErrorCode nullable.Nullable[string] `json:"error_code,omitempty"`
+
+	// FreezeScene 冻结场景。 (not in seed 003; x-source)
+	FreezeScene nullable.Nullable[string] `json:"freeze_scene,omitempty"`
+
+	// InquerySpecCode 查询用的产品规格编码 (the vendor's spelling, inquery). (not in seed 003; x-source)
+	InquerySpecCode *string `json:"inquery_spec_code,omitempty"`
 
 	// InstanceBackupPolicy instance_backup_policy (表 5-17)
 	InstanceBackupPolicy *InstanceBackupPolicy `json:"instance_backup_policy,omitempty"`
@@ -2850,6 +3130,12 @@ type ShowInstanceOutput struct {
 
 	// Ip 连接缓存实例的IP地址。如果是集群实例，返回多个IP地址，使用逗号分隔。如：192.168.0.1，192.168.0.2。
 	Ip *string `json:"ip,omitempty"`
+
+	// Ipv6 IPv6地址。 (not in seed 003; x-source)
+	Ipv6 *string `json:"ipv6,omitempty"`
+
+	// IsFree 实例是否免费 (null in the 2021 example). (not in seed 003; x-source)
+	IsFree nullable.Nullable[bool] `json:"is_free,omitempty"`
 
 	// LaunchedAt 实例运行时间的时间戳。
 	LaunchedAt *string `json:"launched_at,omitempty"`
@@ -2869,8 +3155,11 @@ type ShowInstanceOutput struct {
 	// Name 实例名称。
 	Name *string `json:"name,omitempty"`
 
-	// OrderId 订单ID。
-	OrderId *string `json:"order_id,omitempty"`
+	// NoPasswordAccess 是否免密访问: "true" / "false" (a string). (not in seed 003; x-source)
+	NoPasswordAccess *string `json:"no_password_access,omitempty"`
+
+	// OrderId 订单ID (null in the 2021 edition's example: a pay-per-use instance).
+	OrderId nullable.Nullable[string] `json:"order_id,omitempty"`
 
 	// Port 缓存的端口。
 	Port *int `json:"port,omitempty"`
@@ -2881,6 +3170,15 @@ type ShowInstanceOutput struct {
 	// ProductType Redis缓存实例的产品类型。generic：表示标准版。libos：表示高性能版。
 	ProductType *ShowInstanceOutputProductType `json:"product_type,omitempty"`
 
+	// PublicipAddress 绑定的弹性IP地址 (null without public access). (not in seed 003; x-source)
+	PublicipAddress nullable.Nullable[string] `json:"publicip_address,omitempty"`
+
+	// PublicipId 绑定的弹性IP地址的id (null without public access). (not in seed 003; x-source)
+	PublicipId nullable.Nullable[string] `json:"publicip_id,omitempty"`
+
+	// ReadonlyDomainName 只读域名。 (not in seed 003; x-source)
+	ReadonlyDomainName nullable.Nullable[string] `json:"readonly_domain_name,omitempty"`
+
 	// ResourceSpecCode 资源规格标识。例如 dcs.single_node (单机)、dcs.master_standby (主备)、dcs.cluster (集群)。(表 5-16 prints dc.single_node etc.; the example sends dcs.single_node.)
 	ResourceSpecCode *string `json:"resource_spec_code,omitempty"`
 
@@ -2889,6 +3187,18 @@ type ShowInstanceOutput struct {
 
 	// SecurityGroupName 租户安全组名称。
 	SecurityGroupName *string `json:"security_group_name,omitempty"`
+
+	// ServiceTaskId 升级任务ID (空 or null without an upgrade). (not in seed 003; x-source)
+	ServiceTaskId nullable.Nullable[string] `json:"service_task_id,omitempty"`
+
+	// ServiceUpgrade 是否有升级任务。 (not in seed 003; x-source)
+	ServiceUpgrade *bool `json:"service_upgrade,omitempty"`
+
+	// ShardingCount 分片数。 (not in seed 003; x-source)
+	ShardingCount *int `json:"sharding_count,omitempty"`
+
+	// SpecCode 产品规格编码。 (not in seed 003; x-source)
+	SpecCode *string `json:"spec_code,omitempty"`
 
 	// Status 缓存实例状态说明 (表 7-2, seed 003 lines 9296-9305).
 	// - CREATING: 申请缓存实例后，在缓存实例状态进入运行中之前的状态。
@@ -2911,6 +3221,24 @@ type ShowInstanceOutput struct {
 
 	// SubnetName 子网名称。
 	SubnetName *string `json:"subnet_name,omitempty"`
+
+	// SupportAcl 是否支持ACL。 (not in seed 003; x-source)
+	SupportAcl *bool `json:"support_acl,omitempty"`
+
+	// SupportSlowLogFlag 是否支持慢日志 (a string). (not in seed 003; x-source)
+	SupportSlowLogFlag *string `json:"support_slow_log_flag,omitempty"`
+
+	// Tags 实例标签键值 (null when the instance has none). (not in seed 003; x-source)
+	Tags nullable.Nullable[[]ResourceTag] `json:"tags,omitempty"`
+
+	// Task 任务 (null when no task runs). (not in seed 003; x-source)
+	Task nullable.Nullable[string] `json:"task,omitempty"`
+
+	// TaskStatus 任务状态 (null when no task runs). (not in seed 003; x-source)
+	TaskStatus nullable.Nullable[string] `json:"task_status,omitempty"`
+
+	// UpdateAt 更新时间, e.g. 2022-07-06T09:32:16.502Z。 (not in seed 003; x-source)
+	UpdateAt *string `json:"update_at,omitempty"`
 
 	// UsedMemory 已使用的内存, 单位: MB。
 	UsedMemory *int `json:"used_memory,omitempty"`
@@ -2991,42 +3319,6 @@ type StatusStatistic struct {
 	UpgradingCount *int `json:"upgrading_count,omitempty"`
 }
 
-// UpdateBackupPlan 备份计划 (表 5-4) as UpdateInstance sends it (backup_at as strings, see HW-DCS1-009).
-type UpdateBackupPlan struct {
-	// BackupAt 每周的周几开始备份, 取值1-7, 1代表周一, 7代表周日。
-	BackupAt []UpdateBackupPlanBackupAt `json:"backup_at"`
-
-	// BeginAt 备份执行时间, “00:00-01:00” 代表0点开始执行备份。
-	BeginAt string `json:"begin_at"`
-
-	// PeriodType 备份周期类型, 目前支持 “weekly”。
-	PeriodType UpdateBackupPlanPeriodType `json:"period_type"`
-
-	// TimezoneOfFset 备份的时区。取值为-1200 ~+1200之间的时区。若为空则默认使用DCS-Server节点的当前时区。
-	TimezoneOfFset *string `json:"timezone_of_fset,omitempty"`
-}
-
-// UpdateBackupPlanBackupAt defines model for UpdateBackupPlan.BackupAt.
-type UpdateBackupPlanBackupAt string
-
-// UpdateBackupPlanPeriodType 备份周期类型, 目前支持 “weekly”。
-type UpdateBackupPlanPeriodType string
-
-// UpdateBackupPolicy 备份策略 (表 5-3) as UpdateInstance sends it.
-type UpdateBackupPolicy struct {
-	// BackupType 备份类型。auto: 自动备份; manual: 手动备份。默认值是: manual。
-	BackupType *UpdateBackupPolicyBackupType `json:"backup_type,omitempty"`
-
-	// PeriodicalBackupPlan 备份计划 (表 5-4) as UpdateInstance sends it (backup_at as strings, see HW-DCS1-009).
-	PeriodicalBackupPlan UpdateBackupPlan `json:"periodical_backup_plan"`
-
-	// SaveDays 当backup_type设置为manual时，该参数为必填。保留天数，单位：天，取值范围：1-7。
-	SaveDays *int `json:"save_days,omitempty"`
-}
-
-// UpdateBackupPolicyBackupType 备份类型。auto: 自动备份; manual: 手动备份。默认值是: manual。
-type UpdateBackupPolicyBackupType string
-
 // UpdateConfigurationsInput 请求参数 (表 5-49)
 type UpdateConfigurationsInput struct {
 	// RedisConfig 实例配置项数组。
@@ -3038,8 +3330,8 @@ type UpdateInstanceInput struct {
 	// Description 实例的描述信息。长度不超过1024的字符串。
 	Description *string `json:"description,omitempty"`
 
-	// InstanceBackupPolicy 备份策略 (表 5-3) as UpdateInstance sends it.
-	InstanceBackupPolicy *UpdateBackupPolicy `json:"instance_backup_policy,omitempty"`
+	// InstanceBackupPolicy 备份策略 (表 5-3)，实例类型为主备和集群时支持。CreateInstance and UpdateInstance send the same object.
+	InstanceBackupPolicy *BackupPolicy `json:"instance_backup_policy,omitempty"`
 
 	// MaintainBegin 维护时间窗开始时间，格式为hh:mm:ss。开始时间必须为22:00:00、02:00:00、06:00:00、10:00:00、14:00:00和18:00:00。
 	// 该参数不能单独为空，若该值为空，则结束时间也为空。
@@ -3173,6 +3465,12 @@ type ListInstancesParams struct {
 	// IncludeFailure 是否返回创建失败的实例数。当参数值为“true”时，返回创建失败的实例数。
 	// 参数值为“false”或者其他值，不返回创建失败的实例数。(String; no enum, any value is accepted.)
 	IncludeFailure *string `form:"include_failure,omitempty" json:"include_failure,omitempty"`
+
+	// IsExactMatchName 按实例名称精确匹配 (true) 或模糊匹配 (false, the default)。Not in seed 003's 表 5-19.
+	IsExactMatchName *bool `form:"isExactMatchName,omitempty" json:"isExactMatchName,omitempty"`
+
+	// Ip 连接缓存实例的IP地址。Not in seed 003's 表 5-19.
+	Ip *string `form:"ip,omitempty" json:"ip,omitempty"`
 }
 
 // ListNumberOfInstancesInDifferentStatusParams defines parameters for ListNumberOfInstancesInDifferentStatus.
@@ -3239,6 +3537,68 @@ type UpdatePasswordJSONRequestBody = UpdatePasswordInput
 
 // RestoreInstanceJSONRequestBody defines body for RestoreInstance for application/json ContentType.
 type RestoreInstanceJSONRequestBody = RestoreInstanceInput
+
+// AsBackendAddrs0 returns the union data inside the BackendAddrs as a BackendAddrs0
+func (t BackendAddrs) AsBackendAddrs0() (BackendAddrs0, error) {
+	var body BackendAddrs0
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromBackendAddrs0 overwrites any union data inside the BackendAddrs as the provided BackendAddrs0
+func (t *BackendAddrs) FromBackendAddrs0(v BackendAddrs0) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeBackendAddrs0 performs a merge with any union data inside the BackendAddrs, using the provided BackendAddrs0
+func (t *BackendAddrs) MergeBackendAddrs0(v BackendAddrs0) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+// AsBackendAddrs1 returns the union data inside the BackendAddrs as a BackendAddrs1
+func (t BackendAddrs) AsBackendAddrs1() (BackendAddrs1, error) {
+	var body BackendAddrs1
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromBackendAddrs1 overwrites any union data inside the BackendAddrs as the provided BackendAddrs1
+func (t *BackendAddrs) FromBackendAddrs1(v BackendAddrs1) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeBackendAddrs1 performs a merge with any union data inside the BackendAddrs, using the provided BackendAddrs1
+func (t *BackendAddrs) MergeBackendAddrs1(v BackendAddrs1) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+func (t BackendAddrs) MarshalJSON() ([]byte, error) {
+	b, err := t.union.MarshalJSON()
+	return b, err
+}
+
+func (t *BackendAddrs) UnmarshalJSON(b []byte) error {
+	err := t.union.UnmarshalJSON(b)
+	return err
+}
 
 // RequestEditorFn is the function signature for the RequestEditor callback function
 type RequestEditorFn func(ctx context.Context, req *http.Request) error
@@ -4464,7 +4824,7 @@ func NewListInstancesRequest(server string, projectId ProjectId, params *ListIns
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
-		rawQueryFragments := make([]string, 0, 6)
+		rawQueryFragments := make([]string, 0, 8)
 
 		if params.Start != nil {
 
@@ -4519,6 +4879,26 @@ func NewListInstancesRequest(server string, projectId ProjectId, params *ListIns
 		if params.IncludeFailure != nil {
 
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "include_failure", *params.IncludeFailure, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
+			}
+
+		}
+
+		if params.IsExactMatchName != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "isExactMatchName", *params.IsExactMatchName, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
+			}
+
+		}
+
+		if params.Ip != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ip", *params.Ip, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				rawQueryFragments = append(rawQueryFragments, queryFrag)
