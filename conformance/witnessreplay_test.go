@@ -133,6 +133,9 @@ func replayWitness(doc *openapi3.T, tg target, w witness) error {
 		if callErr != nil {
 			return fmt.Errorf("the call failed: %w", callErr)
 		}
+		if w.Kind == "request" {
+			return sameDeclared(so, w.body, got[0].Body)
+		}
 		return nil
 	}
 	if status >= 300 {
@@ -410,4 +413,96 @@ func TestRedactValues(t *testing.T) {
 	err := redactValues(errors.New(`decode: json: cannot unmarshal "\"Secret@123\",\n \"x\"" into Go struct field T.password of type int`))
 	assert.Equal(t, "decode: json: cannot unmarshal <value> into Go struct field T.password of type int", err.Error())
 	assert.NoError(t, redactValues(nil))
+}
+
+// sameDeclared compares the body the client sent with the witness body,
+// both cut down to the keys the request schema declares (unknown keys are
+// TestWitnessUnknownFields' business) and without nulls: every declared
+// value the witness gives must reach the wire unchanged, and the client
+// must add nothing the witness did not send (an unset optional value is
+// never sent, issue 11 item 6). It reports the differing paths only.
+func sameDeclared(so specOp, witnessBody, wire []byte) error {
+	schema := requestSchema(so.op)
+	if schema == nil || schema.Value == nil {
+		return nil
+	}
+	var want, got any
+	if err := json.Unmarshal(witnessBody, &want); err != nil {
+		return err
+	}
+	if err := json.Unmarshal(wire, &got); err != nil {
+		return fmt.Errorf("the wire body is not JSON: %w", err)
+	}
+	unknown := map[string]bool{}
+	unknownKeys(want, []*openapi3.Schema{schema.Value}, "", unknown)
+	want = pruneJSON(want, "", unknown)
+	got = pruneJSON(got, "", nil)
+	var diffs []string
+	diffJSON(want, got, "", &diffs)
+	if len(diffs) > 0 {
+		return fmt.Errorf("the wire body differs from the witness at %s", strings.Join(diffs, ", "))
+	}
+	return nil
+}
+
+// pruneJSON drops nulls and the keys whose paths are in drop.
+func pruneJSON(v any, at string, drop map[string]bool) any {
+	switch x := v.(type) {
+	case map[string]any:
+		out := map[string]any{}
+		for k, e := range x {
+			if e == nil || drop[at+"/"+k] {
+				continue
+			}
+			out[k] = pruneJSON(e, at+"/"+k, drop)
+		}
+		return out
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = pruneJSON(e, at+"/[]", drop)
+		}
+		return out
+	}
+	return v
+}
+
+// diffJSON lists the paths where want and got differ (values not printed).
+func diffJSON(want, got any, at string, out *[]string) {
+	wm, wok := want.(map[string]any)
+	gm, gok := got.(map[string]any)
+	if wok && gok {
+		for _, k := range sortedKeys(wm) {
+			if _, ok := gm[k]; !ok {
+				*out = append(*out, at+"/"+k+" (not sent)")
+				continue
+			}
+			diffJSON(wm[k], gm[k], at+"/"+k, out)
+		}
+		for _, k := range sortedKeys(gm) {
+			if _, ok := wm[k]; !ok {
+				*out = append(*out, at+"/"+k+" (sent, not in the witness)")
+			}
+		}
+		return
+	}
+	wa, waok := want.([]any)
+	ga, gaok := got.([]any)
+	if waok && gaok && len(wa) == len(ga) {
+		for i := range wa {
+			diffJSON(wa[i], ga[i], at+"/"+strconv.Itoa(i), out)
+		}
+		return
+	}
+	if !reflect.DeepEqual(want, got) {
+		*out = append(*out, at+" (value or type)")
+	}
+}
+
+func TestDiffJSON(t *testing.T) {
+	want := pruneJSON(map[string]any{"a": 1.0, "n": nil, "gone": "x", "src": map[string]any{"addrs": "h:1"}}, "", map[string]bool{"/gone": true})
+	got := map[string]any{"a": "1", "src": map[string]any{"addrs": "h:1", "addr": ""}}
+	var diffs []string
+	diffJSON(want, got, "", &diffs)
+	assert.Equal(t, []string{"/a (value or type)", "/src/addr (sent, not in the witness)"}, diffs)
 }
