@@ -38,6 +38,7 @@ var knownWitnesses = []struct{ id, class, reason string }{
 	{"huawei-docs-2021/dcs-v1.CreateInstance.request.023d20-4.json", witnessWrong, "backup_at as strings [\"1\",…]: OTC PeriodicalBackupPlan.BackupAt []int and HWSDK BackupPlan.BackupAt []int32 send integers (issue 11 item 4); engine_version \"3.0.7\", maintain \"02:00\""},
 	{"huawei-docs-2021/dcs-v1.CreateInstance.request.023d20-5.json", witnessWrong, "2021 Memcached example: engine Memcached and engine_version \"\" are gone from seed 003 and OTC CreateOps (\"Cache engine, which is Redis\"); password is the 6-character mask \"XXXXXX\" (no evidence; 8-32 in seed 003 and OTC CreateOps)"},
 	{"huawei-docs-2021/dcs-v1.UpdatePassword.request.a0560c-1.json", witnessWrong, "new_password is the 6-character mask \"XXXXXX\": a placeholder, no evidence (spec minLength 8, erratum on the seed 003 example alike)"},
+	{"huawei-docs-2021/dcs-v1.UpdateInstance.request.ecaaf1-2.json", witnessWrong, "backup_at as strings [\"1\",…]: gophertelekomcloud PeriodicalBackupPlan.BackupAt []int and HWSDK BackupPlan.BackupAt []int32 send integers (issue 11 item 4, HW-DCS1-009)"},
 	{"huawei-docs-2021/dcs-v2.CreateInstance.request.c2db53-0.json", witnessWrong, "engine_version sent as the number 3.0: HWSDK CreateInstanceBody.EngineVersion *string sends a string"},
 	{"huawei-docs-2021/dcs-v2.CreateInstance.request.c2db53-1.json", witnessWrong, "engine_version number 3.0 and tags[].value numbers: HWSDK EngineVersion *string, ResourceTag.Value *string"},
 	{"huawei-docs-2021/dcs-v2.CreateInstance.request.c2db53-2.json", witnessWrong, "engine_version number 3.0 (HWSDK *string); bss_param.is_auto_pay/is_auto_renew booleans (HWSDK BssParamIsAutoPay sends the strings \"true\"/\"false\"); backup_at integers also wait on issue 11 item 4"},
@@ -50,20 +51,12 @@ var knownWitnesses = []struct{ id, class, reason string }{
 	{"huawei-docs-2021/dcs-v1.ListProducts.response.5488c4-0.json", witnessWrong, "the document prints one products[] item without {\"products\":…}: no key is ListProductsOutput's; the .wrapped.json copy replays"},
 	{"huawei-docs-2021/dcs-v2.ListMigrationTask.response.5c7c25-1.json", witnessWrong, "the document prints one migration_tasks[] item without {\"migration_tasks\":…}: no key is ListMigrationTaskOutput's; the .wrapped.json copy replays"},
 	{"huawei-docs-2021/dcs-v2.ListInstances.response.d3b508-1.json", witnessWrong, "instances[].publicip_id printed as {}: HWSDK InstanceListInfo.PublicipId *string fails too"},
-	{"huawei-docs-2021/dcs-v1.ExtendInstance.request.7cca0e-1.json", pendingFix, "issue 11 item 6: the spec requires newCapacityString; the 2021 example and OTC ExtendOpts send new_capacity + spec_code only"},
-	{"huawei-docs-2021/dcs-v1.ListProducts.response.5488c4-0.wrapped.json", pendingFix, "issue 11 item 2: details.max_memory 1.5 (spec integer)"},
-	{"huawei-docs-2021/dcs-v1.ShowInstance.response.f8ae03-1.json", pendingFix, "issue 11 item 1: available_zones is an array (spec string)"},
 	{"huawei-docs-2021/dcs-v2.CreateMigrationTask.request.63c457-0.json", pendingFix, "issue 11 items 3/6: source_instance.addrs (spec requires addr); migration_type online_migration is in HWSDK CreateMigrationTaskBodyMigrationType but not the spec enum (not named by issue 11)"},
 	{"huawei-docs-2021/dcs-v2.CreateMigrationTask.request.785c84-1.json", pendingFix, "issue 11 items 3/6: source_instance.addrs (spec requires addr); migration_type online_migration is in HWSDK CreateMigrationTaskBodyMigrationType but not the spec enum (not named by issue 11)"},
 	{"huawei-docs-2021/dcs-v2.ListBackgroundTask.response.78f8d6-1.json", pendingFix, "evidence rule, not named by issue 11: details.old_capacity/new_capacity 0.125 (HWSDK DetailsBody.OldCapacity *string, example number): flex.String"},
-	{"issue-11/dcs-v1.ListConfigurations.param_id-string.json", pendingFix, "issue 11 item 5: param_id string or number"},
-	{"issue-11/dcs-v1.ListProducts.details-fractional.json", pendingFix, "issue 11 item 2: capacity 0.125"},
-	{"issue-11/dcs-v1.ShowInstance.available_zones-array.json", pendingFix, "issue 11 item 1: available_zones array"},
 	{"issue-11/dcs-v2.ListBackgroundTask.task_count-string.json", pendingFix, "issue 11 item 5: task_count string or number"},
 	{"issue-11/dcs-v2.ShowMigrationTaskStats.all-strings.json", pendingFix, "issue 11 item 5: the six stats fields string or number"},
 	{"issue-11/dcs-v2.ShowMigrationTaskStats.offset-string.json", pendingFix, "issue 11 item 5: offset string or number"},
-	{"otc-python-otcextensions/dcs-v1.ListConfigurations.test_config.json", pendingFix, "issue 11 item 5: param_id a string"},
-	{"otc-python-otcextensions/dcs-v1.ShowInstance.test_instance.json", pendingFix, "issue 11 item 1: available_zones an array"},
 }
 
 // TestWitnesses replays every body of the witness corpus through the
