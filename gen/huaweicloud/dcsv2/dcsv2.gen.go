@@ -15,6 +15,7 @@ import (
 	"github.com/cachesdk/cachesdk/internal/httpbody"
 	json "github.com/cachesdk/cachesdk/internal/jsoncodec"
 
+	"github.com/cachesdk/cachesdk/flex"
 	"github.com/oapi-codegen/nullable"
 	"github.com/oapi-codegen/runtime"
 )
@@ -85,39 +86,6 @@ func (e BackupFilesBodyFileSource) Valid() bool {
 	case BackupRecord:
 		return true
 	case SelfBuildObs:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for BackupPlanBackupAt.
-const (
-	BackupAtFriday    BackupPlanBackupAt = "5"
-	BackupAtMonday    BackupPlanBackupAt = "1"
-	BackupAtSaturday  BackupPlanBackupAt = "6"
-	BackupAtSunday    BackupPlanBackupAt = "7"
-	BackupAtThursday  BackupPlanBackupAt = "4"
-	BackupAtTuesday   BackupPlanBackupAt = "2"
-	BackupAtWednesday BackupPlanBackupAt = "3"
-)
-
-// Valid indicates whether the value is a known member of the BackupPlanBackupAt enum.
-func (e BackupPlanBackupAt) Valid() bool {
-	switch e {
-	case BackupAtFriday:
-		return true
-	case BackupAtMonday:
-		return true
-	case BackupAtSaturday:
-		return true
-	case BackupAtSunday:
-		return true
-	case BackupAtThursday:
-		return true
-	case BackupAtTuesday:
-		return true
-	case BackupAtWednesday:
 		return true
 	default:
 		return false
@@ -1227,14 +1195,14 @@ func (e ListSlowlogParamsSortDir) Valid() bool {
 
 // AttrsObject 表 4-276 AttrsObject
 type AttrsObject struct {
-	// Capacity 缓存容量（G Byte）。
-	Capacity *string `json:"capacity,omitempty"`
+	// Capacity 缓存容量（G Byte）。(string or number on the wire; see x-errata)
+	Capacity *flex.String `json:"capacity,omitempty"`
 
 	// Name 额外信息名, 取值范围如下：sharding_num：该规格实例支持的分片数。proxy_num：该规格Proxy实例支持的Proxy节点数量。如果不是Proxy实例，该参数为0。 db_number：该规格实例的DB数量。max_memory：实际可使用的最大内存。max_connections：该规格支持的最大连接数。 max_clients：该规格支持的最大客户端数，一般等于最大连接数。max_bandwidth：该规格支持的最大带宽。 max_in_bandwidth：该规格支持的最大接入带宽，一般等于最大带宽。
 	Name *AttrsObjectName `json:"name,omitempty"`
 
-	// Value 额外信息值。
-	Value *string `json:"value,omitempty"`
+	// Value 额外信息值。(string or number on the wire; see x-errata HW-DCS2-234)
+	Value *flex.String `json:"value,omitempty"`
 }
 
 // AttrsObjectName 额外信息名, 取值范围如下：sharding_num：该规格实例支持的分片数。proxy_num：该规格Proxy实例支持的Proxy节点数量。如果不是Proxy实例，该参数为0。 db_number：该规格实例的DB数量。max_memory：实际可使用的最大内存。max_connections：该规格支持的最大连接数。 max_clients：该规格支持的最大客户端数，一般等于最大连接数。max_bandwidth：该规格支持的最大带宽。 max_in_bandwidth：该规格支持的最大接入带宽，一般等于最大带宽。
@@ -1273,7 +1241,7 @@ type BackupFilesBody struct {
 	FileSource *BackupFilesBodyFileSource `json:"file_source,omitempty"`
 
 	// Files 导入的备份文件列表，数据来源为OBS桶时必须填写。
-	Files []Files `json:"files"`
+	Files *[]Files `json:"files,omitempty"`
 }
 
 // BackupFilesBodyFileSource 数据来源，包含OBS桶和备份记录两种类型。
@@ -1281,8 +1249,8 @@ type BackupFilesBodyFileSource string
 
 // BackupPlan 表 4-5 / 表 4-47 BackupPlan (request side). 备份计划，当backup_type设置为auto时，该参数为必填。
 type BackupPlan struct {
-	// BackupAt 每周的周几开始备份，取值1-7，1代表周一，7代表周日。 (strings on the wire, see HW-DCS2-023 on save_days)
-	BackupAt []BackupPlanBackupAt `json:"backup_at"`
+	// BackupAt 每周的周几开始备份，取值1-7，1代表周一，7代表周日。 JSON integers on the wire ("backup_at":[1,2,3]; see HW-DCS2-023 on BackupPolicy.save_days).
+	BackupAt []int32 `json:"backup_at"`
 
 	// BeginAt 备份执行时间，“00:00-01:00”代表0点开始执行备份 (UTC)。只能是整点时间段，间隔时间限定为一个小时。
 	BeginAt string `json:"begin_at"`
@@ -1293,9 +1261,6 @@ type BackupPlan struct {
 	// TimezoneOffset 备份的时区。取值为-1200 ~ +1200之间的时区。若为空则默认使用DCS-Server节点的当前时区。(表 4-47：该参数已废弃，没有实际作用。)
 	TimezoneOffset *string `json:"timezone_offset,omitempty"`
 }
-
-// BackupPlanBackupAt defines model for BackupPlan.BackupAt.
-type BackupPlanBackupAt string
 
 // BackupPlanPeriodType 备份周期类型，目前支持“weekly”。
 type BackupPlanPeriodType string
@@ -1323,8 +1288,8 @@ type BackupPolicy struct {
 	// PeriodicalBackupPlan 表 4-5 / 表 4-47 BackupPlan (request side). 备份计划，当backup_type设置为auto时，该参数为必填。
 	PeriodicalBackupPlan *BackupPlan `json:"periodical_backup_plan,omitempty"`
 
-	// SaveDays 当backup_type设置为auto时，该参数为必填。保留天数，单位：天，取值范围：1-7。
-	SaveDays *string `json:"save_days,omitempty"`
+	// SaveDays 当backup_type设置为auto时，该参数为必填。保留天数，单位：天，取值范围：1-7。 Sent as a JSON integer ("save_days":3).
+	SaveDays *int32 `json:"save_days,omitempty"`
 }
 
 // BackupPolicyBackupType 备份类型。auto：自动备份 manual：手动备份
@@ -1509,10 +1474,10 @@ type BssParamEntity struct {
 
 // ConfigMigrationInstanceBody 表 4-214 ConfigMigrationInstanceBody — 源/目标Redis信息。
 type ConfigMigrationInstanceBody struct {
-	// Addr Redis实例地址（若不填写ID，则必须填写addr）。
-	Addr nullable.Nullable[string] `json:"addr,omitempty"`
+	// Addrs Redis实例地址，ip:port，多个以逗号分隔（若不填写ID，则必须填写addrs）。The document's table and example name it addr; real clients send addrs (see x-errata).
+	Addrs nullable.Nullable[string] `json:"addrs,omitempty"`
 
-	// Id Redis实例ID（若不填写addr，则必须填写ID）。
+	// Id Redis实例ID（若不填写addrs，则必须填写ID）。
 	Id nullable.Nullable[string] `json:"id,omitempty"`
 
 	// Password Redis密码，如果设置了密码，则必须填写。
@@ -1648,7 +1613,7 @@ type CreateMigrationTaskInput struct {
 	// NetworkType 迁移任务类型为在线迁移时，表示源Redis和目标Redis连通的网络类型，包括vpc和vpn两种类型。 目前已不支持用该接口创建在线迁移任务，请调用 CreateOnlineMigrationTask 创建在线迁移任务。
 	NetworkType *CreateMigrationTaskInputNetworkType `json:"network_type,omitempty"`
 
-	// SourceInstance 源Redis信息 (表 4-150, 4-179, 4-190)
+	// SourceInstance 源Redis信息 (表 4-150, 4-179, 4-190). Every field is optional; a request sends the address as addrs, the name real clients use (see x-errata).
 	SourceInstance *SourceInstanceBody `json:"source_instance,omitempty"`
 
 	// TargetInstance 目标Redis信息 (表 4-151, 4-180, 4-191)
@@ -1750,8 +1715,8 @@ type DetailsBody struct {
 	// NewCacheType 变更后的规格类型，仅在变更规格时有值。
 	NewCacheType *string `json:"new_cache_type,omitempty"`
 
-	// NewCapacity 变更后的容量，仅在变更规格时有值。
-	NewCapacity *string `json:"new_capacity,omitempty"`
+	// NewCapacity 变更后的容量 (GB)，仅在变更规格时有值。(string or number on the wire; see old_capacity)
+	NewCapacity *flex.String `json:"new_capacity,omitempty"`
 
 	// NewPort 新端口。
 	NewPort *int32 `json:"new_port,omitempty"`
@@ -1771,8 +1736,8 @@ type DetailsBody struct {
 	// OldCacheType 变更前的缓存类型，仅在变更规格时有值。
 	OldCacheType *string `json:"old_cache_type,omitempty"`
 
-	// OldCapacity 变更前的容量，仅在变更规格时有值。
-	OldCapacity *string `json:"old_capacity,omitempty"`
+	// OldCapacity 变更前的容量 (GB)，仅在变更规格时有值。(string or number on the wire; see x-errata)
+	OldCapacity *flex.String `json:"old_capacity,omitempty"`
 
 	// OldPort 旧端口。
 	OldPort *int32 `json:"old_port,omitempty"`
@@ -1879,8 +1844,8 @@ type FlavorAzObject struct {
 	// AzCodes 有资源的可用区编码。
 	AzCodes *[]string `json:"az_codes,omitempty"`
 
-	// Capacity 缓存容量数值。
-	Capacity *string `json:"capacity,omitempty"`
+	// Capacity 缓存容量数值。(string or number on the wire; see AttrsObject x-errata HW-DCS2-234)
+	Capacity *flex.String `json:"capacity,omitempty"`
 
 	// Unit 缓存容量单位。
 	Unit *string `json:"unit,omitempty"`
@@ -1897,8 +1862,8 @@ type FlavorsItems struct {
 	// CacheMode 缓存实例类型。取值范围如下：single：表示单机实例；ha：表示主备实例；cluster：表示cluster集群实例；proxy：表示Proxy集群实例
 	CacheMode *FlavorsItemsCacheMode `json:"cache_mode,omitempty"`
 
-	// Capacity 缓存容量（G Byte）。
-	Capacity *[]string `json:"capacity,omitempty"`
+	// Capacity 缓存容量（G Byte）。Each item a string or a number on the wire (see AttrsObject x-errata HW-DCS2-234).
+	Capacity *[]flex.String `json:"capacity,omitempty"`
 
 	// CloudResourceTypeCode 云资源类型编码。
 	CloudResourceTypeCode *string `json:"cloud_resource_type_code,omitempty"`
@@ -2254,8 +2219,8 @@ type ListAvailableZonesOutput struct {
 
 // ListBackgroundTaskOutput 表 4-241 响应 Body 参数
 type ListBackgroundTaskOutput struct {
-	// TaskCount 任务个数。
-	TaskCount *int32 `json:"task_count,omitempty"`
+	// TaskCount 任务个数 (string or number on the wire; see x-errata).
+	TaskCount *flex.String `json:"task_count,omitempty"`
 
 	// Tasks 任务详情数组。
 	Tasks *[]SingleBackgroundTask `json:"tasks,omitempty"`
@@ -2758,8 +2723,8 @@ type RestoreInstanceOutput struct {
 
 // SetOnlineMigrationTaskInput 表 4-213 请求 Body 参数
 type SetOnlineMigrationTaskInput struct {
-	// BandwidthLimitMb 带宽限制，当迁移方式为增量迁移时，为保证业务正常运行，您可以启用带宽限制功能，当数据同步速度达到带宽限制时，将限制同步速度的继续增长。 带宽限制的单位为MB/s。取值范围：1-10240（大于0小于10241之间的整数）。
-	BandwidthLimitMb *int `json:"bandwidth_limit_mb,omitempty"`
+	// BandwidthLimitMb 带宽限制，当迁移方式为增量迁移时，为保证业务正常运行，您可以启用带宽限制功能，当数据同步速度达到带宽限制时，将限制同步速度的继续增长。 带宽限制的单位为MB/s。取值范围：1-10240（大于0小于10241之间的整数）。 Sent as a JSON string holding the integer ("bandwidth_limit_mb":"100").
+	BandwidthLimitMb *string `json:"bandwidth_limit_mb,omitempty"`
 
 	// MigrationMethod 迁移方式，包括全量迁移和增量迁移两种类型。全量迁移：该模式为Redis的一次性迁移，适用于可中断业务的迁移场景。 增量迁移：该模式为Redis的持续性迁移，适用于对业务中断敏感的迁移场景，先进行全量迁移，后进行增量迁移。 取值范围：full_amount_migration：表示全量迁移。incremental_migration：表示增量迁移。
 	MigrationMethod SetOnlineMigrationTaskInputMigrationMethod `json:"migration_method"`
@@ -3061,7 +3026,7 @@ type ShowMigrationTaskOutput struct {
 	// ResumeMode 操作模式，分为auto和manual。
 	ResumeMode *string `json:"resume_mode,omitempty"`
 
-	// SourceInstance 源Redis信息 (表 4-150, 4-179, 4-190)
+	// SourceInstance 源Redis信息 (表 4-150, 4-179, 4-190). Every field is optional; a request sends the address as addrs, the name real clients use (see x-errata).
 	SourceInstance *SourceInstanceBody `json:"source_instance,omitempty"`
 
 	// Status 迁移任务状态，这个字段的值包括：SUCCESS（成功），FAILED（失败），MIGRATING（迁移中），TERMINATED（已结束）， TERMINATING（停止中），INCRMIGEATING（增量迁移中），FULLMIGRATING（全量迁移中），RUNNING（待配置）， MIGRATION_FAILED（迁移失败），RELEASED（已释放）。
@@ -3112,26 +3077,26 @@ type ShowMigrationTaskOutputStatus string
 
 // ShowMigrationTaskStatsOutput 表 4-198 响应 Body 参数
 type ShowMigrationTaskStatsOutput struct {
-	// FullMigrationProgress 全量迁移进度百分比。
-	FullMigrationProgress *float32 `json:"full_migration_progress,omitempty"`
+	// FullMigrationProgress 全量迁移进度百分比 (string or number on the wire; see x-errata).
+	FullMigrationProgress *flex.String `json:"full_migration_progress,omitempty"`
 
 	// IsMigrating 迁移任务是否在进行。
 	IsMigrating *bool `json:"is_migrating,omitempty"`
 
-	// Offset 增量迁移偏移量，是增量迁移阶段源redis和目标redis数据差值的总和，如果offset为0，则表示当前增量迁移阶段源redis和目标redis无偏差。
-	Offset *int64 `json:"offset,omitempty"`
+	// Offset 增量迁移偏移量，是增量迁移阶段源redis和目标redis数据差值的总和，如果offset为0，则表示当前增量迁移阶段源redis和目标redis无偏差。 (string or number on the wire)
+	Offset *flex.String `json:"offset,omitempty"`
 
-	// SourceDbsize 源redis键数量。
-	SourceDbsize *int64 `json:"source_dbsize,omitempty"`
+	// SourceDbsize 源redis键数量。(string or number on the wire)
+	SourceDbsize *flex.String `json:"source_dbsize,omitempty"`
 
-	// TargetDbsize 目标redis键数量。
-	TargetDbsize *int64 `json:"target_dbsize,omitempty"`
+	// TargetDbsize 目标redis键数量。(string or number on the wire)
+	TargetDbsize *flex.String `json:"target_dbsize,omitempty"`
 
-	// TargetInputKbps 目标redis键写入流量，单位KB/s。
-	TargetInputKbps *float32 `json:"target_input_kbps,omitempty"`
+	// TargetInputKbps 目标redis键写入流量，单位KB/s。(string or number on the wire)
+	TargetInputKbps *flex.String `json:"target_input_kbps,omitempty"`
 
-	// TargetOps 目标redis每秒并发操作数。
-	TargetOps *int64 `json:"target_ops,omitempty"`
+	// TargetOps 目标redis每秒并发操作数。(string or number on the wire)
+	TargetOps *flex.String `json:"target_ops,omitempty"`
 }
 
 // ShowQuotaOfTenantOutput 表 4-287 响应 Body 参数
@@ -3200,12 +3165,12 @@ type SlowlogItem struct {
 	Username *string `json:"username,omitempty"`
 }
 
-// SourceInstanceBody 源Redis信息 (表 4-150, 4-179, 4-190)
+// SourceInstanceBody 源Redis信息 (表 4-150, 4-179, 4-190). Every field is optional; a request sends the address as addrs, the name real clients use (see x-errata).
 type SourceInstanceBody struct {
-	// Addr Redis实例地址（source_instance信息中填写）。
-	Addr string `json:"addr"`
+	// Addr Redis实例地址 (the seed's name, 表 4-150/4-190 and its response examples; requests send addrs).
+	Addr *string `json:"addr,omitempty"`
 
-	// Addrs Redis实例地址（source_instance信息中填写）。(name used by 表 4-179 only; see x-errata)
+	// Addrs Redis实例地址（source_instance信息中填写）。The name real clients send and the 2021 edition answers with (see x-errata).
 	Addrs *string `json:"addrs,omitempty"`
 
 	// Db Redis数据库。
