@@ -1193,6 +1193,24 @@ func (e ListSlowlogParamsSortDir) Valid() bool {
 	}
 }
 
+// Defines values for ListSlowlogParamsRole.
+const (
+	ListSlowlogParamsRoleProxy  ListSlowlogParamsRole = "proxy"
+	ListSlowlogParamsRoleServer ListSlowlogParamsRole = "server"
+)
+
+// Valid indicates whether the value is a known member of the ListSlowlogParamsRole enum.
+func (e ListSlowlogParamsRole) Valid() bool {
+	switch e {
+	case ListSlowlogParamsRoleProxy:
+		return true
+	case ListSlowlogParamsRoleServer:
+		return true
+	default:
+		return false
+	}
+}
+
 // AttrsObject 表 4-276 AttrsObject
 type AttrsObject struct {
 	// Capacity 缓存容量（G Byte）。(string or number on the wire; see x-errata)
@@ -1372,6 +1390,9 @@ type BackupRecordResponseStatus string
 
 // BandwidthInfo 表 4-41 BandwidthInfo. 带宽信息。
 type BandwidthInfo struct {
+	// AssuredBandwidth 实例基准带宽，单位为Mbit/s (not in the seed's table).
+	AssuredBandwidth *int32 `json:"assured_bandwidth,omitempty"`
+
 	// Bandwidth 当前带宽，单位为Mbit/s。
 	Bandwidth *int32 `json:"bandwidth,omitempty"`
 
@@ -1392,6 +1413,9 @@ type BandwidthInfo struct {
 
 	// ExpandIntervalTime 下一次可以扩容间隔时间。
 	ExpandIntervalTime *int64 `json:"expand_interval_time,omitempty"`
+
+	// MaxBandwidthForNode 节点最大带宽，单位为Mbit/s (not in the seed's table).
+	MaxBandwidthForNode *int32 `json:"max_bandwidth_for_node,omitempty"`
 
 	// MaxExpandCount 最大扩容数量。
 	MaxExpandCount *int32 `json:"max_expand_count,omitempty"`
@@ -1532,6 +1556,12 @@ type CreateInstanceInput struct {
 	// EngineVersion 缓存版本。当缓存引擎为Redis时，该字段为必选，取值为3.0、4.0、5.0、6.0。
 	EngineVersion *CreateInstanceInputEngineVersion `json:"engine_version,omitempty"`
 
+	// EnterpriseProjectId 企业项目ID (not in the seed's table; the default enterprise project is "0").
+	EnterpriseProjectId *string `json:"enterprise_project_id,omitempty"`
+
+	// EnterpriseProjectName 企业项目名称 (not in the seed's table), e.g. default.
+	EnterpriseProjectName *string `json:"enterprise_project_name,omitempty"`
+
 	// InstanceBackupPolicy 表 4-4 / 表 4-46 BackupPolicy (request side, 创建缓存实例 and 修改实例信息). 备份策略，实例类型为主备和集群时支持。
 	InstanceBackupPolicy *BackupPolicy `json:"instance_backup_policy,omitempty"`
 
@@ -1571,6 +1601,9 @@ type CreateInstanceInput struct {
 	// SpecCode 产品规格编码。可在控制台创建缓存实例页面查找对应的实例规格名称，或调用查询产品规格接口查询。
 	SpecCode string `json:"spec_code"`
 
+	// SpecParam 实例规格参数 (not in the seed; the vendor's Go SDK SpecParam). Every field optional.
+	SpecParam *SpecParam `json:"spec_param,omitempty"`
+
 	// SubnetId 子网的网络ID。
 	SubnetId string `json:"subnet_id"`
 
@@ -1594,6 +1627,9 @@ type CreateInstanceInputEngineVersion string
 type CreateInstanceOutput struct {
 	// Instances 缓存实例ID和名称，如果批量创建实例，则会返回多个。
 	Instances *[]Instances `json:"instances,omitempty"`
+
+	// OrderId 订单ID，仅在创建包周期实例时返回 (not in the seed's table).
+	OrderId *string `json:"order_id,omitempty"`
 }
 
 // CreateMigrationTaskInput 表 4-147 请求 Body 参数
@@ -1672,6 +1708,9 @@ type CreateOnlineMigrationTaskInput struct {
 type CreateOnlineMigrationTaskOutput struct {
 	// InstanceId 在线迁移任务ID。
 	InstanceId *string `json:"instance_id,omitempty"`
+
+	// JobId 创建迁移机的任务ID, to follow with ShowJobInfo (not in the seed's table).
+	JobId *string `json:"job_id,omitempty"`
 }
 
 // DeleteBackgroundTaskOutput 表 4-250 响应 Body 参数
@@ -1985,6 +2024,9 @@ type InstanceListInfo struct {
 	// EngineVersion 缓存版本。
 	EngineVersion *string `json:"engine_version,omitempty"`
 
+	// EnterpriseProjectId 企业项目ID (not in the seed's table). A string ("0") in the vendor's Go SDK and the 2021 walkthrough, a number (0) in the 2021 ListInstances page example, so both decode (flex.String).
+	EnterpriseProjectId *flex.String `json:"enterprise_project_id,omitempty"`
+
 	// Features 表 4-19 / 4-37 Features. 实例支持特性。
 	Features *Features `json:"features,omitempty"`
 
@@ -2027,6 +2069,9 @@ type InstanceListInfo struct {
 	// SecurityGroupId 安全组ID。
 	SecurityGroupId *string `json:"security_group_id,omitempty"`
 
+	// SecurityGroupName 安全组名称 (not in the seed's table).
+	SecurityGroupName *string `json:"security_group_name,omitempty"`
+
 	// ServiceTaskId 升级任务的ID。当service_upgrade为true时, 为升级任务的ID。当service_upgrade为false时, 该参数为空。
 	ServiceTaskId nullable.Nullable[string] `json:"service_task_id,omitempty"`
 
@@ -2044,6 +2089,9 @@ type InstanceListInfo struct {
 
 	// SubnetId 子网ID。
 	SubnetId *string `json:"subnet_id,omitempty"`
+
+	// SubnetName 子网名称 (not in the seed's table).
+	SubnetName *string `json:"subnet_name,omitempty"`
 
 	// Tags 实例标签键值。
 	Tags *[]ResourceTag `json:"tags,omitempty"`
@@ -2453,8 +2501,11 @@ type MigrationTaskList struct {
 	// SupportedFeatures 支持的特性。
 	SupportedFeatures *[]string `json:"supported_features,omitempty"`
 
-	// TargetInstanceAddr 目标redis地址，格式为ip:port。
+	// TargetInstanceAddr 目标redis地址，格式为ip:port (the seed's name; real responses carry target_instance_addrs).
 	TargetInstanceAddr *string `json:"target_instance_addr,omitempty"`
+
+	// TargetInstanceAddrs 目标redis地址，格式为ip:port。The name the vendor's Go SDK reads and the 2021 edition's example sends.
+	TargetInstanceAddrs *string `json:"target_instance_addrs,omitempty"`
 
 	// TargetInstanceId 目标实例ID。
 	TargetInstanceId *string `json:"target_instance_id,omitempty"`
@@ -2600,8 +2651,20 @@ type RenameCommandResp struct {
 	// Hgetall 命令hgetall
 	Hgetall *string `json:"hgetall,omitempty"`
 
+	// Hscan 命令hscan (not in 表 4-45; listed by 表 4-2)
+	Hscan *string `json:"hscan,omitempty"`
+
 	// Keys 命令keys
 	Keys *string `json:"keys,omitempty"`
+
+	// Scan 命令scan (not in 表 4-45; 表 4-2 lists scan among the commands that can be renamed)
+	Scan *string `json:"scan,omitempty"`
+
+	// Sscan 命令sscan (not in 表 4-45; listed by 表 4-2)
+	Sscan *string `json:"sscan,omitempty"`
+
+	// Zscan 命令zscan (not in 表 4-45; listed by 表 4-2)
+	Zscan *string `json:"zscan,omitempty"`
 }
 
 // ResetPasswordInput 表 4-63 请求 Body 参数 (重置密码)
@@ -2615,11 +2678,20 @@ type ResetPasswordInput struct {
 
 // ResetPasswordOutput 表 4-64 响应 Body 参数 (重置密码)
 type ResetPasswordOutput struct {
+	// Code 重置密码结果编号: 1 重置密码成功, 3 实例被锁定 (not in the seed's table).
+	Code *string `json:"code,omitempty"`
+
+	// ExtMessage 重置密码错误信息，若重置密码成功，则为null (not in the seed's table).
+	ExtMessage nullable.Nullable[string] `json:"ext_message,omitempty"`
+
 	// LockTime 锁定时间。
 	LockTime *string `json:"lock_time,omitempty"`
 
 	// LockTimeLeft 锁定剩余时间。
 	LockTimeLeft *string `json:"lock_time_left,omitempty"`
+
+	// Message 重置密码结果信息: success, instance is locked (not in the seed's table).
+	Message *string `json:"message,omitempty"`
 
 	// RetryTimesLeft 密码验证剩余次数。
 	RetryTimesLeft *string `json:"retry_times_left,omitempty"`
@@ -2789,6 +2861,9 @@ type ShowInstanceOutput struct {
 	// BackendAddresses 集群实例的后端服务地址。
 	BackendAddresses *string `json:"backend_addresses,omitempty"`
 
+	// BackendAddrs 集群实例的后端服务地址 (the wire name; the seed's table writes backend_addresses). null for a non-cluster instance.
+	BackendAddrs nullable.Nullable[string] `json:"backend_addrs,omitempty"`
+
 	// BandwidthInfo 表 4-41 BandwidthInfo. 带宽信息。
 	BandwidthInfo *BandwidthInfo `json:"bandwidth_info,omitempty"`
 
@@ -2840,10 +2915,19 @@ type ShowInstanceOutput struct {
 	// EngineVersion 缓存版本。
 	EngineVersion *string `json:"engine_version,omitempty"`
 
+	// EnterpriseProjectId 企业项目ID (not in the seed's table), e.g. "0".
+	EnterpriseProjectId *string `json:"enterprise_project_id,omitempty"`
+
+	// EnterpriseProjectName 企业项目名称 (not in the seed's table), e.g. default; null when none is returned.
+	EnterpriseProjectName nullable.Nullable[string] `json:"enterprise_project_name,omitempty"`
+
 	// Features 表 4-19 / 4-37 Features. 实例支持特性。
 	Features *Features `json:"features,omitempty"`
 
-	// InquirySpecCode 运营系统中的规格编码。
+	// InquerySpecCode 运营系统中的规格编码。The vendor's own spelling on the wire (the seed's table writes inquiry_spec_code).
+	InquerySpecCode nullable.Nullable[string] `json:"inquery_spec_code,omitempty"`
+
+	// InquirySpecCode 运营系统中的规格编码 (the seed's spelling; the wire name real clients read is inquery_spec_code).
 	InquirySpecCode *string `json:"inquiry_spec_code,omitempty"`
 
 	// InstanceBackupPolicy 表 4-34 InstanceBackupPolicy. 备份策略，实例类型为主备和集群时支持 (null when the instance has none).
@@ -3143,6 +3227,9 @@ type SingleBackgroundTaskName string
 
 // SlowlogItem 表 4-233 SlowlogItem
 type SlowlogItem struct {
+	// ClientIp 客户端IP地址 (not in the seed's table).
+	ClientIp *string `json:"client_ip,omitempty"`
+
 	// Command 慢命令。
 	Command *string `json:"command,omitempty"`
 
@@ -3154,6 +3241,9 @@ type SlowlogItem struct {
 
 	// Id 慢日志的唯一标识。
 	Id *int64 `json:"id,omitempty"`
+
+	// NodeRole 节点类型 (proxy or server; not in the seed's table).
+	NodeRole *string `json:"node_role,omitempty"`
 
 	// ShardName 慢命令所在的分片名称,仅在实例类型为集群时支持。
 	ShardName *string `json:"shard_name,omitempty"`
@@ -3196,6 +3286,18 @@ type SourceInstanceBody struct {
 
 	// TaskStatus 任务状态。
 	TaskStatus *string `json:"task_status,omitempty"`
+}
+
+// SpecParam 实例规格参数 (not in the seed; the vendor's Go SDK SpecParam). Every field optional.
+type SpecParam struct {
+	// CacheMode 实例类型: ha (主备), single (单机), ha_rw_split (读写分离), proxy (proxy集群), cluster (cluster集群).
+	CacheMode *string `json:"cache_mode,omitempty"`
+
+	// ReplicaCount 实例副本数，取值范围 1-10。
+	ReplicaCount *int32 `json:"replica_count,omitempty"`
+
+	// ShardingCount 实例分片数，取值范围 1-128。
+	ShardingCount *int32 `json:"sharding_count,omitempty"`
 }
 
 // StatusStatistic 表 4-70 StatusStatistic. 实例数量统计信息。
@@ -3272,6 +3374,12 @@ type StopMigrationTaskOutput = ShowMigrationTaskOutput
 
 // StopMigrationTaskResult 表 4-224 StopMigrationTaskResult
 type StopMigrationTaskResult struct {
+	// ErrorCode 错误码 (not in the seed's table).
+	ErrorCode *string `json:"error_code,omitempty"`
+
+	// ErrorMsg 错误信息 (not in the seed's table).
+	ErrorMsg *string `json:"error_msg,omitempty"`
+
 	// Result 下发停止迁移任务操作结果。
 	Result *StopMigrationTaskResultResult `json:"result,omitempty"`
 
@@ -3434,6 +3542,9 @@ type Unauthorized = ErrorOutput
 
 // ListFlavorsParams defines parameters for ListFlavors.
 type ListFlavorsParams struct {
+	// InstanceId 缓存实例ID，根据该字段可查询出实例可变更的规格 (not in the seed's table).
+	InstanceId *string `form:"instance_id,omitempty" json:"instance_id,omitempty"`
+
 	// SpecCode 产品规格编码。
 	SpecCode *string `form:"spec_code,omitempty" json:"spec_code,omitempty"`
 
@@ -3571,6 +3682,9 @@ type ListSlowlogParams struct {
 
 	// EndTime 查询结束时间，时间为UTC时间的Unix时间戳。如：1599494399000。
 	EndTime string `form:"end_time" json:"end_time"`
+
+	// Role 查询节点，分为proxy和server (not in the seed's table).
+	Role *ListSlowlogParamsRole `form:"role,omitempty" json:"role,omitempty"`
 }
 
 // ListSlowlogParamsSortKey defines parameters for ListSlowlog.
@@ -3578,6 +3692,9 @@ type ListSlowlogParamsSortKey string
 
 // ListSlowlogParamsSortDir defines parameters for ListSlowlog.
 type ListSlowlogParamsSortDir string
+
+// ListSlowlogParamsRole defines parameters for ListSlowlog.
+type ListSlowlogParamsRole string
 
 // ListBackgroundTaskParams defines parameters for ListBackgroundTask.
 type ListBackgroundTaskParams struct {
@@ -5371,7 +5488,17 @@ func NewListFlavorsRequest(server string, projectId ProjectId, params *ListFlavo
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
-		rawQueryFragments := make([]string, 0, 6)
+		rawQueryFragments := make([]string, 0, 7)
+
+		if params.InstanceId != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "instance_id", *params.InstanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
+			}
+
+		}
 
 		if params.SpecCode != nil {
 
@@ -6885,7 +7012,7 @@ func NewListSlowlogRequest(server string, projectId ProjectId, instanceId string
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
-		rawQueryFragments := make([]string, 0, 6)
+		rawQueryFragments := make([]string, 0, 7)
 
 		if params.Offset != nil {
 
@@ -6937,6 +7064,16 @@ func NewListSlowlogRequest(server string, projectId ProjectId, instanceId string
 			return nil, err
 		} else {
 			rawQueryFragments = append(rawQueryFragments, queryFrag)
+		}
+
+		if params.Role != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "role", *params.Role, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
+			}
+
 		}
 
 		if encoded := queryValues.Encode(); encoded != "" {
