@@ -181,7 +181,7 @@ func TestIssue11V2BackupPolicySendsIntegers(t *testing.T) {
 func TestIssue11V2FlexResponseScalars(t *testing.T) {
 	ctx := context.Background()
 	for name, body := range map[string]string{
-		"strings (table, SDK)":     `{"full_migration_progress":"100","offset":"123","source_dbsize":"531221","target_dbsize":"531211","target_input_kbps":"50.5","target_ops":"5300","is_migrating":true}`,
+		"strings (table, SDK)":    `{"full_migration_progress":"100","offset":"123","source_dbsize":"531221","target_dbsize":"531211","target_input_kbps":"50.5","target_ops":"5300","is_migrating":true}`,
 		"numbers (both examples)": `{"full_migration_progress":100,"offset":123,"source_dbsize":531221,"target_dbsize":531211,"target_input_kbps":50.5,"target_ops":5300,"is_migrating":true}`,
 	} {
 		t.Run("ShowMigrationTaskStats "+name, func(t *testing.T) {
