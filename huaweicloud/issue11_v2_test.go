@@ -208,7 +208,7 @@ func TestIssue11V2FlexResponseScalars(t *testing.T) {
 
 	for name, body := range map[string]string{
 		"seed 003 (strings)": `{"task_count":"1","tasks":[{"id":"t-1","name":"EXTEND","details":{"old_capacity":"0.125","new_capacity":"0.25"}}]}`,
-		"2021 (numbers)":     `{"task_count":1,"tasks":[{"id":"t-1","name":"EXTEND","details":{"old_capacity":0.125,"new_capacity":0.25}}]}`,
+		"2021 (numbers)":     `{"task_count":1,"tasks":[{"id":"t-1","name":"ChangeInstanceSpec","details":{"old_capacity":0.125,"new_capacity":0.25}}]}`,
 	} {
 		t.Run("ListBackgroundTask "+name, func(t *testing.T) {
 			c, s := newV2(t)
@@ -217,7 +217,9 @@ func TestIssue11V2FlexResponseScalars(t *testing.T) {
 			require.NoError(t, err)
 			require.NotNil(t, out.JSON200)
 			assert.Equal(t, flex.String("1"), *out.JSON200.TaskCount)
-			d := (*out.JSON200.Tasks)[0].Details
+			task := (*out.JSON200.Tasks)[0]
+			assert.True(t, task.Name.Valid(), "%s is a documented task name (HW-DCS2-235)", *task.Name)
+			d := task.Details
 			assert.Equal(t, flex.String("0.125"), *d.OldCapacity)
 			assert.Equal(t, flex.String("0.25"), *d.NewCapacity)
 		})

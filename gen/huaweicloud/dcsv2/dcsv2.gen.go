@@ -973,6 +973,7 @@ const (
 	SingleBackgroundTaskNameAddReplica           SingleBackgroundTaskName = "AddReplica"
 	SingleBackgroundTaskNameAddWhitelist         SingleBackgroundTaskName = "AddWhitelist"
 	SingleBackgroundTaskNameBindEip              SingleBackgroundTaskName = "BindEip"
+	SingleBackgroundTaskNameChangeInstanceSpec   SingleBackgroundTaskName = "ChangeInstanceSpec"
 	SingleBackgroundTaskNameDelReplica           SingleBackgroundTaskName = "DelReplica"
 	SingleBackgroundTaskNameEXTEND               SingleBackgroundTaskName = "EXTEND"
 	SingleBackgroundTaskNameMasterStandbySwapJob SingleBackgroundTaskName = "masterStandbySwapJob"
@@ -990,6 +991,8 @@ func (e SingleBackgroundTaskName) Valid() bool {
 	case SingleBackgroundTaskNameAddWhitelist:
 		return true
 	case SingleBackgroundTaskNameBindEip:
+		return true
+	case SingleBackgroundTaskNameChangeInstanceSpec:
 		return true
 	case SingleBackgroundTaskNameDelReplica:
 		return true
@@ -1313,7 +1316,7 @@ type BackupPolicy struct {
 // BackupPolicyBackupType 备份类型。auto：自动备份 manual：手动备份
 type BackupPolicyBackupType string
 
-// BackupPolicyDetail 表 4-35 BackupPolicy (response side, in InstanceBackupPolicy.policy). Named apart from the request-side BackupPolicy because the two disagree on the wire type of save_days/backup_at (see HW-DCS2-023).
+// BackupPolicyDetail 表 4-35 BackupPolicy (response side, in InstanceBackupPolicy.policy). Named apart from the request-side BackupPolicy (every field optional here); both send save_days and backup_at as integers (see HW-DCS2-023).
 type BackupPolicyDetail struct {
 	// BackupType 备份类型。auto：自动备份 manual：手动备份
 	BackupType *BackupPolicyDetailBackupType `json:"backup_type,omitempty"`
@@ -1961,7 +1964,7 @@ type InstanceBackupPolicy struct {
 	// CreatedAt 创建时间。格式为：2022-04-11T09:45:24.790Z
 	CreatedAt *string `json:"created_at,omitempty"`
 
-	// Policy 表 4-35 BackupPolicy (response side, in InstanceBackupPolicy.policy). Named apart from the request-side BackupPolicy because the two disagree on the wire type of save_days/backup_at (see HW-DCS2-023).
+	// Policy 表 4-35 BackupPolicy (response side, in InstanceBackupPolicy.policy). Named apart from the request-side BackupPolicy (every field optional here); both send save_days and backup_at as integers (see HW-DCS2-023).
 	Policy *BackupPolicyDetail `json:"policy,omitempty"`
 
 	// TenantId 租户ID。
