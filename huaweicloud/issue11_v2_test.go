@@ -390,7 +390,8 @@ func TestIssue11V2WitnessedFields(t *testing.T) {
 		c, s := newV2(t)
 		s.reply(http.StatusOK, `{"instance_id":"i-1","enterprise_project_id":"0","enterprise_project_name":"default",
 			"backend_addrs":"192.168.0.10:6379,192.168.0.11:6379","inquery_spec_code":"redis.ha.xu1.large.r2.2",
-			"bandwidth_info":{"bandwidth":768,"assured_bandwidth":384,"max_bandwidth_for_node":768}}`)
+			"bandwidth_info":{"bandwidth":768,"assured_bandwidth":384,"max_bandwidth_for_node":768},
+			"enable_ipv6":false,"product_id":"redis.single.au1.large.2-h","resource_spec_code":"redis.single.au1.large.2"}`)
 		out, err := c.ShowInstance(ctx, "i-1")
 		require.NoError(t, err)
 		require.NotNil(t, out.JSON200)
@@ -401,11 +402,14 @@ func TestIssue11V2WitnessedFields(t *testing.T) {
 		assert.Equal(t, "redis.ha.xu1.large.r2.2", in.InquerySpecCode.MustGet())
 		assert.Equal(t, int32(384), *in.BandwidthInfo.AssuredBandwidth)
 		assert.Equal(t, int32(768), *in.BandwidthInfo.MaxBandwidthForNode)
+		assert.False(t, *in.EnableIpv6)
+		assert.Equal(t, "redis.single.au1.large.2-h", *in.ProductId)
+		assert.Equal(t, "redis.single.au1.large.2", *in.ResourceSpecCode)
 	})
 
 	t.Run("ListInstances", func(t *testing.T) {
 		c, s := newV2(t)
-		s.reply(http.StatusOK, `{"instance_num":2,"instances":[{"instance_id":"i-1","enterprise_project_id":"0","subnet_name":"subnet-a","security_group_name":"sg-a"},{"instance_id":"i-2","enterprise_project_id":0}]}`)
+		s.reply(http.StatusOK, `{"instance_num":2,"instances":[{"instance_id":"i-1","enterprise_project_id":"0","subnet_name":"subnet-a","security_group_name":"sg-a"},{"instance_id":"i-2","enterprise_project_id":0,"cache_mode":"ha","launched_at":"2020-06-18T03:11:58.943Z","available_zones":["dfeb4826256b47aa828e72d7522e108c"]}]}`)
 		out, err := c.ListInstances(ctx, &dcsv2.ListInstancesParams{})
 		require.NoError(t, err)
 		require.NotNil(t, out.JSON200)
@@ -414,6 +418,9 @@ func TestIssue11V2WitnessedFields(t *testing.T) {
 		assert.Equal(t, flex.String("0"), *items[1].EnterpriseProjectId)
 		assert.Equal(t, "subnet-a", *items[0].SubnetName)
 		assert.Equal(t, "sg-a", *items[0].SecurityGroupName)
+		assert.Equal(t, "ha", *items[1].CacheMode)
+		assert.Equal(t, "2020-06-18T03:11:58.943Z", *items[1].LaunchedAt)
+		assert.Equal(t, []string{"dfeb4826256b47aa828e72d7522e108c"}, *items[1].AvailableZones)
 	})
 
 	t.Run("CreateInstance", func(t *testing.T) {

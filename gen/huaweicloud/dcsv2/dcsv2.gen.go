@@ -1991,8 +1991,17 @@ type InstanceListInfo struct {
 	// AccessUser 通过密码认证访问缓存实例的认证用户名。
 	AccessUser nullable.Nullable[string] `json:"access_user,omitempty"`
 
+	// AvailableZones 实例所在的可用区ID (not in the seed's table; as ShowInstance available_zones).
+	AvailableZones *[]string `json:"available_zones,omitempty"`
+
 	// AzCodes 有资源的可用区编码。
 	AzCodes *[]string `json:"az_codes,omitempty"`
+
+	// BackendAddrs 集群实例的后端服务地址 (not in the seed's table; null for a non-cluster instance).
+	BackendAddrs nullable.Nullable[string] `json:"backend_addrs,omitempty"`
+
+	// CacheMode 缓存实例类型 (single, ha, cluster, proxy, ha_rw_split; not in the seed's table).
+	CacheMode *string `json:"cache_mode,omitempty"`
 
 	// Capacity 缓存容量 (G Byte)。
 	Capacity *int32 `json:"capacity,omitempty"`
@@ -2002,6 +2011,12 @@ type InstanceListInfo struct {
 
 	// ChargingMode 计费模式，0表示按需计费。
 	ChargingMode *int32 `json:"charging_mode,omitempty"`
+
+	// CloudResourceTypeCode 云资源类型编码 (not in the seed's table).
+	CloudResourceTypeCode *string `json:"cloud_resource_type_code,omitempty"`
+
+	// CloudServiceTypeCode 云服务类型编码 (not in the seed's table).
+	CloudServiceTypeCode *string `json:"cloud_service_type_code,omitempty"`
 
 	// CpuType 实例CPU类型，通常为x86_64或aarch64
 	CpuType *string `json:"cpu_type,omitempty"`
@@ -2014,6 +2029,9 @@ type InstanceListInfo struct {
 
 	// DomainName 实例的域名。
 	DomainName *string `json:"domain_name,omitempty"`
+
+	// EnableIpv6 是否开启IPv6 (not in the seed's table).
+	EnableIpv6 *bool `json:"enable_ipv6,omitempty"`
 
 	// EnablePublicip 该参数暂未启用。
 	EnablePublicip *bool `json:"enable_publicip,omitempty"`
@@ -2039,6 +2057,12 @@ type InstanceListInfo struct {
 	// Ip 连接缓存实例的IP地址。如果是集群实例, 返回多个IP地址, 使用逗号分隔。
 	Ip *string `json:"ip,omitempty"`
 
+	// LaunchedAt 启动时间，形如2020-06-18T03:11:58.943Z (not in the seed's table).
+	LaunchedAt *string `json:"launched_at,omitempty"`
+
+	// Libos (not in the seed's table; meaning undocumented, false in the witness).
+	Libos *bool `json:"libos,omitempty"`
+
 	// MaintainBegin 维护时间窗开始时间, 为UTC时间, 格式为HH:mm:ss。
 	MaintainBegin *string `json:"maintain_begin,omitempty"`
 
@@ -2060,6 +2084,9 @@ type InstanceListInfo struct {
 	// Port 缓存的端口。
 	Port *int32 `json:"port,omitempty"`
 
+	// ProductType 产品类型，如generic (not in the seed's table).
+	ProductType *string `json:"product_type,omitempty"`
+
 	// PublicipAddress Redis缓存实例绑定的弹性IP地址。该参数暂未开启，字段值为null。
 	PublicipAddress nullable.Nullable[string] `json:"publicip_address,omitempty"`
 
@@ -2068,6 +2095,9 @@ type InstanceListInfo struct {
 
 	// ReadonlyDomainName 实例的只读域名, 只有主备实例有该字段。
 	ReadonlyDomainName *string `json:"readonly_domain_name,omitempty"`
+
+	// ResourceSpecCode 资源规格编码 (not in the seed's table).
+	ResourceSpecCode *string `json:"resource_spec_code,omitempty"`
 
 	// SecurityGroupId 安全组ID。
 	SecurityGroupId *string `json:"security_group_id,omitempty"`
@@ -2087,6 +2117,9 @@ type InstanceListInfo struct {
 	// Status 实例状态。详细状态说明见 缓存实例状态说明 。
 	Status *string `json:"status,omitempty"`
 
+	// StorageType 存储类型，如DRAM (not in the seed's table).
+	StorageType *string `json:"storage_type,omitempty"`
+
 	// SubStatus 实例子状态。
 	SubStatus *string `json:"sub_status,omitempty"`
 
@@ -2096,8 +2129,14 @@ type InstanceListInfo struct {
 	// SubnetName 子网名称 (not in the seed's table).
 	SubnetName *string `json:"subnet_name,omitempty"`
 
+	// SupportSlowLogFlag 是否支持慢日志 (not in the seed's table; null in the witness).
+	SupportSlowLogFlag nullable.Nullable[string] `json:"support_slow_log_flag,omitempty"`
+
 	// Tags 实例标签键值。
 	Tags *[]ResourceTag `json:"tags,omitempty"`
+
+	// UpdateAt 更新时间，形如2020-06-18T03:11:58.936Z (not in the seed's table).
+	UpdateAt *string `json:"update_at,omitempty"`
 
 	// UpdatedAt 更新时间。格式为：2017-03-31T19:24:46.297Z
 	UpdatedAt *string `json:"updated_at,omitempty"`
@@ -2906,6 +2945,9 @@ type ShowInstanceOutput struct {
 	// DomainNameInfo 表 4-38 DomainNameInfo. 实例域名重建、公网解析操作相关信息。
 	DomainNameInfo *DomainNameInfo `json:"domain_name_info,omitempty"`
 
+	// EnableIpv6 是否开启IPv6 (not in the seed's table).
+	EnableIpv6 *bool `json:"enable_ipv6,omitempty"`
+
 	// EnablePublicip 该参数暂未启用。
 	EnablePublicip *bool `json:"enable_publicip,omitempty"`
 
@@ -2945,6 +2987,9 @@ type ShowInstanceOutput struct {
 	// LaunchedAt 启动时间，形如2022-07-06T09:32:16.502Z
 	LaunchedAt *string `json:"launched_at,omitempty"`
 
+	// Libos (not in the seed's table; meaning undocumented, false in the witnesses).
+	Libos *bool `json:"libos,omitempty"`
+
 	// MaintainBegin 维护时间窗开始时间，为UTC时间，格式为HH:mm:ss。
 	MaintainBegin *string `json:"maintain_begin,omitempty"`
 
@@ -2966,6 +3011,9 @@ type ShowInstanceOutput struct {
 	// Port 缓存的端口。
 	Port *int32 `json:"port,omitempty"`
 
+	// ProductId 产品ID，如redis.single.au1.large.2-h (not in the seed's table).
+	ProductId *string `json:"product_id,omitempty"`
+
 	// ProductType 产品类型。目前仅支持基础版，取值为：generic。
 	ProductType *ShowInstanceOutputProductType `json:"product_type,omitempty"`
 
@@ -2980,6 +3028,9 @@ type ShowInstanceOutput struct {
 
 	// ReplicaCount 副本数。
 	ReplicaCount *int32 `json:"replica_count,omitempty"`
+
+	// ResourceSpecCode 资源规格编码，如redis.single.au1.large.2 (not in the seed's table).
+	ResourceSpecCode *string `json:"resource_spec_code,omitempty"`
 
 	// SecurityGroupId 安全组ID。
 	SecurityGroupId *string `json:"security_group_id,omitempty"`
