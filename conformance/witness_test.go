@@ -46,17 +46,12 @@ var knownWitnesses = []struct{ id, class, reason string }{
 	{"huawei-docs-2021/dcs-v2.CreateInstance.request.c2db53-4.json", witnessWrong, "engine_version number 3.0 (HWSDK *string); engine Memcached (2021 edition; seed 003 V2 is Redis only); backup_at integers also wait on issue 11 item 4"},
 	{"huawei-docs-2021/dcs-v2.UpdateConfigurations.request.bb669e-0.json", witnessWrong, "param_id and param_value sent as numbers: HWSDK RedisConfig.ParamId/ParamValue string"},
 	{"huawei-docs-2021/dcs-v2.ListConfigurations.response.92b2e8-1.json", witnessWrong, "redis_config printed as one object, not the array the table says: HWSDK ListConfigurationsResponse.RedisConfig *[]QueryRedisConfig fails too"},
-	{"huawei-docs-2021/dcs-v2.ListFlavors.response.223ae8-1.json", witnessWrong, "flavors[].capacity as numbers [1]: HWSDK FlavorsItems.Capacity *[]string fails too"},
 	{"huawei-docs-2021/dcs-v2.ListFlavors.response.99e70a-2.json", witnessWrong, "the walkthrough prints a bare array without {\"flavors\":…} (HWSDK ListFlavorsResponse fails too); the .wrapped.json copy replays"},
 	{"huawei-docs-2021/dcs-v1.ListProducts.response.5488c4-0.json", witnessWrong, "the document prints one products[] item without {\"products\":…}: no key is ListProductsOutput's; the .wrapped.json copy replays"},
 	{"huawei-docs-2021/dcs-v2.ListMigrationTask.response.5c7c25-1.json", witnessWrong, "the document prints one migration_tasks[] item without {\"migration_tasks\":…}: no key is ListMigrationTaskOutput's; the .wrapped.json copy replays"},
 	{"huawei-docs-2021/dcs-v2.ListInstances.response.d3b508-1.json", witnessWrong, "instances[].publicip_id printed as {}: HWSDK InstanceListInfo.PublicipId *string fails too"},
 	{"huawei-docs-2021/dcs-v2.CreateMigrationTask.request.63c457-0.json", pendingFix, "issue 11 items 3/6: source_instance.addrs (spec requires addr); migration_type online_migration is in HWSDK CreateMigrationTaskBodyMigrationType but not the spec enum (not named by issue 11)"},
 	{"huawei-docs-2021/dcs-v2.CreateMigrationTask.request.785c84-1.json", pendingFix, "issue 11 items 3/6: source_instance.addrs (spec requires addr); migration_type online_migration is in HWSDK CreateMigrationTaskBodyMigrationType but not the spec enum (not named by issue 11)"},
-	{"huawei-docs-2021/dcs-v2.ListBackgroundTask.response.78f8d6-1.json", pendingFix, "evidence rule, not named by issue 11: details.old_capacity/new_capacity 0.125 (HWSDK DetailsBody.OldCapacity *string, example number): flex.String"},
-	{"issue-11/dcs-v2.ListBackgroundTask.task_count-string.json", pendingFix, "issue 11 item 5: task_count string or number"},
-	{"issue-11/dcs-v2.ShowMigrationTaskStats.all-strings.json", pendingFix, "issue 11 item 5: the six stats fields string or number"},
-	{"issue-11/dcs-v2.ShowMigrationTaskStats.offset-string.json", pendingFix, "issue 11 item 5: offset string or number"},
 }
 
 // TestWitnesses replays every body of the witness corpus through the

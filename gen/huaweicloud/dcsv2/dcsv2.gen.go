@@ -15,6 +15,7 @@ import (
 	"github.com/cachesdk/cachesdk/internal/httpbody"
 	json "github.com/cachesdk/cachesdk/internal/jsoncodec"
 
+	"github.com/cachesdk/cachesdk/flex"
 	"github.com/cachesdk/cachesdk/operation"
 	"github.com/oapi-codegen/nullable"
 	"github.com/oapi-codegen/runtime"
@@ -86,39 +87,6 @@ func (e BackupFilesBodyFileSource) Valid() bool {
 	case BackupRecord:
 		return true
 	case SelfBuildObs:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for BackupPlanBackupAt.
-const (
-	BackupAtFriday    BackupPlanBackupAt = "5"
-	BackupAtMonday    BackupPlanBackupAt = "1"
-	BackupAtSaturday  BackupPlanBackupAt = "6"
-	BackupAtSunday    BackupPlanBackupAt = "7"
-	BackupAtThursday  BackupPlanBackupAt = "4"
-	BackupAtTuesday   BackupPlanBackupAt = "2"
-	BackupAtWednesday BackupPlanBackupAt = "3"
-)
-
-// Valid indicates whether the value is a known member of the BackupPlanBackupAt enum.
-func (e BackupPlanBackupAt) Valid() bool {
-	switch e {
-	case BackupAtFriday:
-		return true
-	case BackupAtMonday:
-		return true
-	case BackupAtSaturday:
-		return true
-	case BackupAtSunday:
-		return true
-	case BackupAtThursday:
-		return true
-	case BackupAtTuesday:
-		return true
-	case BackupAtWednesday:
 		return true
 	default:
 		return false
@@ -1006,6 +974,7 @@ const (
 	SingleBackgroundTaskNameAddReplica           SingleBackgroundTaskName = "AddReplica"
 	SingleBackgroundTaskNameAddWhitelist         SingleBackgroundTaskName = "AddWhitelist"
 	SingleBackgroundTaskNameBindEip              SingleBackgroundTaskName = "BindEip"
+	SingleBackgroundTaskNameChangeInstanceSpec   SingleBackgroundTaskName = "ChangeInstanceSpec"
 	SingleBackgroundTaskNameDelReplica           SingleBackgroundTaskName = "DelReplica"
 	SingleBackgroundTaskNameEXTEND               SingleBackgroundTaskName = "EXTEND"
 	SingleBackgroundTaskNameMasterStandbySwapJob SingleBackgroundTaskName = "masterStandbySwapJob"
@@ -1023,6 +992,8 @@ func (e SingleBackgroundTaskName) Valid() bool {
 	case SingleBackgroundTaskNameAddWhitelist:
 		return true
 	case SingleBackgroundTaskNameBindEip:
+		return true
+	case SingleBackgroundTaskNameChangeInstanceSpec:
 		return true
 	case SingleBackgroundTaskNameDelReplica:
 		return true
@@ -1226,16 +1197,34 @@ func (e ListSlowlogParamsSortDir) Valid() bool {
 	}
 }
 
+// Defines values for ListSlowlogParamsRole.
+const (
+	ListSlowlogParamsRoleProxy  ListSlowlogParamsRole = "proxy"
+	ListSlowlogParamsRoleServer ListSlowlogParamsRole = "server"
+)
+
+// Valid indicates whether the value is a known member of the ListSlowlogParamsRole enum.
+func (e ListSlowlogParamsRole) Valid() bool {
+	switch e {
+	case ListSlowlogParamsRoleProxy:
+		return true
+	case ListSlowlogParamsRoleServer:
+		return true
+	default:
+		return false
+	}
+}
+
 // AttrsObject 表 4-276 AttrsObject
 type AttrsObject struct {
-	// Capacity 缓存容量（G Byte）。
-	Capacity *string `json:"capacity,omitempty"`
+	// Capacity 缓存容量（G Byte）。(string or number on the wire; see x-errata)
+	Capacity *flex.String `json:"capacity,omitempty"`
 
 	// Name 额外信息名, 取值范围如下：sharding_num：该规格实例支持的分片数。proxy_num：该规格Proxy实例支持的Proxy节点数量。如果不是Proxy实例，该参数为0。 db_number：该规格实例的DB数量。max_memory：实际可使用的最大内存。max_connections：该规格支持的最大连接数。 max_clients：该规格支持的最大客户端数，一般等于最大连接数。max_bandwidth：该规格支持的最大带宽。 max_in_bandwidth：该规格支持的最大接入带宽，一般等于最大带宽。
 	Name *AttrsObjectName `json:"name,omitempty"`
 
-	// Value 额外信息值。
-	Value *string `json:"value,omitempty"`
+	// Value 额外信息值。(string or number on the wire; see x-errata HW-DCS2-234)
+	Value *flex.String `json:"value,omitempty"`
 }
 
 // AttrsObjectName 额外信息名, 取值范围如下：sharding_num：该规格实例支持的分片数。proxy_num：该规格Proxy实例支持的Proxy节点数量。如果不是Proxy实例，该参数为0。 db_number：该规格实例的DB数量。max_memory：实际可使用的最大内存。max_connections：该规格支持的最大连接数。 max_clients：该规格支持的最大客户端数，一般等于最大连接数。max_bandwidth：该规格支持的最大带宽。 max_in_bandwidth：该规格支持的最大接入带宽，一般等于最大带宽。
@@ -1274,7 +1263,7 @@ type BackupFilesBody struct {
 	FileSource *BackupFilesBodyFileSource `json:"file_source,omitempty"`
 
 	// Files 导入的备份文件列表，数据来源为OBS桶时必须填写。
-	Files []Files `json:"files"`
+	Files *[]Files `json:"files,omitempty"`
 }
 
 // BackupFilesBodyFileSource 数据来源，包含OBS桶和备份记录两种类型。
@@ -1282,8 +1271,8 @@ type BackupFilesBodyFileSource string
 
 // BackupPlan 表 4-5 / 表 4-47 BackupPlan (request side). 备份计划，当backup_type设置为auto时，该参数为必填。
 type BackupPlan struct {
-	// BackupAt 每周的周几开始备份，取值1-7，1代表周一，7代表周日。 (strings on the wire, see HW-DCS2-023 on save_days)
-	BackupAt []BackupPlanBackupAt `json:"backup_at"`
+	// BackupAt 每周的周几开始备份，取值1-7，1代表周一，7代表周日。 JSON integers on the wire ("backup_at":[1,2,3]; see HW-DCS2-023 on BackupPolicy.save_days).
+	BackupAt []int32 `json:"backup_at"`
 
 	// BeginAt 备份执行时间，“00:00-01:00”代表0点开始执行备份 (UTC)。只能是整点时间段，间隔时间限定为一个小时。
 	BeginAt string `json:"begin_at"`
@@ -1294,9 +1283,6 @@ type BackupPlan struct {
 	// TimezoneOffset 备份的时区。取值为-1200 ~ +1200之间的时区。若为空则默认使用DCS-Server节点的当前时区。(表 4-47：该参数已废弃，没有实际作用。)
 	TimezoneOffset *string `json:"timezone_offset,omitempty"`
 }
-
-// BackupPlanBackupAt defines model for BackupPlan.BackupAt.
-type BackupPlanBackupAt string
 
 // BackupPlanPeriodType 备份周期类型，目前支持“weekly”。
 type BackupPlanPeriodType string
@@ -1324,14 +1310,14 @@ type BackupPolicy struct {
 	// PeriodicalBackupPlan 表 4-5 / 表 4-47 BackupPlan (request side). 备份计划，当backup_type设置为auto时，该参数为必填。
 	PeriodicalBackupPlan *BackupPlan `json:"periodical_backup_plan,omitempty"`
 
-	// SaveDays 当backup_type设置为auto时，该参数为必填。保留天数，单位：天，取值范围：1-7。
-	SaveDays *string `json:"save_days,omitempty"`
+	// SaveDays 当backup_type设置为auto时，该参数为必填。保留天数，单位：天，取值范围：1-7。 Sent as a JSON integer ("save_days":3).
+	SaveDays *int32 `json:"save_days,omitempty"`
 }
 
 // BackupPolicyBackupType 备份类型。auto：自动备份 manual：手动备份
 type BackupPolicyBackupType string
 
-// BackupPolicyDetail 表 4-35 BackupPolicy (response side, in InstanceBackupPolicy.policy). Named apart from the request-side BackupPolicy because the two disagree on the wire type of save_days/backup_at (see HW-DCS2-023).
+// BackupPolicyDetail 表 4-35 BackupPolicy (response side, in InstanceBackupPolicy.policy). Named apart from the request-side BackupPolicy (every field optional here); both send save_days and backup_at as integers (see HW-DCS2-023).
 type BackupPolicyDetail struct {
 	// BackupType 备份类型。auto：自动备份 manual：手动备份
 	BackupType *BackupPolicyDetailBackupType `json:"backup_type,omitempty"`
@@ -1408,6 +1394,9 @@ type BackupRecordResponseStatus string
 
 // BandwidthInfo 表 4-41 BandwidthInfo. 带宽信息。
 type BandwidthInfo struct {
+	// AssuredBandwidth 实例基准带宽，单位为Mbit/s (not in the seed's table).
+	AssuredBandwidth *int32 `json:"assured_bandwidth,omitempty"`
+
 	// Bandwidth 当前带宽，单位为Mbit/s。
 	Bandwidth *int32 `json:"bandwidth,omitempty"`
 
@@ -1428,6 +1417,9 @@ type BandwidthInfo struct {
 
 	// ExpandIntervalTime 下一次可以扩容间隔时间。
 	ExpandIntervalTime *int64 `json:"expand_interval_time,omitempty"`
+
+	// MaxBandwidthForNode 节点最大带宽，单位为Mbit/s (not in the seed's table).
+	MaxBandwidthForNode *int32 `json:"max_bandwidth_for_node,omitempty"`
 
 	// MaxExpandCount 最大扩容数量。
 	MaxExpandCount *int32 `json:"max_expand_count,omitempty"`
@@ -1510,10 +1502,10 @@ type BssParamEntity struct {
 
 // ConfigMigrationInstanceBody 表 4-214 ConfigMigrationInstanceBody — 源/目标Redis信息。
 type ConfigMigrationInstanceBody struct {
-	// Addr Redis实例地址（若不填写ID，则必须填写addr）。
-	Addr nullable.Nullable[string] `json:"addr,omitempty"`
+	// Addrs Redis实例地址，ip:port，多个以逗号分隔（若不填写ID，则必须填写addrs）。The document's table and example name it addr; real clients send addrs (see x-errata).
+	Addrs nullable.Nullable[string] `json:"addrs,omitempty"`
 
-	// Id Redis实例ID（若不填写addr，则必须填写ID）。
+	// Id Redis实例ID（若不填写addrs，则必须填写ID）。
 	Id nullable.Nullable[string] `json:"id,omitempty"`
 
 	// Password Redis密码，如果设置了密码，则必须填写。
@@ -1568,6 +1560,12 @@ type CreateInstanceInput struct {
 	// EngineVersion 缓存版本。当缓存引擎为Redis时，该字段为必选，取值为3.0、4.0、5.0、6.0。
 	EngineVersion *CreateInstanceInputEngineVersion `json:"engine_version,omitempty"`
 
+	// EnterpriseProjectId 企业项目ID (not in the seed's table; the default enterprise project is "0").
+	EnterpriseProjectId *string `json:"enterprise_project_id,omitempty"`
+
+	// EnterpriseProjectName 企业项目名称 (not in the seed's table), e.g. default.
+	EnterpriseProjectName *string `json:"enterprise_project_name,omitempty"`
+
 	// InstanceBackupPolicy 表 4-4 / 表 4-46 BackupPolicy (request side, 创建缓存实例 and 修改实例信息). 备份策略，实例类型为主备和集群时支持。
 	InstanceBackupPolicy *BackupPolicy `json:"instance_backup_policy,omitempty"`
 
@@ -1607,6 +1605,9 @@ type CreateInstanceInput struct {
 	// SpecCode 产品规格编码。可在控制台创建缓存实例页面查找对应的实例规格名称，或调用查询产品规格接口查询。
 	SpecCode string `json:"spec_code"`
 
+	// SpecParam 实例规格参数 (not in the seed; the vendor's Go SDK SpecParam). Every field optional.
+	SpecParam *SpecParam `json:"spec_param,omitempty"`
+
 	// SubnetId 子网的网络ID。
 	SubnetId string `json:"subnet_id"`
 
@@ -1630,6 +1631,9 @@ type CreateInstanceInputEngineVersion string
 type CreateInstanceOutput struct {
 	// Instances 缓存实例ID和名称，如果批量创建实例，则会返回多个。
 	Instances *[]Instances `json:"instances,omitempty"`
+
+	// OrderId 订单ID，仅在创建包周期实例时返回 (not in the seed's table).
+	OrderId *string `json:"order_id,omitempty"`
 }
 
 // CreateMigrationTaskInput 表 4-147 请求 Body 参数
@@ -1649,7 +1653,7 @@ type CreateMigrationTaskInput struct {
 	// NetworkType 迁移任务类型为在线迁移时，表示源Redis和目标Redis连通的网络类型，包括vpc和vpn两种类型。 目前已不支持用该接口创建在线迁移任务，请调用 CreateOnlineMigrationTask 创建在线迁移任务。
 	NetworkType *CreateMigrationTaskInputNetworkType `json:"network_type,omitempty"`
 
-	// SourceInstance 源Redis信息 (表 4-150, 4-179, 4-190)
+	// SourceInstance 源Redis信息 (表 4-150, 4-179, 4-190). Every field is optional; a request sends the address as addrs, the name real clients use (see x-errata).
 	SourceInstance *SourceInstanceBody `json:"source_instance,omitempty"`
 
 	// TargetInstance 目标Redis信息 (表 4-151, 4-180, 4-191)
@@ -1708,6 +1712,9 @@ type CreateOnlineMigrationTaskInput struct {
 type CreateOnlineMigrationTaskOutput struct {
 	// InstanceId 在线迁移任务ID。
 	InstanceId *string `json:"instance_id,omitempty"`
+
+	// JobId 创建迁移机的任务ID, to follow with ShowJobInfo (not in the seed's table).
+	JobId *string `json:"job_id,omitempty"`
 }
 
 // DeleteBackgroundTaskOutput 表 4-250 响应 Body 参数
@@ -1751,8 +1758,8 @@ type DetailsBody struct {
 	// NewCacheType 变更后的规格类型，仅在变更规格时有值。
 	NewCacheType *string `json:"new_cache_type,omitempty"`
 
-	// NewCapacity 变更后的容量，仅在变更规格时有值。
-	NewCapacity *string `json:"new_capacity,omitempty"`
+	// NewCapacity 变更后的容量 (GB)，仅在变更规格时有值。(string or number on the wire; see old_capacity)
+	NewCapacity *flex.String `json:"new_capacity,omitempty"`
 
 	// NewPort 新端口。
 	NewPort *int32 `json:"new_port,omitempty"`
@@ -1772,8 +1779,8 @@ type DetailsBody struct {
 	// OldCacheType 变更前的缓存类型，仅在变更规格时有值。
 	OldCacheType *string `json:"old_cache_type,omitempty"`
 
-	// OldCapacity 变更前的容量，仅在变更规格时有值。
-	OldCapacity *string `json:"old_capacity,omitempty"`
+	// OldCapacity 变更前的容量 (GB)，仅在变更规格时有值。(string or number on the wire; see x-errata)
+	OldCapacity *flex.String `json:"old_capacity,omitempty"`
 
 	// OldPort 旧端口。
 	OldPort *int32 `json:"old_port,omitempty"`
@@ -1880,8 +1887,8 @@ type FlavorAzObject struct {
 	// AzCodes 有资源的可用区编码。
 	AzCodes *[]string `json:"az_codes,omitempty"`
 
-	// Capacity 缓存容量数值。
-	Capacity *string `json:"capacity,omitempty"`
+	// Capacity 缓存容量数值。(string or number on the wire; see AttrsObject x-errata HW-DCS2-234)
+	Capacity *flex.String `json:"capacity,omitempty"`
 
 	// Unit 缓存容量单位。
 	Unit *string `json:"unit,omitempty"`
@@ -1898,8 +1905,8 @@ type FlavorsItems struct {
 	// CacheMode 缓存实例类型。取值范围如下：single：表示单机实例；ha：表示主备实例；cluster：表示cluster集群实例；proxy：表示Proxy集群实例
 	CacheMode *FlavorsItemsCacheMode `json:"cache_mode,omitempty"`
 
-	// Capacity 缓存容量（G Byte）。
-	Capacity *[]string `json:"capacity,omitempty"`
+	// Capacity 缓存容量（G Byte）。Each item a string or a number on the wire (see AttrsObject x-errata HW-DCS2-234).
+	Capacity *[]flex.String `json:"capacity,omitempty"`
 
 	// CloudResourceTypeCode 云资源类型编码。
 	CloudResourceTypeCode *string `json:"cloud_resource_type_code,omitempty"`
@@ -1958,7 +1965,7 @@ type InstanceBackupPolicy struct {
 	// CreatedAt 创建时间。格式为：2022-04-11T09:45:24.790Z
 	CreatedAt *string `json:"created_at,omitempty"`
 
-	// Policy 表 4-35 BackupPolicy (response side, in InstanceBackupPolicy.policy). Named apart from the request-side BackupPolicy because the two disagree on the wire type of save_days/backup_at (see HW-DCS2-023).
+	// Policy 表 4-35 BackupPolicy (response side, in InstanceBackupPolicy.policy). Named apart from the request-side BackupPolicy (every field optional here); both send save_days and backup_at as integers (see HW-DCS2-023).
 	Policy *BackupPolicyDetail `json:"policy,omitempty"`
 
 	// TenantId 租户ID。
@@ -1985,8 +1992,17 @@ type InstanceListInfo struct {
 	// AccessUser 通过密码认证访问缓存实例的认证用户名。
 	AccessUser nullable.Nullable[string] `json:"access_user,omitempty"`
 
+	// AvailableZones 实例所在的可用区ID (not in the seed's table; as ShowInstance available_zones).
+	AvailableZones *[]string `json:"available_zones,omitempty"`
+
 	// AzCodes 有资源的可用区编码。
 	AzCodes *[]string `json:"az_codes,omitempty"`
+
+	// BackendAddrs 集群实例的后端服务地址 (not in the seed's table; null for a non-cluster instance).
+	BackendAddrs nullable.Nullable[string] `json:"backend_addrs,omitempty"`
+
+	// CacheMode 缓存实例类型 (single, ha, cluster, proxy, ha_rw_split; not in the seed's table).
+	CacheMode *string `json:"cache_mode,omitempty"`
 
 	// Capacity 缓存容量 (G Byte)。
 	Capacity *int32 `json:"capacity,omitempty"`
@@ -1996,6 +2012,12 @@ type InstanceListInfo struct {
 
 	// ChargingMode 计费模式，0表示按需计费。
 	ChargingMode *int32 `json:"charging_mode,omitempty"`
+
+	// CloudResourceTypeCode 云资源类型编码 (not in the seed's table).
+	CloudResourceTypeCode *string `json:"cloud_resource_type_code,omitempty"`
+
+	// CloudServiceTypeCode 云服务类型编码 (not in the seed's table).
+	CloudServiceTypeCode *string `json:"cloud_service_type_code,omitempty"`
 
 	// CpuType 实例CPU类型，通常为x86_64或aarch64
 	CpuType *string `json:"cpu_type,omitempty"`
@@ -2009,6 +2031,9 @@ type InstanceListInfo struct {
 	// DomainName 实例的域名。
 	DomainName *string `json:"domain_name,omitempty"`
 
+	// EnableIpv6 是否开启IPv6 (not in the seed's table).
+	EnableIpv6 *bool `json:"enable_ipv6,omitempty"`
+
 	// EnablePublicip 该参数暂未启用。
 	EnablePublicip *bool `json:"enable_publicip,omitempty"`
 
@@ -2021,6 +2046,9 @@ type InstanceListInfo struct {
 	// EngineVersion 缓存版本。
 	EngineVersion *string `json:"engine_version,omitempty"`
 
+	// EnterpriseProjectId 企业项目ID (not in the seed's table). A string ("0") in the vendor's Go SDK and the 2021 walkthrough, a number (0) in the 2021 ListInstances page example, so both decode (flex.String).
+	EnterpriseProjectId *flex.String `json:"enterprise_project_id,omitempty"`
+
 	// Features 表 4-19 / 4-37 Features. 实例支持特性。
 	Features *Features `json:"features,omitempty"`
 
@@ -2029,6 +2057,12 @@ type InstanceListInfo struct {
 
 	// Ip 连接缓存实例的IP地址。如果是集群实例, 返回多个IP地址, 使用逗号分隔。
 	Ip *string `json:"ip,omitempty"`
+
+	// LaunchedAt 启动时间，形如2020-06-18T03:11:58.943Z (not in the seed's table).
+	LaunchedAt *string `json:"launched_at,omitempty"`
+
+	// Libos (not in the seed's table; meaning undocumented, false in the witness).
+	Libos *bool `json:"libos,omitempty"`
 
 	// MaintainBegin 维护时间窗开始时间, 为UTC时间, 格式为HH:mm:ss。
 	MaintainBegin *string `json:"maintain_begin,omitempty"`
@@ -2051,6 +2085,9 @@ type InstanceListInfo struct {
 	// Port 缓存的端口。
 	Port *int32 `json:"port,omitempty"`
 
+	// ProductType 产品类型，如generic (not in the seed's table).
+	ProductType *string `json:"product_type,omitempty"`
+
 	// PublicipAddress Redis缓存实例绑定的弹性IP地址。该参数暂未开启，字段值为null。
 	PublicipAddress nullable.Nullable[string] `json:"publicip_address,omitempty"`
 
@@ -2060,8 +2097,14 @@ type InstanceListInfo struct {
 	// ReadonlyDomainName 实例的只读域名, 只有主备实例有该字段。
 	ReadonlyDomainName *string `json:"readonly_domain_name,omitempty"`
 
+	// ResourceSpecCode 资源规格编码 (not in the seed's table).
+	ResourceSpecCode *string `json:"resource_spec_code,omitempty"`
+
 	// SecurityGroupId 安全组ID。
 	SecurityGroupId *string `json:"security_group_id,omitempty"`
+
+	// SecurityGroupName 安全组名称 (not in the seed's table).
+	SecurityGroupName *string `json:"security_group_name,omitempty"`
 
 	// ServiceTaskId 升级任务的ID。当service_upgrade为true时, 为升级任务的ID。当service_upgrade为false时, 该参数为空。
 	ServiceTaskId nullable.Nullable[string] `json:"service_task_id,omitempty"`
@@ -2075,14 +2118,26 @@ type InstanceListInfo struct {
 	// Status 实例状态。详细状态说明见 缓存实例状态说明 。
 	Status *string `json:"status,omitempty"`
 
+	// StorageType 存储类型，如DRAM (not in the seed's table).
+	StorageType *string `json:"storage_type,omitempty"`
+
 	// SubStatus 实例子状态。
 	SubStatus *string `json:"sub_status,omitempty"`
 
 	// SubnetId 子网ID。
 	SubnetId *string `json:"subnet_id,omitempty"`
 
+	// SubnetName 子网名称 (not in the seed's table).
+	SubnetName *string `json:"subnet_name,omitempty"`
+
+	// SupportSlowLogFlag 是否支持慢日志 (not in the seed's table; null in the witness).
+	SupportSlowLogFlag nullable.Nullable[string] `json:"support_slow_log_flag,omitempty"`
+
 	// Tags 实例标签键值。
 	Tags *[]ResourceTag `json:"tags,omitempty"`
+
+	// UpdateAt 更新时间，形如2020-06-18T03:11:58.936Z (not in the seed's table).
+	UpdateAt *string `json:"update_at,omitempty"`
 
 	// UpdatedAt 更新时间。格式为：2017-03-31T19:24:46.297Z
 	UpdatedAt *string `json:"updated_at,omitempty"`
@@ -2255,8 +2310,8 @@ type ListAvailableZonesOutput struct {
 
 // ListBackgroundTaskOutput 表 4-241 响应 Body 参数
 type ListBackgroundTaskOutput struct {
-	// TaskCount 任务个数。
-	TaskCount *int32 `json:"task_count,omitempty"`
+	// TaskCount 任务个数 (string or number on the wire; see x-errata).
+	TaskCount *flex.String `json:"task_count,omitempty"`
 
 	// Tasks 任务详情数组。
 	Tasks *[]SingleBackgroundTask `json:"tasks,omitempty"`
@@ -2489,8 +2544,11 @@ type MigrationTaskList struct {
 	// SupportedFeatures 支持的特性。
 	SupportedFeatures *[]string `json:"supported_features,omitempty"`
 
-	// TargetInstanceAddr 目标redis地址，格式为ip:port。
+	// TargetInstanceAddr 目标redis地址，格式为ip:port (the seed's name; real responses carry target_instance_addrs).
 	TargetInstanceAddr *string `json:"target_instance_addr,omitempty"`
+
+	// TargetInstanceAddrs 目标redis地址，格式为ip:port。The name the vendor's Go SDK reads and the 2021 edition's example sends.
+	TargetInstanceAddrs *string `json:"target_instance_addrs,omitempty"`
 
 	// TargetInstanceId 目标实例ID。
 	TargetInstanceId *string `json:"target_instance_id,omitempty"`
@@ -2636,8 +2694,20 @@ type RenameCommandResp struct {
 	// Hgetall 命令hgetall
 	Hgetall *string `json:"hgetall,omitempty"`
 
+	// Hscan 命令hscan (not in 表 4-45; listed by 表 4-2)
+	Hscan *string `json:"hscan,omitempty"`
+
 	// Keys 命令keys
 	Keys *string `json:"keys,omitempty"`
+
+	// Scan 命令scan (not in 表 4-45; 表 4-2 lists scan among the commands that can be renamed)
+	Scan *string `json:"scan,omitempty"`
+
+	// Sscan 命令sscan (not in 表 4-45; listed by 表 4-2)
+	Sscan *string `json:"sscan,omitempty"`
+
+	// Zscan 命令zscan (not in 表 4-45; listed by 表 4-2)
+	Zscan *string `json:"zscan,omitempty"`
 }
 
 // ResetPasswordInput 表 4-63 请求 Body 参数 (重置密码)
@@ -2651,11 +2721,20 @@ type ResetPasswordInput struct {
 
 // ResetPasswordOutput 表 4-64 响应 Body 参数 (重置密码)
 type ResetPasswordOutput struct {
+	// Code 重置密码结果编号: 1 重置密码成功, 3 实例被锁定 (not in the seed's table).
+	Code *string `json:"code,omitempty"`
+
+	// ExtMessage 重置密码错误信息，若重置密码成功，则为null (not in the seed's table).
+	ExtMessage nullable.Nullable[string] `json:"ext_message,omitempty"`
+
 	// LockTime 锁定时间。
 	LockTime *string `json:"lock_time,omitempty"`
 
 	// LockTimeLeft 锁定剩余时间。
 	LockTimeLeft *string `json:"lock_time_left,omitempty"`
+
+	// Message 重置密码结果信息: success, instance is locked (not in the seed's table).
+	Message *string `json:"message,omitempty"`
 
 	// RetryTimesLeft 密码验证剩余次数。
 	RetryTimesLeft *string `json:"retry_times_left,omitempty"`
@@ -2759,8 +2838,8 @@ type RestoreInstanceOutput struct {
 
 // SetOnlineMigrationTaskInput 表 4-213 请求 Body 参数
 type SetOnlineMigrationTaskInput struct {
-	// BandwidthLimitMb 带宽限制，当迁移方式为增量迁移时，为保证业务正常运行，您可以启用带宽限制功能，当数据同步速度达到带宽限制时，将限制同步速度的继续增长。 带宽限制的单位为MB/s。取值范围：1-10240（大于0小于10241之间的整数）。
-	BandwidthLimitMb *int `json:"bandwidth_limit_mb,omitempty"`
+	// BandwidthLimitMb 带宽限制，当迁移方式为增量迁移时，为保证业务正常运行，您可以启用带宽限制功能，当数据同步速度达到带宽限制时，将限制同步速度的继续增长。 带宽限制的单位为MB/s。取值范围：1-10240（大于0小于10241之间的整数）。 Sent as a JSON string holding the integer ("bandwidth_limit_mb":"100").
+	BandwidthLimitMb *string `json:"bandwidth_limit_mb,omitempty"`
 
 	// MigrationMethod 迁移方式，包括全量迁移和增量迁移两种类型。全量迁移：该模式为Redis的一次性迁移，适用于可中断业务的迁移场景。 增量迁移：该模式为Redis的持续性迁移，适用于对业务中断敏感的迁移场景，先进行全量迁移，后进行增量迁移。 取值范围：full_amount_migration：表示全量迁移。incremental_migration：表示增量迁移。
 	MigrationMethod SetOnlineMigrationTaskInputMigrationMethod `json:"migration_method"`
@@ -2825,6 +2904,9 @@ type ShowInstanceOutput struct {
 	// BackendAddresses 集群实例的后端服务地址。
 	BackendAddresses *string `json:"backend_addresses,omitempty"`
 
+	// BackendAddrs 集群实例的后端服务地址 (the wire name; the seed's table writes backend_addresses). null for a non-cluster instance.
+	BackendAddrs nullable.Nullable[string] `json:"backend_addrs,omitempty"`
+
 	// BandwidthInfo 表 4-41 BandwidthInfo. 带宽信息。
 	BandwidthInfo *BandwidthInfo `json:"bandwidth_info,omitempty"`
 
@@ -2864,6 +2946,9 @@ type ShowInstanceOutput struct {
 	// DomainNameInfo 表 4-38 DomainNameInfo. 实例域名重建、公网解析操作相关信息。
 	DomainNameInfo *DomainNameInfo `json:"domain_name_info,omitempty"`
 
+	// EnableIpv6 是否开启IPv6 (not in the seed's table).
+	EnableIpv6 *bool `json:"enable_ipv6,omitempty"`
+
 	// EnablePublicip 该参数暂未启用。
 	EnablePublicip *bool `json:"enable_publicip,omitempty"`
 
@@ -2876,10 +2961,19 @@ type ShowInstanceOutput struct {
 	// EngineVersion 缓存版本。
 	EngineVersion *string `json:"engine_version,omitempty"`
 
+	// EnterpriseProjectId 企业项目ID (not in the seed's table), e.g. "0".
+	EnterpriseProjectId *string `json:"enterprise_project_id,omitempty"`
+
+	// EnterpriseProjectName 企业项目名称 (not in the seed's table), e.g. default; null when none is returned.
+	EnterpriseProjectName nullable.Nullable[string] `json:"enterprise_project_name,omitempty"`
+
 	// Features 表 4-19 / 4-37 Features. 实例支持特性。
 	Features *Features `json:"features,omitempty"`
 
-	// InquirySpecCode 运营系统中的规格编码。
+	// InquerySpecCode 运营系统中的规格编码。The vendor's own spelling on the wire (the seed's table writes inquiry_spec_code).
+	InquerySpecCode nullable.Nullable[string] `json:"inquery_spec_code,omitempty"`
+
+	// InquirySpecCode 运营系统中的规格编码 (the seed's spelling; the wire name real clients read is inquery_spec_code).
 	InquirySpecCode *string `json:"inquiry_spec_code,omitempty"`
 
 	// InstanceBackupPolicy 表 4-34 InstanceBackupPolicy. 备份策略，实例类型为主备和集群时支持 (null when the instance has none).
@@ -2893,6 +2987,9 @@ type ShowInstanceOutput struct {
 
 	// LaunchedAt 启动时间，形如2022-07-06T09:32:16.502Z
 	LaunchedAt *string `json:"launched_at,omitempty"`
+
+	// Libos (not in the seed's table; meaning undocumented, false in the witnesses).
+	Libos *bool `json:"libos,omitempty"`
 
 	// MaintainBegin 维护时间窗开始时间，为UTC时间，格式为HH:mm:ss。
 	MaintainBegin *string `json:"maintain_begin,omitempty"`
@@ -2915,6 +3012,9 @@ type ShowInstanceOutput struct {
 	// Port 缓存的端口。
 	Port *int32 `json:"port,omitempty"`
 
+	// ProductId 产品ID，如redis.single.au1.large.2-h (not in the seed's table).
+	ProductId *string `json:"product_id,omitempty"`
+
 	// ProductType 产品类型。目前仅支持基础版，取值为：generic。
 	ProductType *ShowInstanceOutputProductType `json:"product_type,omitempty"`
 
@@ -2929,6 +3029,9 @@ type ShowInstanceOutput struct {
 
 	// ReplicaCount 副本数。
 	ReplicaCount *int32 `json:"replica_count,omitempty"`
+
+	// ResourceSpecCode 资源规格编码，如redis.single.au1.large.2 (not in the seed's table).
+	ResourceSpecCode *string `json:"resource_spec_code,omitempty"`
 
 	// SecurityGroupId 安全组ID。
 	SecurityGroupId *string `json:"security_group_id,omitempty"`
@@ -3062,7 +3165,7 @@ type ShowMigrationTaskOutput struct {
 	// ResumeMode 操作模式，分为auto和manual。
 	ResumeMode *string `json:"resume_mode,omitempty"`
 
-	// SourceInstance 源Redis信息 (表 4-150, 4-179, 4-190)
+	// SourceInstance 源Redis信息 (表 4-150, 4-179, 4-190). Every field is optional; a request sends the address as addrs, the name real clients use (see x-errata).
 	SourceInstance *SourceInstanceBody `json:"source_instance,omitempty"`
 
 	// Status 迁移任务状态，这个字段的值包括：SUCCESS（成功），FAILED（失败），MIGRATING（迁移中），TERMINATED（已结束）， TERMINATING（停止中），INCRMIGEATING（增量迁移中），FULLMIGRATING（全量迁移中），RUNNING（待配置）， MIGRATION_FAILED（迁移失败），RELEASED（已释放）。
@@ -3113,26 +3216,26 @@ type ShowMigrationTaskOutputStatus string
 
 // ShowMigrationTaskStatsOutput 表 4-198 响应 Body 参数
 type ShowMigrationTaskStatsOutput struct {
-	// FullMigrationProgress 全量迁移进度百分比。
-	FullMigrationProgress *float32 `json:"full_migration_progress,omitempty"`
+	// FullMigrationProgress 全量迁移进度百分比 (string or number on the wire; see x-errata).
+	FullMigrationProgress *flex.String `json:"full_migration_progress,omitempty"`
 
 	// IsMigrating 迁移任务是否在进行。
 	IsMigrating *bool `json:"is_migrating,omitempty"`
 
-	// Offset 增量迁移偏移量，是增量迁移阶段源redis和目标redis数据差值的总和，如果offset为0，则表示当前增量迁移阶段源redis和目标redis无偏差。
-	Offset *int64 `json:"offset,omitempty"`
+	// Offset 增量迁移偏移量，是增量迁移阶段源redis和目标redis数据差值的总和，如果offset为0，则表示当前增量迁移阶段源redis和目标redis无偏差。 (string or number on the wire)
+	Offset *flex.String `json:"offset,omitempty"`
 
-	// SourceDbsize 源redis键数量。
-	SourceDbsize *int64 `json:"source_dbsize,omitempty"`
+	// SourceDbsize 源redis键数量。(string or number on the wire)
+	SourceDbsize *flex.String `json:"source_dbsize,omitempty"`
 
-	// TargetDbsize 目标redis键数量。
-	TargetDbsize *int64 `json:"target_dbsize,omitempty"`
+	// TargetDbsize 目标redis键数量。(string or number on the wire)
+	TargetDbsize *flex.String `json:"target_dbsize,omitempty"`
 
-	// TargetInputKbps 目标redis键写入流量，单位KB/s。
-	TargetInputKbps *float32 `json:"target_input_kbps,omitempty"`
+	// TargetInputKbps 目标redis键写入流量，单位KB/s。(string or number on the wire)
+	TargetInputKbps *flex.String `json:"target_input_kbps,omitempty"`
 
-	// TargetOps 目标redis每秒并发操作数。
-	TargetOps *int64 `json:"target_ops,omitempty"`
+	// TargetOps 目标redis每秒并发操作数。(string or number on the wire)
+	TargetOps *flex.String `json:"target_ops,omitempty"`
 }
 
 // ShowQuotaOfTenantOutput 表 4-287 响应 Body 参数
@@ -3179,6 +3282,9 @@ type SingleBackgroundTaskName string
 
 // SlowlogItem 表 4-233 SlowlogItem
 type SlowlogItem struct {
+	// ClientIp 客户端IP地址 (not in the seed's table).
+	ClientIp *string `json:"client_ip,omitempty"`
+
 	// Command 慢命令。
 	Command *string `json:"command,omitempty"`
 
@@ -3191,6 +3297,9 @@ type SlowlogItem struct {
 	// Id 慢日志的唯一标识。
 	Id *int64 `json:"id,omitempty"`
 
+	// NodeRole 节点类型 (proxy or server; not in the seed's table).
+	NodeRole *string `json:"node_role,omitempty"`
+
 	// ShardName 慢命令所在的分片名称,仅在实例类型为集群时支持。
 	ShardName *string `json:"shard_name,omitempty"`
 
@@ -3201,12 +3310,12 @@ type SlowlogItem struct {
 	Username *string `json:"username,omitempty"`
 }
 
-// SourceInstanceBody 源Redis信息 (表 4-150, 4-179, 4-190)
+// SourceInstanceBody 源Redis信息 (表 4-150, 4-179, 4-190). Every field is optional; a request sends the address as addrs, the name real clients use (see x-errata).
 type SourceInstanceBody struct {
-	// Addr Redis实例地址（source_instance信息中填写）。
-	Addr string `json:"addr"`
+	// Addr Redis实例地址 (the seed's name, 表 4-150/4-190 and its response examples; requests send addrs).
+	Addr *string `json:"addr,omitempty"`
 
-	// Addrs Redis实例地址（source_instance信息中填写）。(name used by 表 4-179 only; see x-errata)
+	// Addrs Redis实例地址（source_instance信息中填写）。The name real clients send and the 2021 edition answers with (see x-errata).
 	Addrs *string `json:"addrs,omitempty"`
 
 	// Db Redis数据库。
@@ -3232,6 +3341,18 @@ type SourceInstanceBody struct {
 
 	// TaskStatus 任务状态。
 	TaskStatus *string `json:"task_status,omitempty"`
+}
+
+// SpecParam 实例规格参数 (not in the seed; the vendor's Go SDK SpecParam). Every field optional.
+type SpecParam struct {
+	// CacheMode 实例类型: ha (主备), single (单机), ha_rw_split (读写分离), proxy (proxy集群), cluster (cluster集群).
+	CacheMode *string `json:"cache_mode,omitempty"`
+
+	// ReplicaCount 实例副本数，取值范围 1-10。
+	ReplicaCount *int32 `json:"replica_count,omitempty"`
+
+	// ShardingCount 实例分片数，取值范围 1-128。
+	ShardingCount *int32 `json:"sharding_count,omitempty"`
 }
 
 // StatusStatistic 表 4-70 StatusStatistic. 实例数量统计信息。
@@ -3308,6 +3429,12 @@ type StopMigrationTaskOutput = ShowMigrationTaskOutput
 
 // StopMigrationTaskResult 表 4-224 StopMigrationTaskResult
 type StopMigrationTaskResult struct {
+	// ErrorCode 错误码 (not in the seed's table).
+	ErrorCode *string `json:"error_code,omitempty"`
+
+	// ErrorMsg 错误信息 (not in the seed's table).
+	ErrorMsg *string `json:"error_msg,omitempty"`
+
 	// Result 下发停止迁移任务操作结果。
 	Result *StopMigrationTaskResultResult `json:"result,omitempty"`
 
@@ -3470,6 +3597,9 @@ type Unauthorized = ErrorOutput
 
 // ListFlavorsParams defines parameters for ListFlavors.
 type ListFlavorsParams struct {
+	// InstanceId 缓存实例ID，根据该字段可查询出实例可变更的规格 (not in the seed's table).
+	InstanceId *string `form:"instance_id,omitempty" json:"instance_id,omitempty"`
+
 	// SpecCode 产品规格编码。
 	SpecCode *string `form:"spec_code,omitempty" json:"spec_code,omitempty"`
 
@@ -3607,6 +3737,9 @@ type ListSlowlogParams struct {
 
 	// EndTime 查询结束时间，时间为UTC时间的Unix时间戳。如：1599494399000。
 	EndTime string `form:"end_time" json:"end_time"`
+
+	// Role 查询节点，分为proxy和server (not in the seed's table).
+	Role *ListSlowlogParamsRole `form:"role,omitempty" json:"role,omitempty"`
 }
 
 // ListSlowlogParamsSortKey defines parameters for ListSlowlog.
@@ -3614,6 +3747,9 @@ type ListSlowlogParamsSortKey string
 
 // ListSlowlogParamsSortDir defines parameters for ListSlowlog.
 type ListSlowlogParamsSortDir string
+
+// ListSlowlogParamsRole defines parameters for ListSlowlog.
+type ListSlowlogParamsRole string
 
 // ListBackgroundTaskParams defines parameters for ListBackgroundTask.
 type ListBackgroundTaskParams struct {
@@ -5596,7 +5732,17 @@ func NewListFlavorsRequest(server string, projectId ProjectId, params *ListFlavo
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
-		rawQueryFragments := make([]string, 0, 6)
+		rawQueryFragments := make([]string, 0, 7)
+
+		if params.InstanceId != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "instance_id", *params.InstanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
+			}
+
+		}
 
 		if params.SpecCode != nil {
 
@@ -7290,7 +7436,7 @@ func NewListSlowlogRequest(server string, projectId ProjectId, instanceId string
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
-		rawQueryFragments := make([]string, 0, 6)
+		rawQueryFragments := make([]string, 0, 7)
 
 		if params.Offset != nil {
 
@@ -7342,6 +7488,16 @@ func NewListSlowlogRequest(server string, projectId ProjectId, instanceId string
 			return nil, err
 		} else {
 			rawQueryFragments = append(rawQueryFragments, queryFrag)
+		}
+
+		if params.Role != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "role", *params.Role, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
+			}
+
 		}
 
 		if encoded := queryValues.Encode(); encoded != "" {

@@ -110,7 +110,8 @@ func (c *ProjectClient) listBackgroundTaskPaginator(ctx context.Context, instanc
 			if r.JSON200.TaskCount == nil {
 				return 0, false
 			}
-			return int(*r.JSON200.TaskCount), true
+			n, err := r.JSON200.TaskCount.Int64()
+			return int(n), err == nil
 		},
 		Items: func(r *ListBackgroundTaskResponse) []SingleBackgroundTask {
 			if r == nil || r.JSON200 == nil || r.JSON200.Tasks == nil {
