@@ -50,8 +50,8 @@ var knownWitnesses = []struct{ id, class, reason string }{
 	{"huawei-docs-2021/dcs-v1.ListProducts.response.5488c4-0.json", witnessWrong, "the document prints one products[] item without {\"products\":…}: no key is ListProductsOutput's; the .wrapped.json copy replays"},
 	{"huawei-docs-2021/dcs-v2.ListMigrationTask.response.5c7c25-1.json", witnessWrong, "the document prints one migration_tasks[] item without {\"migration_tasks\":…}: no key is ListMigrationTaskOutput's; the .wrapped.json copy replays"},
 	{"huawei-docs-2021/dcs-v2.ListInstances.response.d3b508-1.json", witnessWrong, "instances[].publicip_id printed as {}: HWSDK InstanceListInfo.PublicipId *string fails too"},
-	{"huawei-docs-2021/dcs-v2.CreateMigrationTask.request.63c457-0.json", pendingFix, "issue 11 items 3/6: source_instance.addrs (spec requires addr); migration_type online_migration is in HWSDK CreateMigrationTaskBodyMigrationType but not the spec enum (not named by issue 11)"},
-	{"huawei-docs-2021/dcs-v2.CreateMigrationTask.request.785c84-1.json", pendingFix, "issue 11 items 3/6: source_instance.addrs (spec requires addr); migration_type online_migration is in HWSDK CreateMigrationTaskBodyMigrationType but not the spec enum (not named by issue 11)"},
+	{"huawei-docs-2021/dcs-v2.CreateMigrationTask.request.63c457-0.json", witnessWrong, "2021 edition: migration_type online_migration; seed 003 4.7.1 says this interface no longer creates online migrations (use CreateOnlineMigrationTask), enum backupfile_import only; HWSDK v0.1.207 keeps the old value in its enum but documents the same restriction. source_instance.addrs now replays (issue 11 items 3/6)"},
+	{"huawei-docs-2021/dcs-v2.CreateMigrationTask.request.785c84-1.json", witnessWrong, "2021 edition: migration_type online_migration; seed 003 4.7.1 says this interface no longer creates online migrations (use CreateOnlineMigrationTask), enum backupfile_import only; HWSDK v0.1.207 keeps the old value in its enum but documents the same restriction. source_instance.addrs now replays (issue 11 items 3/6)"},
 }
 
 // TestWitnesses replays every body of the witness corpus through the
