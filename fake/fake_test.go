@@ -176,8 +176,8 @@ func TestDCSV1StartPaging(t *testing.T) {
 	ctx := context.Background()
 	for i := 1; i <= 7; i++ {
 		out, err := c.CreateInstance(ctx, dcsv1.CreateInstanceJSONRequestBody{
-			Name: fmt.Sprintf("v1-%d", i), Engine: "Redis", EngineVersion: "3.0", Capacity: 2, Password: "Secret-123",
-			SpecCode: "dcs.master_standby", VpcId: "27d99e17-42f2-4751-818f-5c8c6c03ff15", SecurityGroupId: ptr("1477393a-29c9-4de5-843f-18ef51257c7e"),
+			Name: fmt.Sprintf("v1-%d", i), Engine: "Redis", EngineVersion: "3.0", Capacity: 2, Password: ptr("Secret-123"),
+			SpecCode: ptr("dcs.master_standby"), VpcId: "27d99e17-42f2-4751-818f-5c8c6c03ff15", SecurityGroupId: ptr("1477393a-29c9-4de5-843f-18ef51257c7e"),
 			SubnetId: "ec2f34b9-20ab-4cff-8e59-2e6e0bb0a9b1", AvailableZones: []string{"ae04cf9d61544df3806a3feeb401b204"},
 		})
 		require.NoError(t, err)
