@@ -94,7 +94,6 @@ func obj(t *testing.T, m map[string]any, key string) map[string]any {
 	return v
 }
 
-
 // Input 1 (issue 3): SetOnlineMigrationTask sends source_instance.addrs /
 // target_instance.addrs and bandwidth_limit_mb as a string, as the vendor's
 // SDK and Terraform do (HW-DCS2-221, HW-DCS2-222).
