@@ -6,8 +6,8 @@ package capitalonline_test
 // signature-checking server on 127.0.0.1. Sources of the bodies: the 2023
 // revision of capitalonline/openapi Redis概览.md (2844075; Tags), the
 // vendor's Go SDK capitalonline/cds-gic-sdk-go v0.3.16 redis/models.go (Cpu
-// *int, SubjectId *int omitempty), the seed documents 000 and 002 (BackupSize
-// 178, Port "11211") and their tables (BackupSize string, Port int).
+// *int, SubjectId *int omitempty), and seed 002 (Port "11211" in the
+// examples, int in the tables).
 
 import (
 	"context"
@@ -123,27 +123,6 @@ func TestIssue11CreateDBInstanceSubjectId(t *testing.T) {
 		assert.NotContains(t, m, "SubjectId", "an unset optional value is never sent")
 		assert.Contains(t, m, "PaasGoodsId")
 	})
-}
-
-// CDS-REDIS-009: the table says string, the examples send a number; both decode.
-func TestIssue11BackupSizeEitherForm(t *testing.T) {
-	for _, size := range []string{`178`, `"178"`} {
-		t.Run(size, func(t *testing.T) {
-			base, _ := server(t, `{"Code":"Success","Message":"success","Data":[{"BackupId":"b-1","BackupMode":"manual","BackupSize":`+size+`,"Status":"finished"}]}`)
-			c, err := capitalonline.NewRedis(config(base))
-			require.NoError(t, err)
-			out, err := c.DescribeBackupsWithResponse(context.Background(), &redis.DescribeBackupsParams{InstanceUuid: "i-1"})
-			require.NoError(t, err)
-			require.NotNil(t, out.JSON200)
-			b := (*out.JSON200.Data)[0]
-			require.NotNil(t, b.BackupSize)
-			assert.Equal(t, flex.String("178"), *b.BackupSize)
-			n, err := b.BackupSize.Int64()
-			require.NoError(t, err)
-			assert.Equal(t, int64(178), n)
-			assert.Equal(t, "b-1", *b.BackupId)
-		})
-	}
 }
 
 // CDS-MC-002: the examples send "11211", the table an int; both decode, in

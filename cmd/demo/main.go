@@ -115,7 +115,7 @@ func run(ctx context.Context) error {
 	}
 	fmt.Printf("6. DescribeBackups: %d backups\n", len(deref(backups.JSON200.Data)))
 	for _, b := range deref(backups.JSON200.Data) {
-		fmt.Printf("   %s %s %s bytes %s → %s (%s)\n", str(b.BackupMode), str(b.BackupType), deref(b.BackupSize), str(b.StartTime), str(b.EndTime), str(b.Status))
+		fmt.Printf("   %s %s %d bytes %s → %s (%s)\n", str(b.BackupMode), str(b.BackupType), *b.BackupSize, str(b.StartTime), str(b.EndTime), str(b.Status))
 	}
 	first := str(deref(backups.JSON200.Data)[0].BackupId)
 

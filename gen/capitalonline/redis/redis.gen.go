@@ -15,7 +15,6 @@ import (
 	"github.com/cachesdk/cachesdk/internal/httpbody"
 	json "github.com/cachesdk/cachesdk/internal/jsoncodec"
 
-	"github.com/cachesdk/cachesdk/flex"
 	"github.com/oapi-codegen/nullable"
 	"github.com/oapi-codegen/runtime"
 )
@@ -169,8 +168,8 @@ type Backup struct {
 	// BackupMode 备份的类型 (自动或者手动备份), e.g. manual
 	BackupMode *string `json:"BackupMode,omitempty"`
 
-	// BackupSize 备份文件大小, 单位字节 (bytes). The examples send a number, the table a string: either decodes, as its decimal text (flex.String; Int64 gives the number).
-	BackupSize *flex.String `json:"BackupSize,omitempty"`
+	// BackupSize 备份文件大小, 单位字节 (bytes)
+	BackupSize *int `json:"BackupSize,omitempty"`
 
 	// BackupType 备份的类型, e.g. full-backup
 	BackupType *string `json:"BackupType,omitempty"`
@@ -205,8 +204,8 @@ type BackupDownload struct {
 	// BackupMode 备份的类型 (自动或者手动备份), e.g. manual
 	BackupMode *string `json:"BackupMode,omitempty"`
 
-	// BackupSize 备份文件大小, 单位字节 (bytes). The examples send a number, the table a string: either decodes, as its decimal text (flex.String; Int64 gives the number).
-	BackupSize *flex.String `json:"BackupSize,omitempty"`
+	// BackupSize 备份文件大小, 单位字节 (bytes)
+	BackupSize *int `json:"BackupSize,omitempty"`
 
 	// BackupType 备份的类型, e.g. full-backup
 	BackupType *string `json:"BackupType,omitempty"`
