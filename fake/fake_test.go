@@ -243,7 +243,7 @@ func TestURedisBackups(t *testing.T) {
 	}
 	srv.AddURedisBackup("uredis-2", "other", "Success")
 	var ids []string
-	for b, err := range c.DescribeURedisBackupItems(ctx, &uredis.DescribeURedisBackupParams{Region: fake.UCloudRegion, GroupId: ptr("uredis-1"), Limit: ptr(2)}) {
+	for b, err := range c.DescribeURedisBackupItems(ctx, &uredis.DescribeURedisBackupParams{Region: fake.UCloudRegion, GroupId: "uredis-1", Limit: ptr(2)}) {
 		require.NoError(t, err)
 		ids = append(ids, *b.BackupId)
 	}

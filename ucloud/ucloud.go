@@ -7,7 +7,7 @@
 // decimal), even with HTTP 200.
 //
 //	c, err := ucloud.NewURedis(ucloud.Config{Credentials: creds, Region: "cn-bj2"})
-//	out, err := c.DescribeURedisBackupWithResponse(ctx, &uredis.DescribeURedisBackupParams{Region: "cn-bj2"})
+//	out, err := c.DescribeURedisBackupWithResponse(ctx, &uredis.DescribeURedisBackupParams{Region: "cn-bj2", GroupId: "uredis-2cwmyb"})
 package ucloud
 
 import (

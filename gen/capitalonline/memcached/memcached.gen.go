@@ -15,6 +15,7 @@ import (
 	"github.com/cachesdk/cachesdk/internal/httpbody"
 	json "github.com/cachesdk/cachesdk/internal/jsoncodec"
 
+	"github.com/cachesdk/cachesdk/flex"
 	"github.com/cachesdk/cachesdk/operation"
 )
 
@@ -206,8 +207,8 @@ type MemcachedInstanceDetail struct {
 	// InstanceName 实例名称
 	InstanceName *string `json:"InstanceName,omitempty"`
 
-	// Port 端口 (the port as a decimal string, e.g. "11211")
-	Port *string `json:"Port,omitempty"`
+	// Port 端口 (the port, e.g. "11211"). The examples send a string, the tables an int: either form decodes, as its decimal text (flex.String; Int64 gives the number).
+	Port *flex.String `json:"Port,omitempty"`
 
 	// RunningTime 运行时间, e.g. 0个月1天1小时1分47秒 (free text)
 	RunningTime *string `json:"RunningTime,omitempty"`
@@ -254,8 +255,8 @@ type MemcachedInstanceInfo struct {
 	// InstanceName 实例名称
 	InstanceName *string `json:"InstanceName,omitempty"`
 
-	// Port 端口 (the port as a decimal string, e.g. "11211")
-	Port *string `json:"Port,omitempty"`
+	// Port 端口 (the port, e.g. "11211"). The examples send a string, the tables an int: either form decodes, as its decimal text (flex.String; Int64 gives the number).
+	Port *flex.String `json:"Port,omitempty"`
 
 	// SiteName 节点信息 (site display name, e.g. 中国大陆-北京-可用区H)
 	SiteName *string `json:"SiteName,omitempty"`

@@ -169,7 +169,7 @@ type Backup struct {
 	// BackupMode 备份的类型 (自动或者手动备份), e.g. manual
 	BackupMode *string `json:"BackupMode,omitempty"`
 
-	// BackupSize 备份文件大小, 单位字节
+	// BackupSize 备份文件大小, 单位字节 (bytes)
 	BackupSize *int `json:"BackupSize,omitempty"`
 
 	// BackupType 备份的类型, e.g. full-backup
@@ -205,7 +205,7 @@ type BackupDownload struct {
 	// BackupMode 备份的类型 (自动或者手动备份), e.g. manual
 	BackupMode *string `json:"BackupMode,omitempty"`
 
-	// BackupSize 备份文件大小, 单位字节
+	// BackupSize 备份文件大小, 单位字节 (bytes)
 	BackupSize *int `json:"BackupSize,omitempty"`
 
 	// BackupType 备份的类型, e.g. full-backup
@@ -292,6 +292,9 @@ type CreateDBInstanceInput struct {
 	// ServicePort Redis 实例端口, 默认 9736, 取值范围 1024-65535 (9100、9121、9122、16379 无效). Added on the current page (seed 000 line 703); seed 001 does not have it.
 	ServicePort *int `json:"ServicePort,omitempty"`
 
+	// SubjectId 测试金/计费主体编号 (the billing subject to charge, as the platform's DescribeSubjects lists them; the SDK omits it when unset). Not in either edition of the document.
+	SubjectId *int `json:"SubjectId,omitempty"`
+
 	// TestGroupId 是否使用测试组计费
 	TestGroupId *int `json:"TestGroupId,omitempty"`
 
@@ -324,6 +327,9 @@ type DBInstance struct {
 
 	// CloneServices 克隆的临时实例列表 (null in the example; item shape undocumented)
 	CloneServices nullable.Nullable[[]interface{}] `json:"CloneServices,omitempty"`
+
+	// Cpu CPU 核心数 (CPU cores; not in either edition of the document)
+	Cpu *int `json:"Cpu,omitempty"`
 
 	// CreatedTime 实例创建时间, "2006-01-02 15:04:05" (not RFC 3339)
 	CreatedTime *string `json:"CreatedTime,omitempty"`
@@ -384,6 +390,9 @@ type DBInstance struct {
 
 	// SubProductName 子产品的名字
 	SubProductName *string `json:"SubProductName,omitempty"`
+
+	// Tags 标签信息 (the instance's tags)
+	Tags *[]Tag `json:"Tags,omitempty"`
 
 	// VdcId 数据中心的编号
 	VdcId *string `json:"VdcId,omitempty"`
@@ -598,6 +607,15 @@ type StandardObj struct {
 	CpuRam *[]CpuRamObj `json:"CpuRam,omitempty"`
 }
 
+// Tag A tag on an instance (DescribeDBInstances Tags).
+type Tag struct {
+	// TagID 标签ID
+	TagID *int `json:"TagID,omitempty"`
+
+	// TagName 标签名称
+	TagName *string `json:"TagName,omitempty"`
+}
+
 // TaskOutput A call that starts a task and returns no data (DeleteDBInstance, CreateBackup, DeleteBackup).
 type TaskOutput struct {
 	// Code 状态码 ("Success", or an ErrorCode)
@@ -647,6 +665,9 @@ type DescribeDBInstancesParams struct {
 
 	// IP 要过滤的实例 IP (filter by IP; the example filters on a prefix, "66.66")
 	IP *string `form:"IP,omitempty" json:"IP,omitempty"`
+
+	// TagName 要过滤的实例标签名 (filter by tag name)
+	TagName *string `form:"TagName,omitempty" json:"TagName,omitempty"`
 }
 
 // DescribeRedisConfigParams defines parameters for DescribeRedisConfig.
@@ -1406,7 +1427,7 @@ func NewDescribeDBInstancesRequest(server string, params *DescribeDBInstancesPar
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
-		rawQueryFragments := make([]string, 0, 3)
+		rawQueryFragments := make([]string, 0, 4)
 
 		if params.InstanceUuid != nil {
 
@@ -1431,6 +1452,16 @@ func NewDescribeDBInstancesRequest(server string, params *DescribeDBInstancesPar
 		if params.IP != nil {
 
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "IP", *params.IP, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
+			}
+
+		}
+
+		if params.TagName != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "TagName", *params.TagName, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				rawQueryFragments = append(rawQueryFragments, queryFrag)

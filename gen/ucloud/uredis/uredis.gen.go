@@ -13,27 +13,10 @@ import (
 	"github.com/cachesdk/cachesdk/internal/httpbody"
 	json "github.com/cachesdk/cachesdk/internal/jsoncodec"
 
+	"github.com/cachesdk/cachesdk/flex"
 	"github.com/cachesdk/cachesdk/operation"
 	"github.com/oapi-codegen/runtime"
 )
-
-// Defines values for URedisBackupSetBackupType0.
-const (
-	URedisBackupTypeAuto   URedisBackupSetBackupType0 = "Auto"
-	URedisBackupTypeManual URedisBackupSetBackupType0 = "Manual"
-)
-
-// Valid indicates whether the value is a known member of the URedisBackupSetBackupType0 enum.
-func (e URedisBackupSetBackupType0) Valid() bool {
-	switch e {
-	case URedisBackupTypeAuto:
-		return true
-	case URedisBackupTypeManual:
-		return true
-	default:
-		return false
-	}
-}
 
 // Defines values for URedisBackupSetState.
 const (
@@ -104,8 +87,11 @@ type URedisBackupSet struct {
 	// BackupTime Backup Time (UNIX Timestamp)
 	BackupTime *int64 `json:"BackupTime,omitempty"`
 
-	// BackupType Backup Type: Manual Manual Auto Automatic. Documented as the string "Manual" or "Auto"; the document's example sends the number 1. Which number stands for which type is not documented.
-	BackupType *URedisBackupSet_BackupType `json:"BackupType,omitempty"`
+	// BackupType Backup Type (备份类型): "Manual" (手动) or "Auto" (自动), as the table, the current page's example and the vendor's Go SDK (string) give it; seed 004's example sends the number 1, so a number is accepted too and kept as its text ("1"). Which number stands for which type is not documented and is not guessed.
+	BackupType *flex.String `json:"BackupType,omitempty"`
+
+	// DstRegionName 跨地域备份目标地域 (the target region of a cross-region backup)
+	DstRegionName *string `json:"DstRegionName,omitempty"`
 
 	// GroupId Corresponding Instance ID
 	GroupId *string `json:"GroupId,omitempty"`
@@ -113,22 +99,20 @@ type URedisBackupSet struct {
 	// GroupName Group Name
 	GroupName *string `json:"GroupName,omitempty"`
 
+	// MemorySize 源实例容量大小 (the source instance's capacity; the page gives no unit, the URedis sizes elsewhere are GB)
+	MemorySize *int `json:"MemorySize,omitempty"`
+
+	// RedisVersion 源实例Redis版本 (the source instance's Redis version)
+	RedisVersion *string `json:"RedisVersion,omitempty"`
+
+	// SrcRegionName 跨地域备份源地域 (the source region of a cross-region backup)
+	SrcRegionName *string `json:"SrcRegionName,omitempty"`
+
 	// State Status of the backup: Backuping In progress Success Backup successful Error Backup failed Expired Backup expired
 	State *URedisBackupSetState `json:"State,omitempty"`
 
 	// Zone Availability Zone, see Availability Zone List
 	Zone *string `json:"Zone,omitempty"`
-}
-
-// URedisBackupSetBackupType0 defines model for URedisBackupSet.BackupType.0.
-type URedisBackupSetBackupType0 string
-
-// URedisBackupSetBackupType1 defines model for URedisBackupSet.BackupType.1.
-type URedisBackupSetBackupType1 = int
-
-// URedisBackupSet_BackupType Backup Type: Manual Manual Auto Automatic. Documented as the string "Manual" or "Auto"; the document's example sends the number 1. Which number stands for which type is not documented.
-type URedisBackupSet_BackupType struct {
-	union json.RawMessage
 }
 
 // URedisBackupSetState Status of the backup: Backuping In progress Success Backup successful Error Backup failed Expired Backup expired
@@ -148,70 +132,17 @@ type DescribeURedisBackupParams struct {
 	// Limit Number of items displayed per page, the default value is 10
 	Limit *int `form:"Limit,omitempty" json:"Limit,omitempty"`
 
-	// GroupId Group ID (the URedis instance id, e.g. uredis-2cwmyb)
-	GroupId *string `form:"GroupId,omitempty" json:"GroupId,omitempty"`
-}
+	// GroupId Group ID (组的ID): the URedis instance id, e.g. uredis-2cwmyb. Required since the page at 2988a10f and in ucloud-sdk-go v0.22.58; the page at d0ed5151 says it is required unless RegionType is given (如果不传RegionType,GroupId为必传项).
+	GroupId string `form:"GroupId" json:"GroupId"`
 
-// AsURedisBackupSetBackupType0 returns the union data inside the URedisBackupSet_BackupType as a URedisBackupSetBackupType0
-func (t URedisBackupSet_BackupType) AsURedisBackupSetBackupType0() (URedisBackupSetBackupType0, error) {
-	var body URedisBackupSetBackupType0
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
+	// SlaveZone 跨机房URedis，slave所在可用区（必须和Zone在同一Region，且不可相同）: for a cross-zone URedis, the zone of the slave (in the same region as Zone, and not the same zone).
+	SlaveZone *string `form:"SlaveZone,omitempty" json:"SlaveZone,omitempty"`
 
-// FromURedisBackupSetBackupType0 overwrites any union data inside the URedisBackupSet_BackupType as the provided URedisBackupSetBackupType0
-func (t *URedisBackupSet_BackupType) FromURedisBackupSetBackupType0(v URedisBackupSetBackupType0) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
+	// RegionType 用于区分跨可用备份以及普通备份。默认为normal。跨可用则分为(source, target): tells cross-zone backups from normal ones; "normal" by default, "source" or "target" for cross-zone backups. Without GroupId the page requires RegionType (see GroupId).
+	RegionType *string `form:"RegionType,omitempty" json:"RegionType,omitempty"`
 
-// MergeURedisBackupSetBackupType0 performs a merge with any union data inside the URedisBackupSet_BackupType, using the provided URedisBackupSetBackupType0
-func (t *URedisBackupSet_BackupType) MergeURedisBackupSetBackupType0(v URedisBackupSetBackupType0) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsURedisBackupSetBackupType1 returns the union data inside the URedisBackupSet_BackupType as a URedisBackupSetBackupType1
-func (t URedisBackupSet_BackupType) AsURedisBackupSetBackupType1() (URedisBackupSetBackupType1, error) {
-	var body URedisBackupSetBackupType1
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromURedisBackupSetBackupType1 overwrites any union data inside the URedisBackupSet_BackupType as the provided URedisBackupSetBackupType1
-func (t *URedisBackupSet_BackupType) FromURedisBackupSetBackupType1(v URedisBackupSetBackupType1) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeURedisBackupSetBackupType1 performs a merge with any union data inside the URedisBackupSet_BackupType, using the provided URedisBackupSetBackupType1
-func (t *URedisBackupSet_BackupType) MergeURedisBackupSetBackupType1(v URedisBackupSetBackupType1) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-func (t URedisBackupSet_BackupType) MarshalJSON() ([]byte, error) {
-	b, err := t.union.MarshalJSON()
-	return b, err
-}
-
-func (t *URedisBackupSet_BackupType) UnmarshalJSON(b []byte) error {
-	err := t.union.UnmarshalJSON(b)
-	return err
+	// BackupId 备份Id，若传入，则只返回该BackupId的备份信息 (only that backup is returned).
+	BackupId *string `form:"BackupId,omitempty" json:"BackupId,omitempty"`
 }
 
 // RequestEditorFn is the function signature for the RequestEditor callback function
@@ -347,7 +278,7 @@ func NewDescribeURedisBackupRequest(server string, params *DescribeURedisBackupP
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
-		rawQueryFragments := make([]string, 0, 5)
+		rawQueryFragments := make([]string, 0, 8)
 
 		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "Region", params.Region, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 			return nil, err
@@ -385,9 +316,35 @@ func NewDescribeURedisBackupRequest(server string, params *DescribeURedisBackupP
 
 		}
 
-		if params.GroupId != nil {
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "GroupId", params.GroupId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			return nil, err
+		} else {
+			rawQueryFragments = append(rawQueryFragments, queryFrag)
+		}
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "GroupId", *params.GroupId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+		if params.SlaveZone != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "SlaveZone", *params.SlaveZone, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
+			}
+
+		}
+
+		if params.RegionType != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "RegionType", *params.RegionType, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				rawQueryFragments = append(rawQueryFragments, queryFrag)
+			}
+
+		}
+
+		if params.BackupId != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "BackupId", *params.BackupId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				rawQueryFragments = append(rawQueryFragments, queryFrag)

@@ -33,9 +33,8 @@ func (c *ClientWithResponses) WaitBackupSucceeded(ctx context.Context, region st
 		return nil, errors.New("WaitBackupSucceeded: backupId is empty")
 	}
 	var params DescribeURedisBackupParams
-	params.GroupId = &groupId
-	litLimit := int(1000)
-	params.Limit = &litLimit
+	params.BackupId = &backupId
+	params.GroupId = groupId
 	params.Region = region
 	spec := waiter.Spec[*DescribeURedisBackupResponse]{
 		Name:      "BackupSucceeded",
