@@ -23,7 +23,13 @@ const (
 // ResourceNotFound for an unknown InstanceUuid).
 func NewRedis(t testing.TB, opts ...Option) *Server {
 	t.Helper()
-	return start(t, "capitalonline/redis.yaml", cdsRedis{}, opts)
+	return forTest(t, "capitalonline/redis.yaml", cdsRedis{}, opts)
+}
+
+// StartRedis starts the fake CapitalOnline Redis API of NewRedis outside a test (an Example, a
+// demo); Close it when done.
+func StartRedis(opts ...Option) (*Server, error) {
+	return start("capitalonline/redis.yaml", cdsRedis{}, opts)
 }
 
 // NewMemcached starts a fake CapitalOnline Memcached API
@@ -33,7 +39,13 @@ func NewRedis(t testing.TB, opts ...Option) *Server {
 // Memcached; the fake answers Redis's (HTTP 404, ResourceNotFound).
 func NewMemcached(t testing.TB, opts ...Option) *Server {
 	t.Helper()
-	return start(t, "capitalonline/memcached.yaml", cdsMemcached{}, opts)
+	return forTest(t, "capitalonline/memcached.yaml", cdsMemcached{}, opts)
+}
+
+// StartMemcached starts the fake CapitalOnline Memcached API of NewMemcached outside a test (an Example, a
+// demo); Close it when done.
+func StartMemcached(opts ...Option) (*Server, error) {
+	return start("capitalonline/memcached.yaml", cdsMemcached{}, opts)
 }
 
 // CapitalOnlineConfig is a capitalonline.Config for this server.

@@ -123,15 +123,14 @@ type vendor interface {
 	verifier() verifier.Verifier
 }
 
-func start(t testing.TB, spec string, v vendor, opts []Option) *Server {
-	t.Helper()
+func start(spec string, v vendor, opts []Option) (*Server, error) {
 	data, err := specs.FS.ReadFile(spec)
 	if err != nil {
-		t.Fatalf("fake: %v", err)
+		return nil, fmt.Errorf("fake: %w", err)
 	}
 	doc, err := mockserver.Load(data)
 	if err != nil {
-		t.Fatalf("fake: %s: %v", spec, err)
+		return nil, fmt.Errorf("fake: %s: %w", spec, err)
 	}
 	s := &Server{doc: doc, v: v, handlers: map[string]HandlerFunc{}, state: newStore()}
 	for _, o := range opts {
@@ -143,11 +142,22 @@ func start(t testing.TB, spec string, v vendor, opts []Option) *Server {
 	mock := mockserver.New(doc, mockserver.Options{Verifier: v.verifier(), Respond: s.respond})
 	s.ts = httptest.NewServer(mock)
 	s.URL = s.ts.URL
+	return s, nil
+}
+
+// forTest starts a server for the duration of t.
+func forTest(t testing.TB, spec string, v vendor, opts []Option) *Server {
+	t.Helper()
+	s, err := start(spec, v, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
 	t.Cleanup(s.Close)
 	return s
 }
 
-// Close shuts the server down (NewXxx registers it with t.Cleanup).
+// Close shuts the server down (NewXxx registers it with t.Cleanup; a
+// server from StartXxx is the caller's to close).
 func (s *Server) Close() { s.ts.Close() }
 
 // FailNext makes the next request matching f.Operation fail as f says.

@@ -25,14 +25,26 @@ const (
 // instance_id), DeleteSingleInstance, BatchDeleteInstances.
 func NewDCSV2(t testing.TB, opts ...Option) *Server {
 	t.Helper()
-	return start(t, "huaweicloud/dcs-v2.yaml", huawei{v1: false}, opts)
+	return forTest(t, "huaweicloud/dcs-v2.yaml", huawei{v1: false}, opts)
+}
+
+// StartDCSV2 starts the fake Huawei Cloud DCS API V2 of NewDCSV2 outside a test (an Example, a
+// demo); Close it when done.
+func StartDCSV2(opts ...Option) (*Server, error) {
+	return start("huaweicloud/dcs-v2.yaml", huawei{v1: false}, opts)
 }
 
 // NewDCSV1 starts a fake Huawei Cloud DCS API V1 (specs/huaweicloud/dcs-v1.yaml):
 // the same instance lifecycle, ListInstances paged with start (1-based)/limit.
 func NewDCSV1(t testing.TB, opts ...Option) *Server {
 	t.Helper()
-	return start(t, "huaweicloud/dcs-v1.yaml", huawei{v1: true}, opts)
+	return forTest(t, "huaweicloud/dcs-v1.yaml", huawei{v1: true}, opts)
+}
+
+// StartDCSV1 starts the fake Huawei Cloud DCS API V1 of NewDCSV1 outside a test (an Example, a
+// demo); Close it when done.
+func StartDCSV1(opts ...Option) (*Server, error) {
+	return start("huaweicloud/dcs-v1.yaml", huawei{v1: true}, opts)
 }
 
 // HuaweiConfig is a huaweicloud.Config for this server: its URL and the

@@ -21,8 +21,12 @@ const (
 // through the backups added with AddURedisBackup, filtered by GroupId.
 func NewURedis(t testing.TB, opts ...Option) *Server {
 	t.Helper()
-	return start(t, "ucloud/uredis.yaml", uredis{}, opts)
+	return forTest(t, "ucloud/uredis.yaml", uredis{}, opts)
 }
+
+// StartURedis starts the fake UCloud URedis API of NewURedis outside a test (an Example, a
+// demo); Close it when done.
+func StartURedis(opts ...Option) (*Server, error) { return start("ucloud/uredis.yaml", uredis{}, opts) }
 
 // UCloudConfig is a ucloud.Config for this server (Region UCloudRegion).
 func (s *Server) UCloudConfig() ucloud.Config {
