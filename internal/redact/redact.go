@@ -2,9 +2,11 @@
 // leave the SDK.
 //
 // The rule: a query parameter or header is sensitive when its name, in lower
-// case and without '-' and '_', contains one of signature, token, secret,
-// password, passwd, accesskey, publickey, privatekey, credential,
-// authorization or apikey, or is one of ak, sk, sig, auth. That covers
+// case and without '-' and '_', contains one of token, secret, password,
+// passwd, privatekey, credential, authorization or apikey, ends with one of
+// signature, accesskey, accesskeyid, publickey or keyid, or is one of ak, sk,
+// sig, auth (SignatureNonce, SignatureMethod and SignatureVersion are kept:
+// they are no secret and help to read an error). That covers
 // CapitalOnline's AccessKeyId and Signature, UCloud's PublicKey, Signature and
 // SecurityToken, and Huawei's Authorization, X-Auth-Token and
 // X-Security-Token. Its value is replaced by "REDACTED"; everything else of
@@ -21,10 +23,12 @@ import (
 // Mask replaces every sensitive value.
 const Mask = "REDACTED"
 
-var sensitiveParts = []string{
-	"signature", "token", "secret", "password", "passwd", "accesskey",
-	"publickey", "privatekey", "credential", "authorization", "apikey",
-}
+var (
+	sensitiveParts = []string{
+		"token", "secret", "password", "passwd", "privatekey", "credential", "authorization", "apikey",
+	}
+	sensitiveSuffixes = []string{"signature", "accesskey", "accesskeyid", "publickey", "keyid"}
+)
 
 // Sensitive reports whether a query parameter or header called name carries
 // a credential (see the package comment).
@@ -36,6 +40,11 @@ func Sensitive(name string) bool {
 	}
 	for _, p := range sensitiveParts {
 		if strings.Contains(n, p) {
+			return true
+		}
+	}
+	for _, p := range sensitiveSuffixes {
+		if strings.HasSuffix(n, p) {
 			return true
 		}
 	}
