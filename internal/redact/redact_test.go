@@ -17,7 +17,7 @@ func TestURL(t *testing.T) {
 	for in, want := range map[string]string{
 		"https://cdsapi.capitalonline.net/redis?Action=DescribeRegins&AccessKeyId=AK1&Signature=abc%3D&SignatureNonce=n1&Timestamp=t": "https://cdsapi.capitalonline.net/redis?Action=DescribeRegins&AccessKeyId=REDACTED&Signature=REDACTED&SignatureNonce=n1&Timestamp=t",
 		"https://api.ucloud.cn/?Action=X&PublicKey=pk&SecurityToken=st&Signature=s&Region=cn-bj2":                                     "https://api.ucloud.cn/?Action=X&PublicKey=REDACTED&SecurityToken=REDACTED&Signature=REDACTED&Region=cn-bj2",
-		"https://u:p@h/x?x-auth-token=t&X_Security_Token=t&password=p&ak=a&sk=s&page=1":                                             "https://REDACTED@h/x?x-auth-token=REDACTED&X_Security_Token=REDACTED&password=REDACTED&ak=REDACTED&sk=REDACTED&page=1",
+		"https://u:p@h/x?x-auth-token=t&X_Security_Token=t&password=p&ak=a&sk=s&page=1":                                               "https://REDACTED@h/x?x-auth-token=REDACTED&X_Security_Token=REDACTED&password=REDACTED&ak=REDACTED&sk=REDACTED&page=1",
 		"https://dcs.cn-north-4.myhuaweicloud.com/v2/p/instances?offset=0&limit=10":                                                   "https://dcs.cn-north-4.myhuaweicloud.com/v2/p/instances?offset=0&limit=10",
 		"https://h/%zz?Signature=s": "https://h/%zz?REDACTED",
 	} {
