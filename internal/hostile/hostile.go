@@ -195,7 +195,8 @@ func (s *Server) Drip(w http.ResponseWriter, r *http.Request, body string, every
 }
 
 // Hang sends nothing until the client goes away or the server closes;
-// started, when not nil, is closed (once) when the handler starts waiting.
+// started, when not nil, is sent a value (without blocking: give it a
+// buffer of one) when the handler starts waiting.
 func (s *Server) Hang(r *http.Request, started chan<- struct{}) {
 	if started != nil {
 		select {
