@@ -87,7 +87,9 @@ func TestPendingRetryAfterForms(t *testing.T) {
 // that restarts instances) is not sent again after a 504 or a reset.
 func TestPendingRetrySafetyPerOperation(t *testing.T) {
 	for name, answer := range map[string]func(w http.ResponseWriter){
-		"504":   func(w http.ResponseWriter) { hostile.JSON(w, http.StatusGatewayTimeout, `{"error_code":"DCS.5000","error_msg":"timeout"}`) },
+		"504": func(w http.ResponseWriter) {
+			hostile.JSON(w, http.StatusGatewayTimeout, `{"error_code":"DCS.5000","error_msg":"timeout"}`)
+		},
 		"reset": hostile.Reset,
 	} {
 		t.Run(name, func(t *testing.T) {

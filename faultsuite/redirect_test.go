@@ -70,4 +70,3 @@ func TestRedirects(t *testing.T) {
 		}
 	}
 }
-
