@@ -140,3 +140,11 @@ func TestIssue12FollowingDoerIsRefused(t *testing.T) {
 	require.Equal(t, 307, re.StatusCode)
 	require.Equal(t, "http://"+bystander.Host(), re.Origin)
 }
+
+// A Doer that breaks its contract (no response, no error) fails the call.
+func TestSendNeverReturnsNilNil(t *testing.T) {
+	req, _ := http.NewRequest(http.MethodGet, "https://h/", nil)
+	resp, err := pipeline.Send(doer.Func(func(*http.Request) (*http.Response, error) { return nil, nil })).Do(req)
+	require.Nil(t, resp)
+	require.ErrorContains(t, err, "neither a response nor an error")
+}

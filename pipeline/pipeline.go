@@ -116,8 +116,12 @@ func Send(d doer.Doer) doer.Doer {
 		if resp == nil {
 			return nil, redact.Error(errNoResponse, req)
 		}
-		followed := resp.Request != nil && resp.Request != req && resp.Request.URL != nil &&
-			origin.Of(resp.Request.URL) != origin.Of(req.URL)
+		followed := false
+		if resp.Request != nil && resp.Request != req {
+			if o := origin.Of(resp.Request.URL); o != "" && o != origin.Of(req.URL) {
+				followed = true
+			}
+		}
 		if origin.IsRedirect(resp.StatusCode) || followed {
 			rerr := origin.NewRedirectError(req, resp)
 			if followed {
