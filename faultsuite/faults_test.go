@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/cachesdk/cachesdk/apierror"
+	"github.com/cachesdk/cachesdk/doer"
 	"github.com/cachesdk/cachesdk/internal/hostile"
 )
 
@@ -203,4 +204,52 @@ func TestCancellation(t *testing.T) {
 		requireSigned(t, reqs)
 		requireClean(t, err, reqs)
 	})
+}
+
+// A caller's *http.Client whose own Timeout fires: the *url.Error net/http
+// returns names the URL, which is printed redacted.
+func TestCallerClientTimeout(t *testing.T) {
+	client := func() doer.Doer { return &http.Client{Timeout: 50 * time.Millisecond} }
+	each(t, client, func(t *testing.T, v vendor, c call, srv *hostile.Server, _ *sleeps) {
+		srv.Handle(func(_ int, _ http.ResponseWriter, r *http.Request) { srv.Hang(r, nil) })
+		ok, err := c.do(context.Background())
+		require.False(t, ok)
+		var ne net.Error
+		require.True(t, errors.As(err, &ne) && ne.Timeout(), "a timeout: %v", err)
+		var ue *url.Error
+		require.ErrorAs(t, err, &ue)
+		reqs := srv.Requests()
+		require.NotEmpty(t, reqs)
+		requireSigned(t, reqs)
+		requireClean(t, err, reqs)
+		requireClean(t, ue, reqs)
+	})
+}
+
+// A refused connection: nothing reached a server, so every call (a create
+// too) is tried MaxAttempts times; the error is the dial's *net.OpError
+// inside a *url.Error whose text carries no signature or key.
+func TestRefused(t *testing.T) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	base := "http://" + l.Addr().String()
+	require.NoError(t, l.Close())
+	for _, v := range vendors {
+		p, rec := policy()
+		for _, c := range v.build(t, base, options{retry: p}) {
+			t.Run(v.name+"/"+c.name, func(t *testing.T) {
+				before := len(rec.all())
+				ok, err := c.do(context.Background())
+				require.False(t, ok)
+				var op *net.OpError
+				require.ErrorAs(t, err, &op)
+				require.Equal(t, "dial", op.Op)
+				var ue *url.Error
+				require.ErrorAs(t, err, &ue)
+				require.Len(t, rec.all()[before:], 2, "three attempts: two waits")
+				requireClean(t, err, nil)
+				requireClean(t, ue, nil)
+			})
+		}
+	}
 }
