@@ -1,7 +1,8 @@
 // Package pipeline assembles the one request chain every vendor client sends
 // through, so its order is written down once:
 //
-//	[action (#Action= → ?Action=)] → retry → sign → typed errors → send
+//	[action (#Action= → ?Action=)] → User-Agent → [caller per call] → [log]
+//	→ retry → sign → [caller per attempt] → [log] → typed errors → send
 //
 // Retry sits above signing so that every attempt is signed afresh; typed
 // errors sit below it so that retry decides on the vendor's status and code.
@@ -17,6 +18,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"time"
 
@@ -65,6 +67,14 @@ type Config struct {
 	Signer signer.Signer    // required
 	Errors apierror.Decoder // required: the vendor's failure report
 	RPC    bool             // the API selects actions with ?Action= (specs/README.md)
+	// Logger, when set, gets one record per call (Info, Warn when it
+	// failed) and one per failed attempt (Debug): operation, attempt(s),
+	// HTTP status, vendor code, request id, duration and a transport
+	// error's redacted text. Never a header, a query, a body, a vendor
+	// message or a secret. nil: silent.
+	Logger *slog.Logger
+	// Middleware adds the caller's own steps, per call and per attempt.
+	Middleware Middleware
 }
 
 // New returns the chain for c, or an error naming the field when c.Retry is
@@ -80,11 +90,28 @@ func New(c Config) (doer.Doer, error) {
 	if err := policy.Validate(); err != nil {
 		return nil, fmt.Errorf("Config.Retry: %w", err)
 	}
-	var action doer.Middleware
-	if c.RPC {
-		action = rpc.Action()
+	if c.Signer == nil {
+		return nil, errors.New("pipeline: Config.Signer is required")
 	}
-	return doer.Chain(send, action, retry.Middleware(policy), signer.Middleware(c.Signer), apierror.Middleware(c.Errors)), nil
+	if c.Errors == nil {
+		return nil, errors.New("pipeline: Config.Errors is required")
+	}
+	var steps []doer.Middleware
+	if c.RPC {
+		steps = append(steps, rpc.Action())
+	}
+	steps = append(steps, userAgent())
+	steps = append(steps, c.Middleware.PerCall...)
+	if c.Logger != nil {
+		steps = append(steps, logCalls(c.Logger))
+	}
+	steps = append(steps, retry.Middleware(policy), signer.Middleware(c.Signer))
+	steps = append(steps, c.Middleware.PerAttempt...)
+	if c.Logger != nil {
+		steps = append(steps, logAttempts(c.Logger))
+	}
+	steps = append(steps, apierror.Middleware(c.Errors))
+	return doer.Chain(send, steps...), nil
 }
 
 // Send returns the bottom step of a chain, sending with d (nil:
