@@ -46,7 +46,7 @@ func TestLoggerMiddlewareAndUserAgent(t *testing.T) {
 		w.Header().Set("X-Request-Id", "req-42")
 		if calls.Add(1) == 1 {
 			w.WriteHeader(http.StatusServiceUnavailable)
-			_, _ = w.Write([]byte(`{"error_code":"DCS.5000","error_msg":"busy `+logMarker+`? no"}`))
+			_, _ = w.Write([]byte(`{"error_code":"DCS.5000","error_msg":"busy ` + logMarker + `? no"}`))
 			return
 		}
 		_, _ = w.Write([]byte(`{"password":"` + logMarker + `"}`))
