@@ -436,108 +436,108 @@ func WithRequestEditorFn(fn RequestEditorFn) ClientOption {
 // The interface specification for the client above.
 type ClientInterface interface {
 
-	// ClearMemcachedInstanceWithBody 清空 memcached 数据库实例
+	// ClearMemcachedInstanceWithBody Flushes all data of a Memcached instance (starts a task).
 	//
-	// Flushes all data of a Memcached instance (starts a task).
+	// 清空 memcached 数据库实例 (seed 002 section 5.ClearMemcachedInstance).
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /memcached#Action=ClearMemcachedInstance (the `ClearMemcachedInstance` operationId).
 	ClearMemcachedInstanceWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ClearMemcachedInstance 清空 memcached 数据库实例
+	// ClearMemcachedInstance Flushes all data of a Memcached instance (starts a task).
 	//
-	// Flushes all data of a Memcached instance (starts a task).
+	// 清空 memcached 数据库实例 (seed 002 section 5.ClearMemcachedInstance).
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /memcached#Action=ClearMemcachedInstance (the `ClearMemcachedInstance` operationId).
 	ClearMemcachedInstance(ctx context.Context, body ClearMemcachedInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CreateMemcachedInstanceWithBody 创建一台或多台按需计费的 memcached 的机器
+	// CreateMemcachedInstanceWithBody Creates one or more pay-as-you-go Memcached instances.
 	//
-	// Creates one or more pay-as-you-go Memcached instances.
+	// 创建一台或多台按需计费的 memcached 的机器 (seed 002 section 1.CreateMemcachedInstance).
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /memcached#Action=CreateMemcachedInstance (the `CreateMemcachedInstance` operationId).
 	CreateMemcachedInstanceWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CreateMemcachedInstance 创建一台或多台按需计费的 memcached 的机器
+	// CreateMemcachedInstance Creates one or more pay-as-you-go Memcached instances.
 	//
-	// Creates one or more pay-as-you-go Memcached instances.
+	// 创建一台或多台按需计费的 memcached 的机器 (seed 002 section 1.CreateMemcachedInstance).
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /memcached#Action=CreateMemcachedInstance (the `CreateMemcachedInstance` operationId).
 	CreateMemcachedInstance(ctx context.Context, body CreateMemcachedInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// DeleteMemcachedInstanceWithBody 删除 memcached 数据库实例
+	// DeleteMemcachedInstanceWithBody Deletes a Memcached instance (starts a task).
 	//
-	// Deletes a Memcached instance (starts a task).
+	// 删除 memcached 数据库实例 (seed 002 section 4.DeleteMemcachedInstance).
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /memcached#Action=DeleteMemcachedInstance (the `DeleteMemcachedInstance` operationId).
 	DeleteMemcachedInstanceWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// DeleteMemcachedInstance 删除 memcached 数据库实例
+	// DeleteMemcachedInstance Deletes a Memcached instance (starts a task).
 	//
-	// Deletes a Memcached instance (starts a task).
+	// 删除 memcached 数据库实例 (seed 002 section 4.DeleteMemcachedInstance).
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /memcached#Action=DeleteMemcachedInstance (the `DeleteMemcachedInstance` operationId).
 	DeleteMemcachedInstance(ctx context.Context, body DeleteMemcachedInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// DescribeMemcachedInstanceWithBody 获取 memcached 数据库实例详情页
+	// DescribeMemcachedInstanceWithBody Returns the details of one Memcached instance.
 	//
-	// Returns the details of one Memcached instance.
+	// 获取 memcached 数据库实例详情页 (seed 002 section 3.DescribeMemcachedInstance).
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /memcached#Action=DescribeMemcachedInstance (the `DescribeMemcachedInstance` operationId).
 	DescribeMemcachedInstanceWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// DescribeMemcachedInstance 获取 memcached 数据库实例详情页
+	// DescribeMemcachedInstance Returns the details of one Memcached instance.
 	//
-	// Returns the details of one Memcached instance.
+	// 获取 memcached 数据库实例详情页 (seed 002 section 3.DescribeMemcachedInstance).
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /memcached#Action=DescribeMemcachedInstance (the `DescribeMemcachedInstance` operationId).
 	DescribeMemcachedInstance(ctx context.Context, body DescribeMemcachedInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// MemcachedInstanceListWithBody 获取 memcached 数据库实例列表页
+	// MemcachedInstanceListWithBody Lists the Memcached instances, with counts per state.
 	//
-	// Lists the Memcached instances, with counts per state.
+	// 获取 memcached 数据库实例列表页 (seed 002 section 2.MemcachedInstanceList).
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /memcached#Action=MemcachedInstanceList (the `MemcachedInstanceList` operationId).
 	MemcachedInstanceListWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// MemcachedInstanceList 获取 memcached 数据库实例列表页
+	// MemcachedInstanceList Lists the Memcached instances, with counts per state.
 	//
-	// Lists the Memcached instances, with counts per state.
+	// 获取 memcached 数据库实例列表页 (seed 002 section 2.MemcachedInstanceList).
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /memcached#Action=MemcachedInstanceList (the `MemcachedInstanceList` operationId).
 	MemcachedInstanceList(ctx context.Context, body MemcachedInstanceListJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// UpdateMemcachedInstanceWithBody 更新 memcached 数据库实例配置
+	// UpdateMemcachedInstanceWithBody Changes the memory size (ConfSize) of a Memcached instance (starts a task).
 	//
-	// Changes the memory size (ConfSize) of a Memcached instance (starts a task).
+	// 更新 memcached 数据库实例配置 (seed 002 section 6.UpdateMemcachedInstance).
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /memcached#Action=UpdateMemcachedInstance (the `UpdateMemcachedInstance` operationId).
 	UpdateMemcachedInstanceWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// UpdateMemcachedInstance 更新 memcached 数据库实例配置
+	// UpdateMemcachedInstance Changes the memory size (ConfSize) of a Memcached instance (starts a task).
 	//
-	// Changes the memory size (ConfSize) of a Memcached instance (starts a task).
+	// 更新 memcached 数据库实例配置 (seed 002 section 6.UpdateMemcachedInstance).
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -545,9 +545,9 @@ type ClientInterface interface {
 	UpdateMemcachedInstance(ctx context.Context, body UpdateMemcachedInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 }
 
-// ClearMemcachedInstanceWithBody 清空 memcached 数据库实例
+// ClearMemcachedInstanceWithBody Flushes all data of a Memcached instance (starts a task).
 //
-// Flushes all data of a Memcached instance (starts a task).
+// 清空 memcached 数据库实例 (seed 002 section 5.ClearMemcachedInstance).
 //
 // Takes any type of body and a specified content type.
 //
@@ -565,9 +565,9 @@ func (c *Client) ClearMemcachedInstanceWithBody(ctx context.Context, contentType
 	return c.Client.Do(req)
 }
 
-// ClearMemcachedInstance 清空 memcached 数据库实例
+// ClearMemcachedInstance Flushes all data of a Memcached instance (starts a task).
 //
-// Flushes all data of a Memcached instance (starts a task).
+// 清空 memcached 数据库实例 (seed 002 section 5.ClearMemcachedInstance).
 //
 // Takes a body of the `application/json` content type.
 //
@@ -585,9 +585,9 @@ func (c *Client) ClearMemcachedInstance(ctx context.Context, body ClearMemcached
 	return c.Client.Do(req)
 }
 
-// CreateMemcachedInstanceWithBody 创建一台或多台按需计费的 memcached 的机器
+// CreateMemcachedInstanceWithBody Creates one or more pay-as-you-go Memcached instances.
 //
-// Creates one or more pay-as-you-go Memcached instances.
+// 创建一台或多台按需计费的 memcached 的机器 (seed 002 section 1.CreateMemcachedInstance).
 //
 // Takes any type of body and a specified content type.
 //
@@ -605,9 +605,9 @@ func (c *Client) CreateMemcachedInstanceWithBody(ctx context.Context, contentTyp
 	return c.Client.Do(req)
 }
 
-// CreateMemcachedInstance 创建一台或多台按需计费的 memcached 的机器
+// CreateMemcachedInstance Creates one or more pay-as-you-go Memcached instances.
 //
-// Creates one or more pay-as-you-go Memcached instances.
+// 创建一台或多台按需计费的 memcached 的机器 (seed 002 section 1.CreateMemcachedInstance).
 //
 // Takes a body of the `application/json` content type.
 //
@@ -625,9 +625,9 @@ func (c *Client) CreateMemcachedInstance(ctx context.Context, body CreateMemcach
 	return c.Client.Do(req)
 }
 
-// DeleteMemcachedInstanceWithBody 删除 memcached 数据库实例
+// DeleteMemcachedInstanceWithBody Deletes a Memcached instance (starts a task).
 //
-// Deletes a Memcached instance (starts a task).
+// 删除 memcached 数据库实例 (seed 002 section 4.DeleteMemcachedInstance).
 //
 // Takes any type of body and a specified content type.
 //
@@ -645,9 +645,9 @@ func (c *Client) DeleteMemcachedInstanceWithBody(ctx context.Context, contentTyp
 	return c.Client.Do(req)
 }
 
-// DeleteMemcachedInstance 删除 memcached 数据库实例
+// DeleteMemcachedInstance Deletes a Memcached instance (starts a task).
 //
-// Deletes a Memcached instance (starts a task).
+// 删除 memcached 数据库实例 (seed 002 section 4.DeleteMemcachedInstance).
 //
 // Takes a body of the `application/json` content type.
 //
@@ -665,9 +665,9 @@ func (c *Client) DeleteMemcachedInstance(ctx context.Context, body DeleteMemcach
 	return c.Client.Do(req)
 }
 
-// DescribeMemcachedInstanceWithBody 获取 memcached 数据库实例详情页
+// DescribeMemcachedInstanceWithBody Returns the details of one Memcached instance.
 //
-// Returns the details of one Memcached instance.
+// 获取 memcached 数据库实例详情页 (seed 002 section 3.DescribeMemcachedInstance).
 //
 // Takes any type of body and a specified content type.
 //
@@ -685,9 +685,9 @@ func (c *Client) DescribeMemcachedInstanceWithBody(ctx context.Context, contentT
 	return c.Client.Do(req)
 }
 
-// DescribeMemcachedInstance 获取 memcached 数据库实例详情页
+// DescribeMemcachedInstance Returns the details of one Memcached instance.
 //
-// Returns the details of one Memcached instance.
+// 获取 memcached 数据库实例详情页 (seed 002 section 3.DescribeMemcachedInstance).
 //
 // Takes a body of the `application/json` content type.
 //
@@ -705,9 +705,9 @@ func (c *Client) DescribeMemcachedInstance(ctx context.Context, body DescribeMem
 	return c.Client.Do(req)
 }
 
-// MemcachedInstanceListWithBody 获取 memcached 数据库实例列表页
+// MemcachedInstanceListWithBody Lists the Memcached instances, with counts per state.
 //
-// Lists the Memcached instances, with counts per state.
+// 获取 memcached 数据库实例列表页 (seed 002 section 2.MemcachedInstanceList).
 //
 // Takes any type of body and a specified content type.
 //
@@ -725,9 +725,9 @@ func (c *Client) MemcachedInstanceListWithBody(ctx context.Context, contentType 
 	return c.Client.Do(req)
 }
 
-// MemcachedInstanceList 获取 memcached 数据库实例列表页
+// MemcachedInstanceList Lists the Memcached instances, with counts per state.
 //
-// Lists the Memcached instances, with counts per state.
+// 获取 memcached 数据库实例列表页 (seed 002 section 2.MemcachedInstanceList).
 //
 // Takes a body of the `application/json` content type.
 //
@@ -745,9 +745,9 @@ func (c *Client) MemcachedInstanceList(ctx context.Context, body MemcachedInstan
 	return c.Client.Do(req)
 }
 
-// UpdateMemcachedInstanceWithBody 更新 memcached 数据库实例配置
+// UpdateMemcachedInstanceWithBody Changes the memory size (ConfSize) of a Memcached instance (starts a task).
 //
-// Changes the memory size (ConfSize) of a Memcached instance (starts a task).
+// 更新 memcached 数据库实例配置 (seed 002 section 6.UpdateMemcachedInstance).
 //
 // Takes any type of body and a specified content type.
 //
@@ -765,9 +765,9 @@ func (c *Client) UpdateMemcachedInstanceWithBody(ctx context.Context, contentTyp
 	return c.Client.Do(req)
 }
 
-// UpdateMemcachedInstance 更新 memcached 数据库实例配置
+// UpdateMemcachedInstance Changes the memory size (ConfSize) of a Memcached instance (starts a task).
 //
-// Changes the memory size (ConfSize) of a Memcached instance (starts a task).
+// 更新 memcached 数据库实例配置 (seed 002 section 6.UpdateMemcachedInstance).
 //
 // Takes a body of the `application/json` content type.
 //
@@ -1087,108 +1087,108 @@ func WithBaseURL(baseURL string) ClientOption {
 // ClientWithResponsesInterface is the interface specification for the client with responses above.
 type ClientWithResponsesInterface interface {
 
-	// ClearMemcachedInstanceWithBodyWithResponse 清空 memcached 数据库实例
+	// ClearMemcachedInstanceWithBodyWithResponse Flushes all data of a Memcached instance (starts a task).
 	//
-	// Flushes all data of a Memcached instance (starts a task).
+	// 清空 memcached 数据库实例 (seed 002 section 5.ClearMemcachedInstance).
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /memcached#Action=ClearMemcachedInstance (the `ClearMemcachedInstance` operationId).
 	ClearMemcachedInstanceWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ClearMemcachedInstanceResponse, error)
 
-	// ClearMemcachedInstanceWithResponse 清空 memcached 数据库实例
+	// ClearMemcachedInstanceWithResponse Flushes all data of a Memcached instance (starts a task).
 	//
-	// Flushes all data of a Memcached instance (starts a task).
+	// 清空 memcached 数据库实例 (seed 002 section 5.ClearMemcachedInstance).
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /memcached#Action=ClearMemcachedInstance (the `ClearMemcachedInstance` operationId).
 	ClearMemcachedInstanceWithResponse(ctx context.Context, body ClearMemcachedInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*ClearMemcachedInstanceResponse, error)
 
-	// CreateMemcachedInstanceWithBodyWithResponse 创建一台或多台按需计费的 memcached 的机器
+	// CreateMemcachedInstanceWithBodyWithResponse Creates one or more pay-as-you-go Memcached instances.
 	//
-	// Creates one or more pay-as-you-go Memcached instances.
+	// 创建一台或多台按需计费的 memcached 的机器 (seed 002 section 1.CreateMemcachedInstance).
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /memcached#Action=CreateMemcachedInstance (the `CreateMemcachedInstance` operationId).
 	CreateMemcachedInstanceWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateMemcachedInstanceResponse, error)
 
-	// CreateMemcachedInstanceWithResponse 创建一台或多台按需计费的 memcached 的机器
+	// CreateMemcachedInstanceWithResponse Creates one or more pay-as-you-go Memcached instances.
 	//
-	// Creates one or more pay-as-you-go Memcached instances.
+	// 创建一台或多台按需计费的 memcached 的机器 (seed 002 section 1.CreateMemcachedInstance).
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /memcached#Action=CreateMemcachedInstance (the `CreateMemcachedInstance` operationId).
 	CreateMemcachedInstanceWithResponse(ctx context.Context, body CreateMemcachedInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateMemcachedInstanceResponse, error)
 
-	// DeleteMemcachedInstanceWithBodyWithResponse 删除 memcached 数据库实例
+	// DeleteMemcachedInstanceWithBodyWithResponse Deletes a Memcached instance (starts a task).
 	//
-	// Deletes a Memcached instance (starts a task).
+	// 删除 memcached 数据库实例 (seed 002 section 4.DeleteMemcachedInstance).
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /memcached#Action=DeleteMemcachedInstance (the `DeleteMemcachedInstance` operationId).
 	DeleteMemcachedInstanceWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteMemcachedInstanceResponse, error)
 
-	// DeleteMemcachedInstanceWithResponse 删除 memcached 数据库实例
+	// DeleteMemcachedInstanceWithResponse Deletes a Memcached instance (starts a task).
 	//
-	// Deletes a Memcached instance (starts a task).
+	// 删除 memcached 数据库实例 (seed 002 section 4.DeleteMemcachedInstance).
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /memcached#Action=DeleteMemcachedInstance (the `DeleteMemcachedInstance` operationId).
 	DeleteMemcachedInstanceWithResponse(ctx context.Context, body DeleteMemcachedInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteMemcachedInstanceResponse, error)
 
-	// DescribeMemcachedInstanceWithBodyWithResponse 获取 memcached 数据库实例详情页
+	// DescribeMemcachedInstanceWithBodyWithResponse Returns the details of one Memcached instance.
 	//
-	// Returns the details of one Memcached instance.
+	// 获取 memcached 数据库实例详情页 (seed 002 section 3.DescribeMemcachedInstance).
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /memcached#Action=DescribeMemcachedInstance (the `DescribeMemcachedInstance` operationId).
 	DescribeMemcachedInstanceWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DescribeMemcachedInstanceResponse, error)
 
-	// DescribeMemcachedInstanceWithResponse 获取 memcached 数据库实例详情页
+	// DescribeMemcachedInstanceWithResponse Returns the details of one Memcached instance.
 	//
-	// Returns the details of one Memcached instance.
+	// 获取 memcached 数据库实例详情页 (seed 002 section 3.DescribeMemcachedInstance).
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /memcached#Action=DescribeMemcachedInstance (the `DescribeMemcachedInstance` operationId).
 	DescribeMemcachedInstanceWithResponse(ctx context.Context, body DescribeMemcachedInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*DescribeMemcachedInstanceResponse, error)
 
-	// MemcachedInstanceListWithBodyWithResponse 获取 memcached 数据库实例列表页
+	// MemcachedInstanceListWithBodyWithResponse Lists the Memcached instances, with counts per state.
 	//
-	// Lists the Memcached instances, with counts per state.
+	// 获取 memcached 数据库实例列表页 (seed 002 section 2.MemcachedInstanceList).
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /memcached#Action=MemcachedInstanceList (the `MemcachedInstanceList` operationId).
 	MemcachedInstanceListWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*MemcachedInstanceListResponse, error)
 
-	// MemcachedInstanceListWithResponse 获取 memcached 数据库实例列表页
+	// MemcachedInstanceListWithResponse Lists the Memcached instances, with counts per state.
 	//
-	// Lists the Memcached instances, with counts per state.
+	// 获取 memcached 数据库实例列表页 (seed 002 section 2.MemcachedInstanceList).
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /memcached#Action=MemcachedInstanceList (the `MemcachedInstanceList` operationId).
 	MemcachedInstanceListWithResponse(ctx context.Context, body MemcachedInstanceListJSONRequestBody, reqEditors ...RequestEditorFn) (*MemcachedInstanceListResponse, error)
 
-	// UpdateMemcachedInstanceWithBodyWithResponse 更新 memcached 数据库实例配置
+	// UpdateMemcachedInstanceWithBodyWithResponse Changes the memory size (ConfSize) of a Memcached instance (starts a task).
 	//
-	// Changes the memory size (ConfSize) of a Memcached instance (starts a task).
+	// 更新 memcached 数据库实例配置 (seed 002 section 6.UpdateMemcachedInstance).
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /memcached#Action=UpdateMemcachedInstance (the `UpdateMemcachedInstance` operationId).
 	UpdateMemcachedInstanceWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateMemcachedInstanceResponse, error)
 
-	// UpdateMemcachedInstanceWithResponse 更新 memcached 数据库实例配置
+	// UpdateMemcachedInstanceWithResponse Changes the memory size (ConfSize) of a Memcached instance (starts a task).
 	//
-	// Changes the memory size (ConfSize) of a Memcached instance (starts a task).
+	// 更新 memcached 数据库实例配置 (seed 002 section 6.UpdateMemcachedInstance).
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -1484,9 +1484,9 @@ func (r UpdateMemcachedInstanceResponse) ContentType() string {
 	return ""
 }
 
-// ClearMemcachedInstanceWithBodyWithResponse 清空 memcached 数据库实例
+// ClearMemcachedInstanceWithBodyWithResponse Flushes all data of a Memcached instance (starts a task).
 //
-// Flushes all data of a Memcached instance (starts a task).
+// 清空 memcached 数据库实例 (seed 002 section 5.ClearMemcachedInstance).
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -1499,9 +1499,9 @@ func (c *ClientWithResponses) ClearMemcachedInstanceWithBodyWithResponse(ctx con
 	return ParseClearMemcachedInstanceResponse(rsp)
 }
 
-// ClearMemcachedInstanceWithResponse 清空 memcached 数据库实例
+// ClearMemcachedInstanceWithResponse Flushes all data of a Memcached instance (starts a task).
 //
-// Flushes all data of a Memcached instance (starts a task).
+// 清空 memcached 数据库实例 (seed 002 section 5.ClearMemcachedInstance).
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -1514,9 +1514,9 @@ func (c *ClientWithResponses) ClearMemcachedInstanceWithResponse(ctx context.Con
 	return ParseClearMemcachedInstanceResponse(rsp)
 }
 
-// CreateMemcachedInstanceWithBodyWithResponse 创建一台或多台按需计费的 memcached 的机器
+// CreateMemcachedInstanceWithBodyWithResponse Creates one or more pay-as-you-go Memcached instances.
 //
-// Creates one or more pay-as-you-go Memcached instances.
+// 创建一台或多台按需计费的 memcached 的机器 (seed 002 section 1.CreateMemcachedInstance).
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -1529,9 +1529,9 @@ func (c *ClientWithResponses) CreateMemcachedInstanceWithBodyWithResponse(ctx co
 	return ParseCreateMemcachedInstanceResponse(rsp)
 }
 
-// CreateMemcachedInstanceWithResponse 创建一台或多台按需计费的 memcached 的机器
+// CreateMemcachedInstanceWithResponse Creates one or more pay-as-you-go Memcached instances.
 //
-// Creates one or more pay-as-you-go Memcached instances.
+// 创建一台或多台按需计费的 memcached 的机器 (seed 002 section 1.CreateMemcachedInstance).
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -1544,9 +1544,9 @@ func (c *ClientWithResponses) CreateMemcachedInstanceWithResponse(ctx context.Co
 	return ParseCreateMemcachedInstanceResponse(rsp)
 }
 
-// DeleteMemcachedInstanceWithBodyWithResponse 删除 memcached 数据库实例
+// DeleteMemcachedInstanceWithBodyWithResponse Deletes a Memcached instance (starts a task).
 //
-// Deletes a Memcached instance (starts a task).
+// 删除 memcached 数据库实例 (seed 002 section 4.DeleteMemcachedInstance).
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -1559,9 +1559,9 @@ func (c *ClientWithResponses) DeleteMemcachedInstanceWithBodyWithResponse(ctx co
 	return ParseDeleteMemcachedInstanceResponse(rsp)
 }
 
-// DeleteMemcachedInstanceWithResponse 删除 memcached 数据库实例
+// DeleteMemcachedInstanceWithResponse Deletes a Memcached instance (starts a task).
 //
-// Deletes a Memcached instance (starts a task).
+// 删除 memcached 数据库实例 (seed 002 section 4.DeleteMemcachedInstance).
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -1574,9 +1574,9 @@ func (c *ClientWithResponses) DeleteMemcachedInstanceWithResponse(ctx context.Co
 	return ParseDeleteMemcachedInstanceResponse(rsp)
 }
 
-// DescribeMemcachedInstanceWithBodyWithResponse 获取 memcached 数据库实例详情页
+// DescribeMemcachedInstanceWithBodyWithResponse Returns the details of one Memcached instance.
 //
-// Returns the details of one Memcached instance.
+// 获取 memcached 数据库实例详情页 (seed 002 section 3.DescribeMemcachedInstance).
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -1589,9 +1589,9 @@ func (c *ClientWithResponses) DescribeMemcachedInstanceWithBodyWithResponse(ctx 
 	return ParseDescribeMemcachedInstanceResponse(rsp)
 }
 
-// DescribeMemcachedInstanceWithResponse 获取 memcached 数据库实例详情页
+// DescribeMemcachedInstanceWithResponse Returns the details of one Memcached instance.
 //
-// Returns the details of one Memcached instance.
+// 获取 memcached 数据库实例详情页 (seed 002 section 3.DescribeMemcachedInstance).
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -1604,9 +1604,9 @@ func (c *ClientWithResponses) DescribeMemcachedInstanceWithResponse(ctx context.
 	return ParseDescribeMemcachedInstanceResponse(rsp)
 }
 
-// MemcachedInstanceListWithBodyWithResponse 获取 memcached 数据库实例列表页
+// MemcachedInstanceListWithBodyWithResponse Lists the Memcached instances, with counts per state.
 //
-// Lists the Memcached instances, with counts per state.
+// 获取 memcached 数据库实例列表页 (seed 002 section 2.MemcachedInstanceList).
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -1619,9 +1619,9 @@ func (c *ClientWithResponses) MemcachedInstanceListWithBodyWithResponse(ctx cont
 	return ParseMemcachedInstanceListResponse(rsp)
 }
 
-// MemcachedInstanceListWithResponse 获取 memcached 数据库实例列表页
+// MemcachedInstanceListWithResponse Lists the Memcached instances, with counts per state.
 //
-// Lists the Memcached instances, with counts per state.
+// 获取 memcached 数据库实例列表页 (seed 002 section 2.MemcachedInstanceList).
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -1634,9 +1634,9 @@ func (c *ClientWithResponses) MemcachedInstanceListWithResponse(ctx context.Cont
 	return ParseMemcachedInstanceListResponse(rsp)
 }
 
-// UpdateMemcachedInstanceWithBodyWithResponse 更新 memcached 数据库实例配置
+// UpdateMemcachedInstanceWithBodyWithResponse Changes the memory size (ConfSize) of a Memcached instance (starts a task).
 //
-// Changes the memory size (ConfSize) of a Memcached instance (starts a task).
+// 更新 memcached 数据库实例配置 (seed 002 section 6.UpdateMemcachedInstance).
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -1649,9 +1649,9 @@ func (c *ClientWithResponses) UpdateMemcachedInstanceWithBodyWithResponse(ctx co
 	return ParseUpdateMemcachedInstanceResponse(rsp)
 }
 
-// UpdateMemcachedInstanceWithResponse 更新 memcached 数据库实例配置
+// UpdateMemcachedInstanceWithResponse Changes the memory size (ConfSize) of a Memcached instance (starts a task).
 //
-// Changes the memory size (ConfSize) of a Memcached instance (starts a task).
+// 更新 memcached 数据库实例配置 (seed 002 section 6.UpdateMemcachedInstance).
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //

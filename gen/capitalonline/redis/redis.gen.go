@@ -774,101 +774,127 @@ func WithRequestEditorFn(fn RequestEditorFn) ClientOption {
 // The interface specification for the client above.
 type ClientInterface interface {
 
-	// CreateBackupWithBody 创建备份 (物理全备份, RDB 格式文件)
+	// CreateBackupWithBody Creates a backup (full physical backup, RDB file).
+	//
+	// 创建备份 (物理全备份, RDB 格式文件) (seed 000 section 8.CreateBackup).
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /redis#Action=CreateBackup (the `CreateBackup` operationId).
 	CreateBackupWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CreateBackup 创建备份 (物理全备份, RDB 格式文件)
+	// CreateBackup Creates a backup (full physical backup, RDB file).
+	//
+	// 创建备份 (物理全备份, RDB 格式文件) (seed 000 section 8.CreateBackup).
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /redis#Action=CreateBackup (the `CreateBackup` operationId).
 	CreateBackup(ctx context.Context, body CreateBackupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CreateDBInstanceWithBody 创建 Redis 云数据库实例
+	// CreateDBInstanceWithBody Creates Redis instances.
+	//
+	// 创建 Redis 云数据库实例 (seed 000 section 3.CreateDBInstance).
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /redis#Action=CreateDBInstance (the `CreateDBInstance` operationId).
 	CreateDBInstanceWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CreateDBInstance 创建 Redis 云数据库实例
+	// CreateDBInstance Creates Redis instances.
+	//
+	// 创建 Redis 云数据库实例 (seed 000 section 3.CreateDBInstance).
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /redis#Action=CreateDBInstance (the `CreateDBInstance` operationId).
 	CreateDBInstance(ctx context.Context, body CreateDBInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// DeleteBackupWithBody 删除备份文件
+	// DeleteBackupWithBody Deletes a backup file.
+	//
+	// 删除备份文件 (seed 000 section 9.DeleteBackup).
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /redis#Action=DeleteBackup (the `DeleteBackup` operationId).
 	DeleteBackupWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// DeleteBackup 删除备份文件
+	// DeleteBackup Deletes a backup file.
+	//
+	// 删除备份文件 (seed 000 section 9.DeleteBackup).
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /redis#Action=DeleteBackup (the `DeleteBackup` operationId).
 	DeleteBackup(ctx context.Context, body DeleteBackupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// DeleteDBInstanceWithBody 删除 Redis 实例
+	// DeleteDBInstanceWithBody Deletes a Redis instance.
+	//
+	// 删除 Redis 实例 (seed 000 section 5.DeleteDBInstance).
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /redis#Action=DeleteDBInstance (the `DeleteDBInstance` operationId).
 	DeleteDBInstanceWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// DeleteDBInstance 删除 Redis 实例
+	// DeleteDBInstance Deletes a Redis instance.
+	//
+	// 删除 Redis 实例 (seed 000 section 5.DeleteDBInstance).
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /redis#Action=DeleteDBInstance (the `DeleteDBInstance` operationId).
 	DeleteDBInstance(ctx context.Context, body DeleteDBInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// DescribeAvailableDBConfig 获取某个站点支持的 Redis 产品类型以及规格
+	// DescribeAvailableDBConfig Lists the Redis product types and specifications a site offers.
+	//
+	// 获取某个站点支持的 Redis 产品类型以及规格 (seed 000 section 2.DescribeAvailableDBConfig).
 	//
 	// Corresponds with GET /redis#Action=DescribeAvailableDBConfig (the `DescribeAvailableDBConfig` operationId).
 	DescribeAvailableDBConfig(ctx context.Context, params *DescribeAvailableDBConfigParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// DescribeBackups 获取备份集列表
+	// DescribeBackups Lists backup sets.
+	//
+	// 获取备份集列表 (seed 000 section 6.DescribeBackups).
 	//
 	// Corresponds with GET /redis#Action=DescribeBackups (the `DescribeBackups` operationId).
 	DescribeBackups(ctx context.Context, params *DescribeBackupsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// DescribeDBInstances 获取 Redis 实例列表 (支持常见字段过滤:实例编号、实例名称、实例 IP)
+	// DescribeDBInstances Lists Redis instances, filtered by instance id, name or IP.
+	//
+	// 获取 Redis 实例列表 (支持常见字段过滤:实例编号、实例名称、实例 IP) (seed 000 section 4.DescribeDBInstances).
 	//
 	// Corresponds with GET /redis#Action=DescribeDBInstances (the `DescribeDBInstances` operationId).
 	DescribeDBInstances(ctx context.Context, params *DescribeDBInstancesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// DescribeRedisConfig 根据传入的参数返回 redis 对应的参数 (CONFIG GET)
+	// DescribeRedisConfig Returns the Redis configuration parameters named in the request (CONFIG GET).
 	//
-	// Added on the current page (seed 000); the older page (seed 001) does not have it.
+	// 根据传入的参数返回 redis 对应的参数 (CONFIG GET) (seed 000 section 10.DescribeRedisConfig): Added on the current page (seed 000); the older page (seed 001) does not have it.
 	// The response carries the instance's secrets (requirepass, masterauth):
 	// treat it as sensitive.
 	//
 	// Corresponds with GET /redis#Action=DescribeRedisConfig (the `DescribeRedisConfig` operationId).
 	DescribeRedisConfig(ctx context.Context, params *DescribeRedisConfigParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// DescribeRegins 获取云数据库 Redis 支持购买的站点区域
+	// DescribeRegins Lists the sites (regions) where Redis instances can be bought.
 	//
-	// Lists the sites (regions) where Redis can be bought. The action name is
+	// 获取云数据库 Redis 支持购买的站点区域 (seed 000 section 1.DescribeRegins): Lists the sites (regions) where Redis can be bought. The action name is
 	// the vendor's own spelling ("Regins"); it is what the wire carries.
 	//
 	// Corresponds with GET /redis#Action=DescribeRegins (the `DescribeRegins` operationId).
 	DescribeRegins(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// DownloadBackup 获取备份文件信息及备份文件下载地址
+	// DownloadBackup Gets a backup file's details and its download address.
+	//
+	// 获取备份文件信息及备份文件下载地址 (seed 000 section 7.DownloadBackup).
 	//
 	// Corresponds with GET /redis#Action=DownloadBackup (the `DownloadBackup` operationId).
 	DownloadBackup(ctx context.Context, params *DownloadBackupParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 }
 
-// CreateBackupWithBody 创建备份 (物理全备份, RDB 格式文件)
+// CreateBackupWithBody Creates a backup (full physical backup, RDB file).
+//
+// 创建备份 (物理全备份, RDB 格式文件) (seed 000 section 8.CreateBackup).
 //
 // Takes any type of body and a specified content type.
 //
@@ -886,7 +912,9 @@ func (c *Client) CreateBackupWithBody(ctx context.Context, contentType string, b
 	return c.Client.Do(req)
 }
 
-// CreateBackup 创建备份 (物理全备份, RDB 格式文件)
+// CreateBackup Creates a backup (full physical backup, RDB file).
+//
+// 创建备份 (物理全备份, RDB 格式文件) (seed 000 section 8.CreateBackup).
 //
 // Takes a body of the `application/json` content type.
 //
@@ -904,7 +932,9 @@ func (c *Client) CreateBackup(ctx context.Context, body CreateBackupJSONRequestB
 	return c.Client.Do(req)
 }
 
-// CreateDBInstanceWithBody 创建 Redis 云数据库实例
+// CreateDBInstanceWithBody Creates Redis instances.
+//
+// 创建 Redis 云数据库实例 (seed 000 section 3.CreateDBInstance).
 //
 // Takes any type of body and a specified content type.
 //
@@ -922,7 +952,9 @@ func (c *Client) CreateDBInstanceWithBody(ctx context.Context, contentType strin
 	return c.Client.Do(req)
 }
 
-// CreateDBInstance 创建 Redis 云数据库实例
+// CreateDBInstance Creates Redis instances.
+//
+// 创建 Redis 云数据库实例 (seed 000 section 3.CreateDBInstance).
 //
 // Takes a body of the `application/json` content type.
 //
@@ -940,7 +972,9 @@ func (c *Client) CreateDBInstance(ctx context.Context, body CreateDBInstanceJSON
 	return c.Client.Do(req)
 }
 
-// DeleteBackupWithBody 删除备份文件
+// DeleteBackupWithBody Deletes a backup file.
+//
+// 删除备份文件 (seed 000 section 9.DeleteBackup).
 //
 // Takes any type of body and a specified content type.
 //
@@ -958,7 +992,9 @@ func (c *Client) DeleteBackupWithBody(ctx context.Context, contentType string, b
 	return c.Client.Do(req)
 }
 
-// DeleteBackup 删除备份文件
+// DeleteBackup Deletes a backup file.
+//
+// 删除备份文件 (seed 000 section 9.DeleteBackup).
 //
 // Takes a body of the `application/json` content type.
 //
@@ -976,7 +1012,9 @@ func (c *Client) DeleteBackup(ctx context.Context, body DeleteBackupJSONRequestB
 	return c.Client.Do(req)
 }
 
-// DeleteDBInstanceWithBody 删除 Redis 实例
+// DeleteDBInstanceWithBody Deletes a Redis instance.
+//
+// 删除 Redis 实例 (seed 000 section 5.DeleteDBInstance).
 //
 // Takes any type of body and a specified content type.
 //
@@ -994,7 +1032,9 @@ func (c *Client) DeleteDBInstanceWithBody(ctx context.Context, contentType strin
 	return c.Client.Do(req)
 }
 
-// DeleteDBInstance 删除 Redis 实例
+// DeleteDBInstance Deletes a Redis instance.
+//
+// 删除 Redis 实例 (seed 000 section 5.DeleteDBInstance).
 //
 // Takes a body of the `application/json` content type.
 //
@@ -1012,7 +1052,9 @@ func (c *Client) DeleteDBInstance(ctx context.Context, body DeleteDBInstanceJSON
 	return c.Client.Do(req)
 }
 
-// DescribeAvailableDBConfig 获取某个站点支持的 Redis 产品类型以及规格
+// DescribeAvailableDBConfig Lists the Redis product types and specifications a site offers.
+//
+// 获取某个站点支持的 Redis 产品类型以及规格 (seed 000 section 2.DescribeAvailableDBConfig).
 //
 // Corresponds with GET /redis#Action=DescribeAvailableDBConfig (the `DescribeAvailableDBConfig` operationId).
 func (c *Client) DescribeAvailableDBConfig(ctx context.Context, params *DescribeAvailableDBConfigParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -1028,7 +1070,9 @@ func (c *Client) DescribeAvailableDBConfig(ctx context.Context, params *Describe
 	return c.Client.Do(req)
 }
 
-// DescribeBackups 获取备份集列表
+// DescribeBackups Lists backup sets.
+//
+// 获取备份集列表 (seed 000 section 6.DescribeBackups).
 //
 // Corresponds with GET /redis#Action=DescribeBackups (the `DescribeBackups` operationId).
 func (c *Client) DescribeBackups(ctx context.Context, params *DescribeBackupsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -1044,7 +1088,9 @@ func (c *Client) DescribeBackups(ctx context.Context, params *DescribeBackupsPar
 	return c.Client.Do(req)
 }
 
-// DescribeDBInstances 获取 Redis 实例列表 (支持常见字段过滤:实例编号、实例名称、实例 IP)
+// DescribeDBInstances Lists Redis instances, filtered by instance id, name or IP.
+//
+// 获取 Redis 实例列表 (支持常见字段过滤:实例编号、实例名称、实例 IP) (seed 000 section 4.DescribeDBInstances).
 //
 // Corresponds with GET /redis#Action=DescribeDBInstances (the `DescribeDBInstances` operationId).
 func (c *Client) DescribeDBInstances(ctx context.Context, params *DescribeDBInstancesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -1060,9 +1106,9 @@ func (c *Client) DescribeDBInstances(ctx context.Context, params *DescribeDBInst
 	return c.Client.Do(req)
 }
 
-// DescribeRedisConfig 根据传入的参数返回 redis 对应的参数 (CONFIG GET)
+// DescribeRedisConfig Returns the Redis configuration parameters named in the request (CONFIG GET).
 //
-// Added on the current page (seed 000); the older page (seed 001) does not have it.
+// 根据传入的参数返回 redis 对应的参数 (CONFIG GET) (seed 000 section 10.DescribeRedisConfig): Added on the current page (seed 000); the older page (seed 001) does not have it.
 // The response carries the instance's secrets (requirepass, masterauth):
 // treat it as sensitive.
 //
@@ -1080,9 +1126,9 @@ func (c *Client) DescribeRedisConfig(ctx context.Context, params *DescribeRedisC
 	return c.Client.Do(req)
 }
 
-// DescribeRegins 获取云数据库 Redis 支持购买的站点区域
+// DescribeRegins Lists the sites (regions) where Redis instances can be bought.
 //
-// Lists the sites (regions) where Redis can be bought. The action name is
+// 获取云数据库 Redis 支持购买的站点区域 (seed 000 section 1.DescribeRegins): Lists the sites (regions) where Redis can be bought. The action name is
 // the vendor's own spelling ("Regins"); it is what the wire carries.
 //
 // Corresponds with GET /redis#Action=DescribeRegins (the `DescribeRegins` operationId).
@@ -1099,7 +1145,9 @@ func (c *Client) DescribeRegins(ctx context.Context, reqEditors ...RequestEditor
 	return c.Client.Do(req)
 }
 
-// DownloadBackup 获取备份文件信息及备份文件下载地址
+// DownloadBackup Gets a backup file's details and its download address.
+//
+// 获取备份文件信息及备份文件下载地址 (seed 000 section 7.DownloadBackup).
 //
 // Corresponds with GET /redis#Action=DownloadBackup (the `DownloadBackup` operationId).
 func (c *Client) DownloadBackup(ctx context.Context, params *DownloadBackupParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -1666,86 +1714,108 @@ func WithBaseURL(baseURL string) ClientOption {
 // ClientWithResponsesInterface is the interface specification for the client with responses above.
 type ClientWithResponsesInterface interface {
 
-	// CreateBackupWithBodyWithResponse 创建备份 (物理全备份, RDB 格式文件)
+	// CreateBackupWithBodyWithResponse Creates a backup (full physical backup, RDB file).
+	//
+	// 创建备份 (物理全备份, RDB 格式文件) (seed 000 section 8.CreateBackup).
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /redis#Action=CreateBackup (the `CreateBackup` operationId).
 	CreateBackupWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateBackupResponse, error)
 
-	// CreateBackupWithResponse 创建备份 (物理全备份, RDB 格式文件)
+	// CreateBackupWithResponse Creates a backup (full physical backup, RDB file).
+	//
+	// 创建备份 (物理全备份, RDB 格式文件) (seed 000 section 8.CreateBackup).
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /redis#Action=CreateBackup (the `CreateBackup` operationId).
 	CreateBackupWithResponse(ctx context.Context, body CreateBackupJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateBackupResponse, error)
 
-	// CreateDBInstanceWithBodyWithResponse 创建 Redis 云数据库实例
+	// CreateDBInstanceWithBodyWithResponse Creates Redis instances.
+	//
+	// 创建 Redis 云数据库实例 (seed 000 section 3.CreateDBInstance).
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /redis#Action=CreateDBInstance (the `CreateDBInstance` operationId).
 	CreateDBInstanceWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateDBInstanceResponse, error)
 
-	// CreateDBInstanceWithResponse 创建 Redis 云数据库实例
+	// CreateDBInstanceWithResponse Creates Redis instances.
+	//
+	// 创建 Redis 云数据库实例 (seed 000 section 3.CreateDBInstance).
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /redis#Action=CreateDBInstance (the `CreateDBInstance` operationId).
 	CreateDBInstanceWithResponse(ctx context.Context, body CreateDBInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateDBInstanceResponse, error)
 
-	// DeleteBackupWithBodyWithResponse 删除备份文件
+	// DeleteBackupWithBodyWithResponse Deletes a backup file.
+	//
+	// 删除备份文件 (seed 000 section 9.DeleteBackup).
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /redis#Action=DeleteBackup (the `DeleteBackup` operationId).
 	DeleteBackupWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteBackupResponse, error)
 
-	// DeleteBackupWithResponse 删除备份文件
+	// DeleteBackupWithResponse Deletes a backup file.
+	//
+	// 删除备份文件 (seed 000 section 9.DeleteBackup).
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /redis#Action=DeleteBackup (the `DeleteBackup` operationId).
 	DeleteBackupWithResponse(ctx context.Context, body DeleteBackupJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteBackupResponse, error)
 
-	// DeleteDBInstanceWithBodyWithResponse 删除 Redis 实例
+	// DeleteDBInstanceWithBodyWithResponse Deletes a Redis instance.
+	//
+	// 删除 Redis 实例 (seed 000 section 5.DeleteDBInstance).
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /redis#Action=DeleteDBInstance (the `DeleteDBInstance` operationId).
 	DeleteDBInstanceWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteDBInstanceResponse, error)
 
-	// DeleteDBInstanceWithResponse 删除 Redis 实例
+	// DeleteDBInstanceWithResponse Deletes a Redis instance.
+	//
+	// 删除 Redis 实例 (seed 000 section 5.DeleteDBInstance).
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /redis#Action=DeleteDBInstance (the `DeleteDBInstance` operationId).
 	DeleteDBInstanceWithResponse(ctx context.Context, body DeleteDBInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteDBInstanceResponse, error)
 
-	// DescribeAvailableDBConfigWithResponse 获取某个站点支持的 Redis 产品类型以及规格
+	// DescribeAvailableDBConfigWithResponse Lists the Redis product types and specifications a site offers.
+	//
+	// 获取某个站点支持的 Redis 产品类型以及规格 (seed 000 section 2.DescribeAvailableDBConfig).
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /redis#Action=DescribeAvailableDBConfig (the `DescribeAvailableDBConfig` operationId).
 	DescribeAvailableDBConfigWithResponse(ctx context.Context, params *DescribeAvailableDBConfigParams, reqEditors ...RequestEditorFn) (*DescribeAvailableDBConfigResponse, error)
 
-	// DescribeBackupsWithResponse 获取备份集列表
+	// DescribeBackupsWithResponse Lists backup sets.
+	//
+	// 获取备份集列表 (seed 000 section 6.DescribeBackups).
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /redis#Action=DescribeBackups (the `DescribeBackups` operationId).
 	DescribeBackupsWithResponse(ctx context.Context, params *DescribeBackupsParams, reqEditors ...RequestEditorFn) (*DescribeBackupsResponse, error)
 
-	// DescribeDBInstancesWithResponse 获取 Redis 实例列表 (支持常见字段过滤:实例编号、实例名称、实例 IP)
+	// DescribeDBInstancesWithResponse Lists Redis instances, filtered by instance id, name or IP.
+	//
+	// 获取 Redis 实例列表 (支持常见字段过滤:实例编号、实例名称、实例 IP) (seed 000 section 4.DescribeDBInstances).
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /redis#Action=DescribeDBInstances (the `DescribeDBInstances` operationId).
 	DescribeDBInstancesWithResponse(ctx context.Context, params *DescribeDBInstancesParams, reqEditors ...RequestEditorFn) (*DescribeDBInstancesResponse, error)
 
-	// DescribeRedisConfigWithResponse 根据传入的参数返回 redis 对应的参数 (CONFIG GET)
+	// DescribeRedisConfigWithResponse Returns the Redis configuration parameters named in the request (CONFIG GET).
 	//
-	// Added on the current page (seed 000); the older page (seed 001) does not have it.
+	// 根据传入的参数返回 redis 对应的参数 (CONFIG GET) (seed 000 section 10.DescribeRedisConfig): Added on the current page (seed 000); the older page (seed 001) does not have it.
 	// The response carries the instance's secrets (requirepass, masterauth):
 	// treat it as sensitive.
 	//
@@ -1754,9 +1824,9 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /redis#Action=DescribeRedisConfig (the `DescribeRedisConfig` operationId).
 	DescribeRedisConfigWithResponse(ctx context.Context, params *DescribeRedisConfigParams, reqEditors ...RequestEditorFn) (*DescribeRedisConfigResponse, error)
 
-	// DescribeReginsWithResponse 获取云数据库 Redis 支持购买的站点区域
+	// DescribeReginsWithResponse Lists the sites (regions) where Redis instances can be bought.
 	//
-	// Lists the sites (regions) where Redis can be bought. The action name is
+	// 获取云数据库 Redis 支持购买的站点区域 (seed 000 section 1.DescribeRegins): Lists the sites (regions) where Redis can be bought. The action name is
 	// the vendor's own spelling ("Regins"); it is what the wire carries.
 	//
 	// Returns a wrapper object for the known response body format(s).
@@ -1764,7 +1834,9 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /redis#Action=DescribeRegins (the `DescribeRegins` operationId).
 	DescribeReginsWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*DescribeReginsResponse, error)
 
-	// DownloadBackupWithResponse 获取备份文件信息及备份文件下载地址
+	// DownloadBackupWithResponse Gets a backup file's details and its download address.
+	//
+	// 获取备份文件信息及备份文件下载地址 (seed 000 section 7.DownloadBackup).
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -2462,7 +2534,9 @@ func (r DownloadBackupResponse) ContentType() string {
 	return ""
 }
 
-// CreateBackupWithBodyWithResponse 创建备份 (物理全备份, RDB 格式文件)
+// CreateBackupWithBodyWithResponse Creates a backup (full physical backup, RDB file).
+//
+// 创建备份 (物理全备份, RDB 格式文件) (seed 000 section 8.CreateBackup).
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -2475,7 +2549,9 @@ func (c *ClientWithResponses) CreateBackupWithBodyWithResponse(ctx context.Conte
 	return ParseCreateBackupResponse(rsp)
 }
 
-// CreateBackupWithResponse 创建备份 (物理全备份, RDB 格式文件)
+// CreateBackupWithResponse Creates a backup (full physical backup, RDB file).
+//
+// 创建备份 (物理全备份, RDB 格式文件) (seed 000 section 8.CreateBackup).
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -2488,7 +2564,9 @@ func (c *ClientWithResponses) CreateBackupWithResponse(ctx context.Context, body
 	return ParseCreateBackupResponse(rsp)
 }
 
-// CreateDBInstanceWithBodyWithResponse 创建 Redis 云数据库实例
+// CreateDBInstanceWithBodyWithResponse Creates Redis instances.
+//
+// 创建 Redis 云数据库实例 (seed 000 section 3.CreateDBInstance).
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -2501,7 +2579,9 @@ func (c *ClientWithResponses) CreateDBInstanceWithBodyWithResponse(ctx context.C
 	return ParseCreateDBInstanceResponse(rsp)
 }
 
-// CreateDBInstanceWithResponse 创建 Redis 云数据库实例
+// CreateDBInstanceWithResponse Creates Redis instances.
+//
+// 创建 Redis 云数据库实例 (seed 000 section 3.CreateDBInstance).
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -2514,7 +2594,9 @@ func (c *ClientWithResponses) CreateDBInstanceWithResponse(ctx context.Context, 
 	return ParseCreateDBInstanceResponse(rsp)
 }
 
-// DeleteBackupWithBodyWithResponse 删除备份文件
+// DeleteBackupWithBodyWithResponse Deletes a backup file.
+//
+// 删除备份文件 (seed 000 section 9.DeleteBackup).
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -2527,7 +2609,9 @@ func (c *ClientWithResponses) DeleteBackupWithBodyWithResponse(ctx context.Conte
 	return ParseDeleteBackupResponse(rsp)
 }
 
-// DeleteBackupWithResponse 删除备份文件
+// DeleteBackupWithResponse Deletes a backup file.
+//
+// 删除备份文件 (seed 000 section 9.DeleteBackup).
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -2540,7 +2624,9 @@ func (c *ClientWithResponses) DeleteBackupWithResponse(ctx context.Context, body
 	return ParseDeleteBackupResponse(rsp)
 }
 
-// DeleteDBInstanceWithBodyWithResponse 删除 Redis 实例
+// DeleteDBInstanceWithBodyWithResponse Deletes a Redis instance.
+//
+// 删除 Redis 实例 (seed 000 section 5.DeleteDBInstance).
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -2553,7 +2639,9 @@ func (c *ClientWithResponses) DeleteDBInstanceWithBodyWithResponse(ctx context.C
 	return ParseDeleteDBInstanceResponse(rsp)
 }
 
-// DeleteDBInstanceWithResponse 删除 Redis 实例
+// DeleteDBInstanceWithResponse Deletes a Redis instance.
+//
+// 删除 Redis 实例 (seed 000 section 5.DeleteDBInstance).
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -2566,7 +2654,9 @@ func (c *ClientWithResponses) DeleteDBInstanceWithResponse(ctx context.Context, 
 	return ParseDeleteDBInstanceResponse(rsp)
 }
 
-// DescribeAvailableDBConfigWithResponse 获取某个站点支持的 Redis 产品类型以及规格
+// DescribeAvailableDBConfigWithResponse Lists the Redis product types and specifications a site offers.
+//
+// 获取某个站点支持的 Redis 产品类型以及规格 (seed 000 section 2.DescribeAvailableDBConfig).
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -2579,7 +2669,9 @@ func (c *ClientWithResponses) DescribeAvailableDBConfigWithResponse(ctx context.
 	return ParseDescribeAvailableDBConfigResponse(rsp)
 }
 
-// DescribeBackupsWithResponse 获取备份集列表
+// DescribeBackupsWithResponse Lists backup sets.
+//
+// 获取备份集列表 (seed 000 section 6.DescribeBackups).
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -2592,7 +2684,9 @@ func (c *ClientWithResponses) DescribeBackupsWithResponse(ctx context.Context, p
 	return ParseDescribeBackupsResponse(rsp)
 }
 
-// DescribeDBInstancesWithResponse 获取 Redis 实例列表 (支持常见字段过滤:实例编号、实例名称、实例 IP)
+// DescribeDBInstancesWithResponse Lists Redis instances, filtered by instance id, name or IP.
+//
+// 获取 Redis 实例列表 (支持常见字段过滤:实例编号、实例名称、实例 IP) (seed 000 section 4.DescribeDBInstances).
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -2605,9 +2699,9 @@ func (c *ClientWithResponses) DescribeDBInstancesWithResponse(ctx context.Contex
 	return ParseDescribeDBInstancesResponse(rsp)
 }
 
-// DescribeRedisConfigWithResponse 根据传入的参数返回 redis 对应的参数 (CONFIG GET)
+// DescribeRedisConfigWithResponse Returns the Redis configuration parameters named in the request (CONFIG GET).
 //
-// Added on the current page (seed 000); the older page (seed 001) does not have it.
+// 根据传入的参数返回 redis 对应的参数 (CONFIG GET) (seed 000 section 10.DescribeRedisConfig): Added on the current page (seed 000); the older page (seed 001) does not have it.
 // The response carries the instance's secrets (requirepass, masterauth):
 // treat it as sensitive.
 //
@@ -2622,9 +2716,9 @@ func (c *ClientWithResponses) DescribeRedisConfigWithResponse(ctx context.Contex
 	return ParseDescribeRedisConfigResponse(rsp)
 }
 
-// DescribeReginsWithResponse 获取云数据库 Redis 支持购买的站点区域
+// DescribeReginsWithResponse Lists the sites (regions) where Redis instances can be bought.
 //
-// Lists the sites (regions) where Redis can be bought. The action name is
+// 获取云数据库 Redis 支持购买的站点区域 (seed 000 section 1.DescribeRegins): Lists the sites (regions) where Redis can be bought. The action name is
 // the vendor's own spelling ("Regins"); it is what the wire carries.
 //
 // Returns a wrapper object for the known response body format(s).
@@ -2638,7 +2732,9 @@ func (c *ClientWithResponses) DescribeReginsWithResponse(ctx context.Context, re
 	return ParseDescribeReginsResponse(rsp)
 }
 
-// DownloadBackupWithResponse 获取备份文件信息及备份文件下载地址
+// DownloadBackupWithResponse Gets a backup file's details and its download address.
+//
+// 获取备份文件信息及备份文件下载地址 (seed 000 section 7.DownloadBackup).
 //
 // Returns a wrapper object for the known response body format(s).
 //

@@ -3674,33 +3674,33 @@ func WithRequestEditorFn(fn RequestEditorFn) ClientOption {
 // The interface specification for the client above.
 type ClientInterface interface {
 
-	// ListAvailableZones 查询可用区信息 (5.5.4)
+	// ListAvailableZones Lists the availability zones (their ids are needed to create an instance).
 	//
-	// 在创建缓存实例时，需要配置实例所在的可用区ID，可通过该接口查询可用区的ID。
+	// 查询可用区信息 (seed 003 section 5.5.4): 在创建缓存实例时，需要配置实例所在的可用区ID，可通过该接口查询可用区的ID。
 	// URI: GET /v1.0/availableZones (no project_id in the documented path).
 	//
 	// Corresponds with GET /v1.0/availableZones (the `ListAvailableZones` operationId).
 	ListAvailableZones(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ListMaintenanceWindows 查询维护时间窗时间段 (5.5.3)
+	// ListMaintenanceWindows Lists the maintenance window periods (start and end times).
 	//
-	// 查询维护时间窗开始时间和结束时间。
+	// 查询维护时间窗时间段 (seed 003 section 5.5.3): 查询维护时间窗开始时间和结束时间。
 	// URI: GET /v1.0/instances/maintain-windows (no project_id in the documented path).
 	//
 	// Corresponds with GET /v1.0/instances/maintain-windows (the `ListMaintenanceWindows` operationId).
 	ListMaintenanceWindows(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ListProducts 查询产品规格列表 (5.5.1)
+	// ListProducts Lists the product flavors (product_id) to create an instance with.
 	//
-	// 在创建缓存实例时，需要配置订购的产品ID（即product_id），可通过该接口查询产品规格。
+	// 查询产品规格列表 (seed 003 section 5.5.1): 在创建缓存实例时，需要配置订购的产品ID（即product_id），可通过该接口查询产品规格。
 	// URI: GET /v1.0/products (no project_id in the documented path).
 	//
 	// Corresponds with GET /v1.0/products (the `ListProducts` operationId).
 	ListProducts(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// BatchDeleteInstancesWithBody 批量删除实例 (5.1.3)
+	// BatchDeleteInstancesWithBody Deletes several DCS instances in one call.
 	//
-	// 批量删除多个缓存实例。DELETE with a JSON body.
+	// 批量删除实例 (seed 003 section 5.1.3): 批量删除多个缓存实例。DELETE with a JSON body.
 	// URI: DELETE /v1.0/{project_id}/instances?allFailure={allFailure}
 	//
 	// Takes any type of body and a specified content type.
@@ -3708,9 +3708,9 @@ type ClientInterface interface {
 	// Corresponds with DELETE /v1.0/{project_id}/instances (the `BatchDeleteInstances` operationId).
 	BatchDeleteInstancesWithBody(ctx context.Context, projectId ProjectId, params *BatchDeleteInstancesParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// BatchDeleteInstances 批量删除实例 (5.1.3)
+	// BatchDeleteInstances Deletes several DCS instances in one call.
 	//
-	// 批量删除多个缓存实例。DELETE with a JSON body.
+	// 批量删除实例 (seed 003 section 5.1.3): 批量删除多个缓存实例。DELETE with a JSON body.
 	// URI: DELETE /v1.0/{project_id}/instances?allFailure={allFailure}
 	//
 	// Takes a body of the `application/json` content type.
@@ -3718,42 +3718,42 @@ type ClientInterface interface {
 	// Corresponds with DELETE /v1.0/{project_id}/instances (the `BatchDeleteInstances` operationId).
 	BatchDeleteInstances(ctx context.Context, projectId ProjectId, params *BatchDeleteInstancesParams, body BatchDeleteInstancesJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ListInstances 查询所有实例列表 (5.1.5)
+	// ListInstances Lists the DCS instances of the project, filtered by the query parameters.
 	//
-	// 查询租户的缓存实例列表，支持按照条件查询。
+	// 查询所有实例列表 (seed 003 section 5.1.5): 查询租户的缓存实例列表，支持按照条件查询。
 	// URI: GET /v1.0/{project_id}/instances?start={start}&limit={limit}&name={name}&status={status}&id={id}&include_failure={include_failure}
 	//
 	// Corresponds with GET /v1.0/{project_id}/instances (the `ListInstances` operationId).
 	ListInstances(ctx context.Context, projectId ProjectId, params *ListInstancesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CreateInstanceWithBody 创建缓存实例 (5.1.1)
+	// CreateInstanceWithBody Creates a DCS instance.
 	//
-	// 创建缓存实例。.
+	// 创建缓存实例 (seed 003 section 5.1.1): 创建缓存实例。
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/instances (the `CreateInstance` operationId).
 	CreateInstanceWithBody(ctx context.Context, projectId ProjectId, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CreateInstance 创建缓存实例 (5.1.1)
+	// CreateInstance Creates a DCS instance.
 	//
-	// 创建缓存实例。.
+	// 创建缓存实例 (seed 003 section 5.1.1): 创建缓存实例。
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/instances (the `CreateInstance` operationId).
 	CreateInstance(ctx context.Context, projectId ProjectId, body CreateInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ListStatisticsOfRunningInstances 查询运行中实例的统计信息 (5.2.2)
+	// ListStatisticsOfRunningInstances Shows statistics of the project's running instances.
 	//
-	// 查询当前租户下处于“运行中”状态的缓存实例的统计信息。.
+	// 查询运行中实例的统计信息 (seed 003 section 5.2.2): 查询当前租户下处于“运行中”状态的缓存实例的统计信息。
 	//
 	// Corresponds with GET /v1.0/{project_id}/instances/statistic (the `ListStatisticsOfRunningInstances` operationId).
 	ListStatisticsOfRunningInstances(ctx context.Context, projectId ProjectId, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ListNumberOfInstancesInDifferentStatus 查询实例状态 (5.2.3)
+	// ListNumberOfInstancesInDifferentStatus Counts the project's instances in each status in the region.
 	//
-	// 查询该租户在当前区域下不同状态的实例数。
+	// 查询实例状态 (seed 003 section 5.2.3): 查询该租户在当前区域下不同状态的实例数。
 	// URI: GET /v1.0/{project_id}/instances/status?include_failure={include_failure}
 	// This section (unlike the rest of chapter 5) documents the 400 and 500
 	// bodies (表 5-41, 5-42): ErrorOutput.
@@ -3761,9 +3761,9 @@ type ClientInterface interface {
 	// Corresponds with GET /v1.0/{project_id}/instances/status (the `ListNumberOfInstancesInDifferentStatus` operationId).
 	ListNumberOfInstancesInDifferentStatus(ctx context.Context, projectId ProjectId, params *ListNumberOfInstancesInDifferentStatusParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// RestartOrFlushInstancesWithBody 重启实例或清空数据 (5.2.1)
+	// RestartOrFlushInstancesWithBody Restarts running instances, or flushes the data of Redis 4.0/5.0 instances (irreversible).
 	//
-	// 重启运行中的DCS缓存实例。
+	// 重启实例或清空数据 (seed 003 section 5.2.1): 重启运行中的DCS缓存实例。
 	// 清空Redis4.0/Redis5.0的实例数据，数据清空后，无法撤销，且无法恢复，请谨慎操作。
 	//
 	// Takes any type of body and a specified content type.
@@ -3771,9 +3771,9 @@ type ClientInterface interface {
 	// Corresponds with PUT /v1.0/{project_id}/instances/status (the `RestartOrFlushInstances` operationId).
 	RestartOrFlushInstancesWithBody(ctx context.Context, projectId ProjectId, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// RestartOrFlushInstances 重启实例或清空数据 (5.2.1)
+	// RestartOrFlushInstances Restarts running instances, or flushes the data of Redis 4.0/5.0 instances (irreversible).
 	//
-	// 重启运行中的DCS缓存实例。
+	// 重启实例或清空数据 (seed 003 section 5.2.1): 重启运行中的DCS缓存实例。
 	// 清空Redis4.0/Redis5.0的实例数据，数据清空后，无法撤销，且无法恢复，请谨慎操作。
 	//
 	// Takes a body of the `application/json` content type.
@@ -3781,50 +3781,50 @@ type ClientInterface interface {
 	// Corresponds with PUT /v1.0/{project_id}/instances/status (the `RestartOrFlushInstances` operationId).
 	RestartOrFlushInstances(ctx context.Context, projectId ProjectId, body RestartOrFlushInstancesJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// DeleteSingleInstance 删除实例 (5.1.2)
+	// DeleteSingleInstance Deletes a DCS instance and releases all its resources.
 	//
-	// 删除指定的缓存实例，释放该实例的所有资源。.
+	// 删除实例 (seed 003 section 5.1.2): 删除指定的缓存实例，释放该实例的所有资源。
 	//
 	// Corresponds with DELETE /v1.0/{project_id}/instances/{instance_id} (the `DeleteSingleInstance` operationId).
 	DeleteSingleInstance(ctx context.Context, projectId ProjectId, instanceId string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ShowInstance 查询指定实例 (5.1.4)
+	// ShowInstance Shows the details of one DCS instance.
 	//
-	// 通过实例ID查询实例的详细信息。.
+	// 查询指定实例 (seed 003 section 5.1.4): 通过实例ID查询实例的详细信息。
 	//
 	// Corresponds with GET /v1.0/{project_id}/instances/{instance_id} (the `ShowInstance` operationId).
 	ShowInstance(ctx context.Context, projectId ProjectId, instanceId string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// UpdateInstanceWithBody 修改实例信息 (5.1.6)
+	// UpdateInstanceWithBody Updates an instance's name, description, backup policy, maintenance window or security group.
 	//
-	// 修改缓存实例的信息，可修改信息包括实例名称、描述、备份策略、维护时间窗开始和结束时间以及安全组。.
+	// 修改实例信息 (seed 003 section 5.1.6): 修改缓存实例的信息，可修改信息包括实例名称、描述、备份策略、维护时间窗开始和结束时间以及安全组。
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PUT /v1.0/{project_id}/instances/{instance_id} (the `UpdateInstance` operationId).
 	UpdateInstanceWithBody(ctx context.Context, projectId ProjectId, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// UpdateInstance 修改实例信息 (5.1.6)
+	// UpdateInstance Updates an instance's name, description, backup policy, maintenance window or security group.
 	//
-	// 修改缓存实例的信息，可修改信息包括实例名称、描述、备份策略、维护时间窗开始和结束时间以及安全组。.
+	// 修改实例信息 (seed 003 section 5.1.6): 修改缓存实例的信息，可修改信息包括实例名称、描述、备份策略、维护时间窗开始和结束时间以及安全组。
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v1.0/{project_id}/instances/{instance_id} (the `UpdateInstance` operationId).
 	UpdateInstance(ctx context.Context, projectId ProjectId, instanceId string, body UpdateInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ListBackupRecords 查询实例备份信息 (5.4.3)
+	// ListBackupRecords Lists the backups of an instance.
 	//
-	// 查询指定缓存实例的备份信息列表。
+	// 查询实例备份信息 (seed 003 section 5.4.3): 查询指定缓存实例的备份信息列表。
 	// URI: GET /v1.0/{project_id}/instances/{instance_id}/backups?start={start}&limit={limit}&beginTime={beginTime}&endTime={endTime}
 	// (The request example only repeats the URI template, so no query example values.)
 	//
 	// Corresponds with GET /v1.0/{project_id}/instances/{instance_id}/backups (the `ListBackupRecords` operationId).
 	ListBackupRecords(ctx context.Context, projectId ProjectId, instanceId string, params *ListBackupRecordsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CopyInstanceWithBody 备份指定实例 (5.4.1)
+	// CopyInstanceWithBody Backs up an instance (master/standby and cluster instances only).
 	//
-	// 备份指定的缓存实例。
+	// 备份指定实例 (seed 003 section 5.4.1): 备份指定的缓存实例。
 	// 说明：只有主备和集群类型的缓存实例支持备份恢复操作，单机实例不支持备份恢复操作。
 	// (operationId CopyInstance is the name the vendor's SDK gives this backup call.)
 	//
@@ -3833,9 +3833,9 @@ type ClientInterface interface {
 	// Corresponds with POST /v1.0/{project_id}/instances/{instance_id}/backups (the `CopyInstance` operationId).
 	CopyInstanceWithBody(ctx context.Context, projectId ProjectId, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CopyInstance 备份指定实例 (5.4.1)
+	// CopyInstance Backs up an instance (master/standby and cluster instances only).
 	//
-	// 备份指定的缓存实例。
+	// 备份指定实例 (seed 003 section 5.4.1): 备份指定的缓存实例。
 	// 说明：只有主备和集群类型的缓存实例支持备份恢复操作，单机实例不支持备份恢复操作。
 	// (operationId CopyInstance is the name the vendor's SDK gives this backup call.)
 	//
@@ -3844,86 +3844,86 @@ type ClientInterface interface {
 	// Corresponds with POST /v1.0/{project_id}/instances/{instance_id}/backups (the `CopyInstance` operationId).
 	CopyInstance(ctx context.Context, projectId ProjectId, instanceId string, body CopyInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// DeleteBackupFile 删除备份文件 (5.4.5)
+	// DeleteBackupFile Deletes a backup file of an instance.
 	//
-	// 删除缓存实例已备份的文件。.
+	// 删除备份文件 (seed 003 section 5.4.5): 删除缓存实例已备份的文件。
 	//
 	// Corresponds with DELETE /v1.0/{project_id}/instances/{instance_id}/backups/{backup_id} (the `DeleteBackupFile` operationId).
 	DeleteBackupFile(ctx context.Context, projectId ProjectId, instanceId string, backupId string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ListConfigurations 查询实例配置参数 (5.3.2)
+	// ListConfigurations Lists the configuration parameters of an instance.
 	//
-	// 查询指定实例的配置参数信息。.
+	// 查询实例配置参数 (seed 003 section 5.3.2): 查询指定实例的配置参数信息。
 	//
 	// Corresponds with GET /v1.0/{project_id}/instances/{instance_id}/configs (the `ListConfigurations` operationId).
 	ListConfigurations(ctx context.Context, projectId ProjectId, instanceId string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// UpdateConfigurationsWithBody 修改实例配置参数 (5.3.1)
+	// UpdateConfigurationsWithBody Changes the configuration parameters of an instance.
 	//
-	// 为了确保分布式缓存服务发挥出最优性能，您可以根据自己的业务情况对DCS缓存实例的运行参数进行调整。.
+	// 修改实例配置参数 (seed 003 section 5.3.1): 为了确保分布式缓存服务发挥出最优性能，您可以根据自己的业务情况对DCS缓存实例的运行参数进行调整。
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PUT /v1.0/{project_id}/instances/{instance_id}/configs (the `UpdateConfigurations` operationId).
 	UpdateConfigurationsWithBody(ctx context.Context, projectId ProjectId, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// UpdateConfigurations 修改实例配置参数 (5.3.1)
+	// UpdateConfigurations Changes the configuration parameters of an instance.
 	//
-	// 为了确保分布式缓存服务发挥出最优性能，您可以根据自己的业务情况对DCS缓存实例的运行参数进行调整。.
+	// 修改实例配置参数 (seed 003 section 5.3.1): 为了确保分布式缓存服务发挥出最优性能，您可以根据自己的业务情况对DCS缓存实例的运行参数进行调整。
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v1.0/{project_id}/instances/{instance_id}/configs (the `UpdateConfigurations` operationId).
 	UpdateConfigurations(ctx context.Context, projectId ProjectId, instanceId string, body UpdateConfigurationsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ExtendInstanceWithBody 扩容缓存实例 (5.1.7)
+	// ExtendInstanceWithBody Scales up the memory of a running Redis instance.
 	//
-	// 用户可以为状态为“运行中”的Redis缓存实例进行扩容。.
+	// 扩容缓存实例 (seed 003 section 5.1.7): 用户可以为状态为“运行中”的Redis缓存实例进行扩容。
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/instances/{instance_id}/extend (the `ExtendInstance` operationId).
 	ExtendInstanceWithBody(ctx context.Context, projectId ProjectId, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ExtendInstance 扩容缓存实例 (5.1.7)
+	// ExtendInstance Scales up the memory of a running Redis instance.
 	//
-	// 用户可以为状态为“运行中”的Redis缓存实例进行扩容。.
+	// 扩容缓存实例 (seed 003 section 5.1.7): 用户可以为状态为“运行中”的Redis缓存实例进行扩容。
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/instances/{instance_id}/extend (the `ExtendInstance` operationId).
 	ExtendInstance(ctx context.Context, projectId ProjectId, instanceId string, body ExtendInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// UpdatePasswordWithBody 修改密码 (5.2.4)
+	// UpdatePasswordWithBody Changes the password of an instance.
 	//
-	// 修改缓存实例的密码。.
+	// 修改密码 (seed 003 section 5.2.4): 修改缓存实例的密码。
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PUT /v1.0/{project_id}/instances/{instance_id}/password (the `UpdatePassword` operationId).
 	UpdatePasswordWithBody(ctx context.Context, projectId ProjectId, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// UpdatePassword 修改密码 (5.2.4)
+	// UpdatePassword Changes the password of an instance.
 	//
-	// 修改缓存实例的密码。.
+	// 修改密码 (seed 003 section 5.2.4): 修改缓存实例的密码。
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v1.0/{project_id}/instances/{instance_id}/password (the `UpdatePassword` operationId).
 	UpdatePassword(ctx context.Context, projectId ProjectId, instanceId string, body UpdatePasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ListRestoreRecords 查询实例恢复记录 (5.4.4)
+	// ListRestoreRecords Lists the restore records of an instance.
 	//
-	// 查询指定缓存实例的恢复记录列表。
+	// 查询实例恢复记录 (seed 003 section 5.4.4): 查询指定缓存实例的恢复记录列表。
 	// URI: GET /v1.0/{project_id}/instances/{instance_id}/restores?start={start}&limit={limit}&beginTime={beginTime}&endTime={endTime}
 	// (The request example only repeats the URI template, so no query example values.)
 	//
 	// Corresponds with GET /v1.0/{project_id}/instances/{instance_id}/restores (the `ListRestoreRecords` operationId).
 	ListRestoreRecords(ctx context.Context, projectId ProjectId, instanceId string, params *ListRestoreRecordsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// RestoreInstanceWithBody 恢复指定实例 (5.4.2)
+	// RestoreInstanceWithBody Restores an instance from a backup (master/standby and cluster instances only).
 	//
-	// 恢复指定的缓存实例。
+	// 恢复指定实例 (seed 003 section 5.4.2): 恢复指定的缓存实例。
 	// 说明：只有主备和集群类型的缓存实例支持备份恢复操作，单机实例不支持备份恢复操作。
 	//
 	// Takes any type of body and a specified content type.
@@ -3931,9 +3931,9 @@ type ClientInterface interface {
 	// Corresponds with POST /v1.0/{project_id}/instances/{instance_id}/restores (the `RestoreInstance` operationId).
 	RestoreInstanceWithBody(ctx context.Context, projectId ProjectId, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// RestoreInstance 恢复指定实例 (5.4.2)
+	// RestoreInstance Restores an instance from a backup (master/standby and cluster instances only).
 	//
-	// 恢复指定的缓存实例。
+	// 恢复指定实例 (seed 003 section 5.4.2): 恢复指定的缓存实例。
 	// 说明：只有主备和集群类型的缓存实例支持备份恢复操作，单机实例不支持备份恢复操作。
 	//
 	// Takes a body of the `application/json` content type.
@@ -3941,17 +3941,17 @@ type ClientInterface interface {
 	// Corresponds with POST /v1.0/{project_id}/instances/{instance_id}/restores (the `RestoreInstance` operationId).
 	RestoreInstance(ctx context.Context, projectId ProjectId, instanceId string, body RestoreInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ShowQuotaOfTenant 查询租户配额 (5.5.2)
+	// ShowQuotaOfTenant Shows the tenant's quotas (instances and total memory) with the minimum and maximum that can be requested.
 	//
-	// 查询租户默认可以创建的实例数和总内存的配额限制，以及可以申请配额的最大值和最小值。不同的租户在不同的区域配额可能不同。.
+	// 查询租户配额 (seed 003 section 5.5.2): 查询租户默认可以创建的实例数和总内存的配额限制，以及可以申请配额的最大值和最小值。不同的租户在不同的区域配额可能不同。
 	//
 	// Corresponds with GET /v1.0/{project_id}/quota (the `ShowQuotaOfTenant` operationId).
 	ShowQuotaOfTenant(ctx context.Context, projectId ProjectId, reqEditors ...RequestEditorFn) (*http.Response, error)
 }
 
-// ListAvailableZones 查询可用区信息 (5.5.4)
+// ListAvailableZones Lists the availability zones (their ids are needed to create an instance).
 //
-// 在创建缓存实例时，需要配置实例所在的可用区ID，可通过该接口查询可用区的ID。
+// 查询可用区信息 (seed 003 section 5.5.4): 在创建缓存实例时，需要配置实例所在的可用区ID，可通过该接口查询可用区的ID。
 // URI: GET /v1.0/availableZones (no project_id in the documented path).
 //
 // Corresponds with GET /v1.0/availableZones (the `ListAvailableZones` operationId).
@@ -3968,9 +3968,9 @@ func (c *Client) ListAvailableZones(ctx context.Context, reqEditors ...RequestEd
 	return c.Client.Do(req)
 }
 
-// ListMaintenanceWindows 查询维护时间窗时间段 (5.5.3)
+// ListMaintenanceWindows Lists the maintenance window periods (start and end times).
 //
-// 查询维护时间窗开始时间和结束时间。
+// 查询维护时间窗时间段 (seed 003 section 5.5.3): 查询维护时间窗开始时间和结束时间。
 // URI: GET /v1.0/instances/maintain-windows (no project_id in the documented path).
 //
 // Corresponds with GET /v1.0/instances/maintain-windows (the `ListMaintenanceWindows` operationId).
@@ -3987,9 +3987,9 @@ func (c *Client) ListMaintenanceWindows(ctx context.Context, reqEditors ...Reque
 	return c.Client.Do(req)
 }
 
-// ListProducts 查询产品规格列表 (5.5.1)
+// ListProducts Lists the product flavors (product_id) to create an instance with.
 //
-// 在创建缓存实例时，需要配置订购的产品ID（即product_id），可通过该接口查询产品规格。
+// 查询产品规格列表 (seed 003 section 5.5.1): 在创建缓存实例时，需要配置订购的产品ID（即product_id），可通过该接口查询产品规格。
 // URI: GET /v1.0/products (no project_id in the documented path).
 //
 // Corresponds with GET /v1.0/products (the `ListProducts` operationId).
@@ -4006,9 +4006,9 @@ func (c *Client) ListProducts(ctx context.Context, reqEditors ...RequestEditorFn
 	return c.Client.Do(req)
 }
 
-// BatchDeleteInstancesWithBody 批量删除实例 (5.1.3)
+// BatchDeleteInstancesWithBody Deletes several DCS instances in one call.
 //
-// 批量删除多个缓存实例。DELETE with a JSON body.
+// 批量删除实例 (seed 003 section 5.1.3): 批量删除多个缓存实例。DELETE with a JSON body.
 // URI: DELETE /v1.0/{project_id}/instances?allFailure={allFailure}
 //
 // Takes any type of body and a specified content type.
@@ -4027,9 +4027,9 @@ func (c *Client) BatchDeleteInstancesWithBody(ctx context.Context, projectId Pro
 	return c.Client.Do(req)
 }
 
-// BatchDeleteInstances 批量删除实例 (5.1.3)
+// BatchDeleteInstances Deletes several DCS instances in one call.
 //
-// 批量删除多个缓存实例。DELETE with a JSON body.
+// 批量删除实例 (seed 003 section 5.1.3): 批量删除多个缓存实例。DELETE with a JSON body.
 // URI: DELETE /v1.0/{project_id}/instances?allFailure={allFailure}
 //
 // Takes a body of the `application/json` content type.
@@ -4048,9 +4048,9 @@ func (c *Client) BatchDeleteInstances(ctx context.Context, projectId ProjectId, 
 	return c.Client.Do(req)
 }
 
-// ListInstances 查询所有实例列表 (5.1.5)
+// ListInstances Lists the DCS instances of the project, filtered by the query parameters.
 //
-// 查询租户的缓存实例列表，支持按照条件查询。
+// 查询所有实例列表 (seed 003 section 5.1.5): 查询租户的缓存实例列表，支持按照条件查询。
 // URI: GET /v1.0/{project_id}/instances?start={start}&limit={limit}&name={name}&status={status}&id={id}&include_failure={include_failure}
 //
 // Corresponds with GET /v1.0/{project_id}/instances (the `ListInstances` operationId).
@@ -4067,9 +4067,9 @@ func (c *Client) ListInstances(ctx context.Context, projectId ProjectId, params 
 	return c.Client.Do(req)
 }
 
-// CreateInstanceWithBody 创建缓存实例 (5.1.1)
+// CreateInstanceWithBody Creates a DCS instance.
 //
-// 创建缓存实例。.
+// 创建缓存实例 (seed 003 section 5.1.1): 创建缓存实例。
 //
 // Takes any type of body and a specified content type.
 //
@@ -4087,9 +4087,9 @@ func (c *Client) CreateInstanceWithBody(ctx context.Context, projectId ProjectId
 	return c.Client.Do(req)
 }
 
-// CreateInstance 创建缓存实例 (5.1.1)
+// CreateInstance Creates a DCS instance.
 //
-// 创建缓存实例。.
+// 创建缓存实例 (seed 003 section 5.1.1): 创建缓存实例。
 //
 // Takes a body of the `application/json` content type.
 //
@@ -4107,9 +4107,9 @@ func (c *Client) CreateInstance(ctx context.Context, projectId ProjectId, body C
 	return c.Client.Do(req)
 }
 
-// ListStatisticsOfRunningInstances 查询运行中实例的统计信息 (5.2.2)
+// ListStatisticsOfRunningInstances Shows statistics of the project's running instances.
 //
-// 查询当前租户下处于“运行中”状态的缓存实例的统计信息。.
+// 查询运行中实例的统计信息 (seed 003 section 5.2.2): 查询当前租户下处于“运行中”状态的缓存实例的统计信息。
 //
 // Corresponds with GET /v1.0/{project_id}/instances/statistic (the `ListStatisticsOfRunningInstances` operationId).
 func (c *Client) ListStatisticsOfRunningInstances(ctx context.Context, projectId ProjectId, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -4125,9 +4125,9 @@ func (c *Client) ListStatisticsOfRunningInstances(ctx context.Context, projectId
 	return c.Client.Do(req)
 }
 
-// ListNumberOfInstancesInDifferentStatus 查询实例状态 (5.2.3)
+// ListNumberOfInstancesInDifferentStatus Counts the project's instances in each status in the region.
 //
-// 查询该租户在当前区域下不同状态的实例数。
+// 查询实例状态 (seed 003 section 5.2.3): 查询该租户在当前区域下不同状态的实例数。
 // URI: GET /v1.0/{project_id}/instances/status?include_failure={include_failure}
 // This section (unlike the rest of chapter 5) documents the 400 and 500
 // bodies (表 5-41, 5-42): ErrorOutput.
@@ -4146,9 +4146,9 @@ func (c *Client) ListNumberOfInstancesInDifferentStatus(ctx context.Context, pro
 	return c.Client.Do(req)
 }
 
-// RestartOrFlushInstancesWithBody 重启实例或清空数据 (5.2.1)
+// RestartOrFlushInstancesWithBody Restarts running instances, or flushes the data of Redis 4.0/5.0 instances (irreversible).
 //
-// 重启运行中的DCS缓存实例。
+// 重启实例或清空数据 (seed 003 section 5.2.1): 重启运行中的DCS缓存实例。
 // 清空Redis4.0/Redis5.0的实例数据，数据清空后，无法撤销，且无法恢复，请谨慎操作。
 //
 // Takes any type of body and a specified content type.
@@ -4167,9 +4167,9 @@ func (c *Client) RestartOrFlushInstancesWithBody(ctx context.Context, projectId 
 	return c.Client.Do(req)
 }
 
-// RestartOrFlushInstances 重启实例或清空数据 (5.2.1)
+// RestartOrFlushInstances Restarts running instances, or flushes the data of Redis 4.0/5.0 instances (irreversible).
 //
-// 重启运行中的DCS缓存实例。
+// 重启实例或清空数据 (seed 003 section 5.2.1): 重启运行中的DCS缓存实例。
 // 清空Redis4.0/Redis5.0的实例数据，数据清空后，无法撤销，且无法恢复，请谨慎操作。
 //
 // Takes a body of the `application/json` content type.
@@ -4188,9 +4188,9 @@ func (c *Client) RestartOrFlushInstances(ctx context.Context, projectId ProjectI
 	return c.Client.Do(req)
 }
 
-// DeleteSingleInstance 删除实例 (5.1.2)
+// DeleteSingleInstance Deletes a DCS instance and releases all its resources.
 //
-// 删除指定的缓存实例，释放该实例的所有资源。.
+// 删除实例 (seed 003 section 5.1.2): 删除指定的缓存实例，释放该实例的所有资源。
 //
 // Corresponds with DELETE /v1.0/{project_id}/instances/{instance_id} (the `DeleteSingleInstance` operationId).
 func (c *Client) DeleteSingleInstance(ctx context.Context, projectId ProjectId, instanceId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -4206,9 +4206,9 @@ func (c *Client) DeleteSingleInstance(ctx context.Context, projectId ProjectId, 
 	return c.Client.Do(req)
 }
 
-// ShowInstance 查询指定实例 (5.1.4)
+// ShowInstance Shows the details of one DCS instance.
 //
-// 通过实例ID查询实例的详细信息。.
+// 查询指定实例 (seed 003 section 5.1.4): 通过实例ID查询实例的详细信息。
 //
 // Corresponds with GET /v1.0/{project_id}/instances/{instance_id} (the `ShowInstance` operationId).
 func (c *Client) ShowInstance(ctx context.Context, projectId ProjectId, instanceId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -4224,9 +4224,9 @@ func (c *Client) ShowInstance(ctx context.Context, projectId ProjectId, instance
 	return c.Client.Do(req)
 }
 
-// UpdateInstanceWithBody 修改实例信息 (5.1.6)
+// UpdateInstanceWithBody Updates an instance's name, description, backup policy, maintenance window or security group.
 //
-// 修改缓存实例的信息，可修改信息包括实例名称、描述、备份策略、维护时间窗开始和结束时间以及安全组。.
+// 修改实例信息 (seed 003 section 5.1.6): 修改缓存实例的信息，可修改信息包括实例名称、描述、备份策略、维护时间窗开始和结束时间以及安全组。
 //
 // Takes any type of body and a specified content type.
 //
@@ -4244,9 +4244,9 @@ func (c *Client) UpdateInstanceWithBody(ctx context.Context, projectId ProjectId
 	return c.Client.Do(req)
 }
 
-// UpdateInstance 修改实例信息 (5.1.6)
+// UpdateInstance Updates an instance's name, description, backup policy, maintenance window or security group.
 //
-// 修改缓存实例的信息，可修改信息包括实例名称、描述、备份策略、维护时间窗开始和结束时间以及安全组。.
+// 修改实例信息 (seed 003 section 5.1.6): 修改缓存实例的信息，可修改信息包括实例名称、描述、备份策略、维护时间窗开始和结束时间以及安全组。
 //
 // Takes a body of the `application/json` content type.
 //
@@ -4264,9 +4264,9 @@ func (c *Client) UpdateInstance(ctx context.Context, projectId ProjectId, instan
 	return c.Client.Do(req)
 }
 
-// ListBackupRecords 查询实例备份信息 (5.4.3)
+// ListBackupRecords Lists the backups of an instance.
 //
-// 查询指定缓存实例的备份信息列表。
+// 查询实例备份信息 (seed 003 section 5.4.3): 查询指定缓存实例的备份信息列表。
 // URI: GET /v1.0/{project_id}/instances/{instance_id}/backups?start={start}&limit={limit}&beginTime={beginTime}&endTime={endTime}
 // (The request example only repeats the URI template, so no query example values.)
 //
@@ -4284,9 +4284,9 @@ func (c *Client) ListBackupRecords(ctx context.Context, projectId ProjectId, ins
 	return c.Client.Do(req)
 }
 
-// CopyInstanceWithBody 备份指定实例 (5.4.1)
+// CopyInstanceWithBody Backs up an instance (master/standby and cluster instances only).
 //
-// 备份指定的缓存实例。
+// 备份指定实例 (seed 003 section 5.4.1): 备份指定的缓存实例。
 // 说明：只有主备和集群类型的缓存实例支持备份恢复操作，单机实例不支持备份恢复操作。
 // (operationId CopyInstance is the name the vendor's SDK gives this backup call.)
 //
@@ -4306,9 +4306,9 @@ func (c *Client) CopyInstanceWithBody(ctx context.Context, projectId ProjectId, 
 	return c.Client.Do(req)
 }
 
-// CopyInstance 备份指定实例 (5.4.1)
+// CopyInstance Backs up an instance (master/standby and cluster instances only).
 //
-// 备份指定的缓存实例。
+// 备份指定实例 (seed 003 section 5.4.1): 备份指定的缓存实例。
 // 说明：只有主备和集群类型的缓存实例支持备份恢复操作，单机实例不支持备份恢复操作。
 // (operationId CopyInstance is the name the vendor's SDK gives this backup call.)
 //
@@ -4328,9 +4328,9 @@ func (c *Client) CopyInstance(ctx context.Context, projectId ProjectId, instance
 	return c.Client.Do(req)
 }
 
-// DeleteBackupFile 删除备份文件 (5.4.5)
+// DeleteBackupFile Deletes a backup file of an instance.
 //
-// 删除缓存实例已备份的文件。.
+// 删除备份文件 (seed 003 section 5.4.5): 删除缓存实例已备份的文件。
 //
 // Corresponds with DELETE /v1.0/{project_id}/instances/{instance_id}/backups/{backup_id} (the `DeleteBackupFile` operationId).
 func (c *Client) DeleteBackupFile(ctx context.Context, projectId ProjectId, instanceId string, backupId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -4346,9 +4346,9 @@ func (c *Client) DeleteBackupFile(ctx context.Context, projectId ProjectId, inst
 	return c.Client.Do(req)
 }
 
-// ListConfigurations 查询实例配置参数 (5.3.2)
+// ListConfigurations Lists the configuration parameters of an instance.
 //
-// 查询指定实例的配置参数信息。.
+// 查询实例配置参数 (seed 003 section 5.3.2): 查询指定实例的配置参数信息。
 //
 // Corresponds with GET /v1.0/{project_id}/instances/{instance_id}/configs (the `ListConfigurations` operationId).
 func (c *Client) ListConfigurations(ctx context.Context, projectId ProjectId, instanceId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -4364,9 +4364,9 @@ func (c *Client) ListConfigurations(ctx context.Context, projectId ProjectId, in
 	return c.Client.Do(req)
 }
 
-// UpdateConfigurationsWithBody 修改实例配置参数 (5.3.1)
+// UpdateConfigurationsWithBody Changes the configuration parameters of an instance.
 //
-// 为了确保分布式缓存服务发挥出最优性能，您可以根据自己的业务情况对DCS缓存实例的运行参数进行调整。.
+// 修改实例配置参数 (seed 003 section 5.3.1): 为了确保分布式缓存服务发挥出最优性能，您可以根据自己的业务情况对DCS缓存实例的运行参数进行调整。
 //
 // Takes any type of body and a specified content type.
 //
@@ -4384,9 +4384,9 @@ func (c *Client) UpdateConfigurationsWithBody(ctx context.Context, projectId Pro
 	return c.Client.Do(req)
 }
 
-// UpdateConfigurations 修改实例配置参数 (5.3.1)
+// UpdateConfigurations Changes the configuration parameters of an instance.
 //
-// 为了确保分布式缓存服务发挥出最优性能，您可以根据自己的业务情况对DCS缓存实例的运行参数进行调整。.
+// 修改实例配置参数 (seed 003 section 5.3.1): 为了确保分布式缓存服务发挥出最优性能，您可以根据自己的业务情况对DCS缓存实例的运行参数进行调整。
 //
 // Takes a body of the `application/json` content type.
 //
@@ -4404,9 +4404,9 @@ func (c *Client) UpdateConfigurations(ctx context.Context, projectId ProjectId, 
 	return c.Client.Do(req)
 }
 
-// ExtendInstanceWithBody 扩容缓存实例 (5.1.7)
+// ExtendInstanceWithBody Scales up the memory of a running Redis instance.
 //
-// 用户可以为状态为“运行中”的Redis缓存实例进行扩容。.
+// 扩容缓存实例 (seed 003 section 5.1.7): 用户可以为状态为“运行中”的Redis缓存实例进行扩容。
 //
 // Takes any type of body and a specified content type.
 //
@@ -4424,9 +4424,9 @@ func (c *Client) ExtendInstanceWithBody(ctx context.Context, projectId ProjectId
 	return c.Client.Do(req)
 }
 
-// ExtendInstance 扩容缓存实例 (5.1.7)
+// ExtendInstance Scales up the memory of a running Redis instance.
 //
-// 用户可以为状态为“运行中”的Redis缓存实例进行扩容。.
+// 扩容缓存实例 (seed 003 section 5.1.7): 用户可以为状态为“运行中”的Redis缓存实例进行扩容。
 //
 // Takes a body of the `application/json` content type.
 //
@@ -4444,9 +4444,9 @@ func (c *Client) ExtendInstance(ctx context.Context, projectId ProjectId, instan
 	return c.Client.Do(req)
 }
 
-// UpdatePasswordWithBody 修改密码 (5.2.4)
+// UpdatePasswordWithBody Changes the password of an instance.
 //
-// 修改缓存实例的密码。.
+// 修改密码 (seed 003 section 5.2.4): 修改缓存实例的密码。
 //
 // Takes any type of body and a specified content type.
 //
@@ -4464,9 +4464,9 @@ func (c *Client) UpdatePasswordWithBody(ctx context.Context, projectId ProjectId
 	return c.Client.Do(req)
 }
 
-// UpdatePassword 修改密码 (5.2.4)
+// UpdatePassword Changes the password of an instance.
 //
-// 修改缓存实例的密码。.
+// 修改密码 (seed 003 section 5.2.4): 修改缓存实例的密码。
 //
 // Takes a body of the `application/json` content type.
 //
@@ -4484,9 +4484,9 @@ func (c *Client) UpdatePassword(ctx context.Context, projectId ProjectId, instan
 	return c.Client.Do(req)
 }
 
-// ListRestoreRecords 查询实例恢复记录 (5.4.4)
+// ListRestoreRecords Lists the restore records of an instance.
 //
-// 查询指定缓存实例的恢复记录列表。
+// 查询实例恢复记录 (seed 003 section 5.4.4): 查询指定缓存实例的恢复记录列表。
 // URI: GET /v1.0/{project_id}/instances/{instance_id}/restores?start={start}&limit={limit}&beginTime={beginTime}&endTime={endTime}
 // (The request example only repeats the URI template, so no query example values.)
 //
@@ -4504,9 +4504,9 @@ func (c *Client) ListRestoreRecords(ctx context.Context, projectId ProjectId, in
 	return c.Client.Do(req)
 }
 
-// RestoreInstanceWithBody 恢复指定实例 (5.4.2)
+// RestoreInstanceWithBody Restores an instance from a backup (master/standby and cluster instances only).
 //
-// 恢复指定的缓存实例。
+// 恢复指定实例 (seed 003 section 5.4.2): 恢复指定的缓存实例。
 // 说明：只有主备和集群类型的缓存实例支持备份恢复操作，单机实例不支持备份恢复操作。
 //
 // Takes any type of body and a specified content type.
@@ -4525,9 +4525,9 @@ func (c *Client) RestoreInstanceWithBody(ctx context.Context, projectId ProjectI
 	return c.Client.Do(req)
 }
 
-// RestoreInstance 恢复指定实例 (5.4.2)
+// RestoreInstance Restores an instance from a backup (master/standby and cluster instances only).
 //
-// 恢复指定的缓存实例。
+// 恢复指定实例 (seed 003 section 5.4.2): 恢复指定的缓存实例。
 // 说明：只有主备和集群类型的缓存实例支持备份恢复操作，单机实例不支持备份恢复操作。
 //
 // Takes a body of the `application/json` content type.
@@ -4546,9 +4546,9 @@ func (c *Client) RestoreInstance(ctx context.Context, projectId ProjectId, insta
 	return c.Client.Do(req)
 }
 
-// ShowQuotaOfTenant 查询租户配额 (5.5.2)
+// ShowQuotaOfTenant Shows the tenant's quotas (instances and total memory) with the minimum and maximum that can be requested.
 //
-// 查询租户默认可以创建的实例数和总内存的配额限制，以及可以申请配额的最大值和最小值。不同的租户在不同的区域配额可能不同。.
+// 查询租户配额 (seed 003 section 5.5.2): 查询租户默认可以创建的实例数和总内存的配额限制，以及可以申请配额的最大值和最小值。不同的租户在不同的区域配额可能不同。
 //
 // Corresponds with GET /v1.0/{project_id}/quota (the `ShowQuotaOfTenant` operationId).
 func (c *Client) ShowQuotaOfTenant(ctx context.Context, projectId ProjectId, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -5992,9 +5992,9 @@ func WithBaseURL(baseURL string) ClientOption {
 // ClientWithResponsesInterface is the interface specification for the client with responses above.
 type ClientWithResponsesInterface interface {
 
-	// ListAvailableZonesWithResponse 查询可用区信息 (5.5.4)
+	// ListAvailableZonesWithResponse Lists the availability zones (their ids are needed to create an instance).
 	//
-	// 在创建缓存实例时，需要配置实例所在的可用区ID，可通过该接口查询可用区的ID。
+	// 查询可用区信息 (seed 003 section 5.5.4): 在创建缓存实例时，需要配置实例所在的可用区ID，可通过该接口查询可用区的ID。
 	// URI: GET /v1.0/availableZones (no project_id in the documented path).
 	//
 	// Returns a wrapper object for the known response body format(s).
@@ -6002,9 +6002,9 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /v1.0/availableZones (the `ListAvailableZones` operationId).
 	ListAvailableZonesWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ListAvailableZonesResponse, error)
 
-	// ListMaintenanceWindowsWithResponse 查询维护时间窗时间段 (5.5.3)
+	// ListMaintenanceWindowsWithResponse Lists the maintenance window periods (start and end times).
 	//
-	// 查询维护时间窗开始时间和结束时间。
+	// 查询维护时间窗时间段 (seed 003 section 5.5.3): 查询维护时间窗开始时间和结束时间。
 	// URI: GET /v1.0/instances/maintain-windows (no project_id in the documented path).
 	//
 	// Returns a wrapper object for the known response body format(s).
@@ -6012,9 +6012,9 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /v1.0/instances/maintain-windows (the `ListMaintenanceWindows` operationId).
 	ListMaintenanceWindowsWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ListMaintenanceWindowsResponse, error)
 
-	// ListProductsWithResponse 查询产品规格列表 (5.5.1)
+	// ListProductsWithResponse Lists the product flavors (product_id) to create an instance with.
 	//
-	// 在创建缓存实例时，需要配置订购的产品ID（即product_id），可通过该接口查询产品规格。
+	// 查询产品规格列表 (seed 003 section 5.5.1): 在创建缓存实例时，需要配置订购的产品ID（即product_id），可通过该接口查询产品规格。
 	// URI: GET /v1.0/products (no project_id in the documented path).
 	//
 	// Returns a wrapper object for the known response body format(s).
@@ -6022,9 +6022,9 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /v1.0/products (the `ListProducts` operationId).
 	ListProductsWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ListProductsResponse, error)
 
-	// BatchDeleteInstancesWithBodyWithResponse 批量删除实例 (5.1.3)
+	// BatchDeleteInstancesWithBodyWithResponse Deletes several DCS instances in one call.
 	//
-	// 批量删除多个缓存实例。DELETE with a JSON body.
+	// 批量删除实例 (seed 003 section 5.1.3): 批量删除多个缓存实例。DELETE with a JSON body.
 	// URI: DELETE /v1.0/{project_id}/instances?allFailure={allFailure}
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
@@ -6032,9 +6032,9 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with DELETE /v1.0/{project_id}/instances (the `BatchDeleteInstances` operationId).
 	BatchDeleteInstancesWithBodyWithResponse(ctx context.Context, projectId ProjectId, params *BatchDeleteInstancesParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchDeleteInstancesResponse, error)
 
-	// BatchDeleteInstancesWithResponse 批量删除实例 (5.1.3)
+	// BatchDeleteInstancesWithResponse Deletes several DCS instances in one call.
 	//
-	// 批量删除多个缓存实例。DELETE with a JSON body.
+	// 批量删除实例 (seed 003 section 5.1.3): 批量删除多个缓存实例。DELETE with a JSON body.
 	// URI: DELETE /v1.0/{project_id}/instances?allFailure={allFailure}
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
@@ -6042,9 +6042,9 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with DELETE /v1.0/{project_id}/instances (the `BatchDeleteInstances` operationId).
 	BatchDeleteInstancesWithResponse(ctx context.Context, projectId ProjectId, params *BatchDeleteInstancesParams, body BatchDeleteInstancesJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchDeleteInstancesResponse, error)
 
-	// ListInstancesWithResponse 查询所有实例列表 (5.1.5)
+	// ListInstancesWithResponse Lists the DCS instances of the project, filtered by the query parameters.
 	//
-	// 查询租户的缓存实例列表，支持按照条件查询。
+	// 查询所有实例列表 (seed 003 section 5.1.5): 查询租户的缓存实例列表，支持按照条件查询。
 	// URI: GET /v1.0/{project_id}/instances?start={start}&limit={limit}&name={name}&status={status}&id={id}&include_failure={include_failure}
 	//
 	// Returns a wrapper object for the known response body format(s).
@@ -6052,36 +6052,36 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /v1.0/{project_id}/instances (the `ListInstances` operationId).
 	ListInstancesWithResponse(ctx context.Context, projectId ProjectId, params *ListInstancesParams, reqEditors ...RequestEditorFn) (*ListInstancesResponse, error)
 
-	// CreateInstanceWithBodyWithResponse 创建缓存实例 (5.1.1)
+	// CreateInstanceWithBodyWithResponse Creates a DCS instance.
 	//
-	// 创建缓存实例。.
+	// 创建缓存实例 (seed 003 section 5.1.1): 创建缓存实例。
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/instances (the `CreateInstance` operationId).
 	CreateInstanceWithBodyWithResponse(ctx context.Context, projectId ProjectId, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateInstanceResponse, error)
 
-	// CreateInstanceWithResponse 创建缓存实例 (5.1.1)
+	// CreateInstanceWithResponse Creates a DCS instance.
 	//
-	// 创建缓存实例。.
+	// 创建缓存实例 (seed 003 section 5.1.1): 创建缓存实例。
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/instances (the `CreateInstance` operationId).
 	CreateInstanceWithResponse(ctx context.Context, projectId ProjectId, body CreateInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateInstanceResponse, error)
 
-	// ListStatisticsOfRunningInstancesWithResponse 查询运行中实例的统计信息 (5.2.2)
+	// ListStatisticsOfRunningInstancesWithResponse Shows statistics of the project's running instances.
 	//
-	// 查询当前租户下处于“运行中”状态的缓存实例的统计信息。.
+	// 查询运行中实例的统计信息 (seed 003 section 5.2.2): 查询当前租户下处于“运行中”状态的缓存实例的统计信息。
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v1.0/{project_id}/instances/statistic (the `ListStatisticsOfRunningInstances` operationId).
 	ListStatisticsOfRunningInstancesWithResponse(ctx context.Context, projectId ProjectId, reqEditors ...RequestEditorFn) (*ListStatisticsOfRunningInstancesResponse, error)
 
-	// ListNumberOfInstancesInDifferentStatusWithResponse 查询实例状态 (5.2.3)
+	// ListNumberOfInstancesInDifferentStatusWithResponse Counts the project's instances in each status in the region.
 	//
-	// 查询该租户在当前区域下不同状态的实例数。
+	// 查询实例状态 (seed 003 section 5.2.3): 查询该租户在当前区域下不同状态的实例数。
 	// URI: GET /v1.0/{project_id}/instances/status?include_failure={include_failure}
 	// This section (unlike the rest of chapter 5) documents the 400 and 500
 	// bodies (表 5-41, 5-42): ErrorOutput.
@@ -6091,9 +6091,9 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /v1.0/{project_id}/instances/status (the `ListNumberOfInstancesInDifferentStatus` operationId).
 	ListNumberOfInstancesInDifferentStatusWithResponse(ctx context.Context, projectId ProjectId, params *ListNumberOfInstancesInDifferentStatusParams, reqEditors ...RequestEditorFn) (*ListNumberOfInstancesInDifferentStatusResponse, error)
 
-	// RestartOrFlushInstancesWithBodyWithResponse 重启实例或清空数据 (5.2.1)
+	// RestartOrFlushInstancesWithBodyWithResponse Restarts running instances, or flushes the data of Redis 4.0/5.0 instances (irreversible).
 	//
-	// 重启运行中的DCS缓存实例。
+	// 重启实例或清空数据 (seed 003 section 5.2.1): 重启运行中的DCS缓存实例。
 	// 清空Redis4.0/Redis5.0的实例数据，数据清空后，无法撤销，且无法恢复，请谨慎操作。
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
@@ -6101,9 +6101,9 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with PUT /v1.0/{project_id}/instances/status (the `RestartOrFlushInstances` operationId).
 	RestartOrFlushInstancesWithBodyWithResponse(ctx context.Context, projectId ProjectId, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RestartOrFlushInstancesResponse, error)
 
-	// RestartOrFlushInstancesWithResponse 重启实例或清空数据 (5.2.1)
+	// RestartOrFlushInstancesWithResponse Restarts running instances, or flushes the data of Redis 4.0/5.0 instances (irreversible).
 	//
-	// 重启运行中的DCS缓存实例。
+	// 重启实例或清空数据 (seed 003 section 5.2.1): 重启运行中的DCS缓存实例。
 	// 清空Redis4.0/Redis5.0的实例数据，数据清空后，无法撤销，且无法恢复，请谨慎操作。
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
@@ -6111,45 +6111,45 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with PUT /v1.0/{project_id}/instances/status (the `RestartOrFlushInstances` operationId).
 	RestartOrFlushInstancesWithResponse(ctx context.Context, projectId ProjectId, body RestartOrFlushInstancesJSONRequestBody, reqEditors ...RequestEditorFn) (*RestartOrFlushInstancesResponse, error)
 
-	// DeleteSingleInstanceWithResponse 删除实例 (5.1.2)
+	// DeleteSingleInstanceWithResponse Deletes a DCS instance and releases all its resources.
 	//
-	// 删除指定的缓存实例，释放该实例的所有资源。.
+	// 删除实例 (seed 003 section 5.1.2): 删除指定的缓存实例，释放该实例的所有资源。
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v1.0/{project_id}/instances/{instance_id} (the `DeleteSingleInstance` operationId).
 	DeleteSingleInstanceWithResponse(ctx context.Context, projectId ProjectId, instanceId string, reqEditors ...RequestEditorFn) (*DeleteSingleInstanceResponse, error)
 
-	// ShowInstanceWithResponse 查询指定实例 (5.1.4)
+	// ShowInstanceWithResponse Shows the details of one DCS instance.
 	//
-	// 通过实例ID查询实例的详细信息。.
+	// 查询指定实例 (seed 003 section 5.1.4): 通过实例ID查询实例的详细信息。
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v1.0/{project_id}/instances/{instance_id} (the `ShowInstance` operationId).
 	ShowInstanceWithResponse(ctx context.Context, projectId ProjectId, instanceId string, reqEditors ...RequestEditorFn) (*ShowInstanceResponse, error)
 
-	// UpdateInstanceWithBodyWithResponse 修改实例信息 (5.1.6)
+	// UpdateInstanceWithBodyWithResponse Updates an instance's name, description, backup policy, maintenance window or security group.
 	//
-	// 修改缓存实例的信息，可修改信息包括实例名称、描述、备份策略、维护时间窗开始和结束时间以及安全组。.
+	// 修改实例信息 (seed 003 section 5.1.6): 修改缓存实例的信息，可修改信息包括实例名称、描述、备份策略、维护时间窗开始和结束时间以及安全组。
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v1.0/{project_id}/instances/{instance_id} (the `UpdateInstance` operationId).
 	UpdateInstanceWithBodyWithResponse(ctx context.Context, projectId ProjectId, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateInstanceResponse, error)
 
-	// UpdateInstanceWithResponse 修改实例信息 (5.1.6)
+	// UpdateInstanceWithResponse Updates an instance's name, description, backup policy, maintenance window or security group.
 	//
-	// 修改缓存实例的信息，可修改信息包括实例名称、描述、备份策略、维护时间窗开始和结束时间以及安全组。.
+	// 修改实例信息 (seed 003 section 5.1.6): 修改缓存实例的信息，可修改信息包括实例名称、描述、备份策略、维护时间窗开始和结束时间以及安全组。
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v1.0/{project_id}/instances/{instance_id} (the `UpdateInstance` operationId).
 	UpdateInstanceWithResponse(ctx context.Context, projectId ProjectId, instanceId string, body UpdateInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateInstanceResponse, error)
 
-	// ListBackupRecordsWithResponse 查询实例备份信息 (5.4.3)
+	// ListBackupRecordsWithResponse Lists the backups of an instance.
 	//
-	// 查询指定缓存实例的备份信息列表。
+	// 查询实例备份信息 (seed 003 section 5.4.3): 查询指定缓存实例的备份信息列表。
 	// URI: GET /v1.0/{project_id}/instances/{instance_id}/backups?start={start}&limit={limit}&beginTime={beginTime}&endTime={endTime}
 	// (The request example only repeats the URI template, so no query example values.)
 	//
@@ -6158,9 +6158,9 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /v1.0/{project_id}/instances/{instance_id}/backups (the `ListBackupRecords` operationId).
 	ListBackupRecordsWithResponse(ctx context.Context, projectId ProjectId, instanceId string, params *ListBackupRecordsParams, reqEditors ...RequestEditorFn) (*ListBackupRecordsResponse, error)
 
-	// CopyInstanceWithBodyWithResponse 备份指定实例 (5.4.1)
+	// CopyInstanceWithBodyWithResponse Backs up an instance (master/standby and cluster instances only).
 	//
-	// 备份指定的缓存实例。
+	// 备份指定实例 (seed 003 section 5.4.1): 备份指定的缓存实例。
 	// 说明：只有主备和集群类型的缓存实例支持备份恢复操作，单机实例不支持备份恢复操作。
 	// (operationId CopyInstance is the name the vendor's SDK gives this backup call.)
 	//
@@ -6169,9 +6169,9 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with POST /v1.0/{project_id}/instances/{instance_id}/backups (the `CopyInstance` operationId).
 	CopyInstanceWithBodyWithResponse(ctx context.Context, projectId ProjectId, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CopyInstanceResponse, error)
 
-	// CopyInstanceWithResponse 备份指定实例 (5.4.1)
+	// CopyInstanceWithResponse Backs up an instance (master/standby and cluster instances only).
 	//
-	// 备份指定的缓存实例。
+	// 备份指定实例 (seed 003 section 5.4.1): 备份指定的缓存实例。
 	// 说明：只有主备和集群类型的缓存实例支持备份恢复操作，单机实例不支持备份恢复操作。
 	// (operationId CopyInstance is the name the vendor's SDK gives this backup call.)
 	//
@@ -6180,81 +6180,81 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with POST /v1.0/{project_id}/instances/{instance_id}/backups (the `CopyInstance` operationId).
 	CopyInstanceWithResponse(ctx context.Context, projectId ProjectId, instanceId string, body CopyInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*CopyInstanceResponse, error)
 
-	// DeleteBackupFileWithResponse 删除备份文件 (5.4.5)
+	// DeleteBackupFileWithResponse Deletes a backup file of an instance.
 	//
-	// 删除缓存实例已备份的文件。.
+	// 删除备份文件 (seed 003 section 5.4.5): 删除缓存实例已备份的文件。
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v1.0/{project_id}/instances/{instance_id}/backups/{backup_id} (the `DeleteBackupFile` operationId).
 	DeleteBackupFileWithResponse(ctx context.Context, projectId ProjectId, instanceId string, backupId string, reqEditors ...RequestEditorFn) (*DeleteBackupFileResponse, error)
 
-	// ListConfigurationsWithResponse 查询实例配置参数 (5.3.2)
+	// ListConfigurationsWithResponse Lists the configuration parameters of an instance.
 	//
-	// 查询指定实例的配置参数信息。.
+	// 查询实例配置参数 (seed 003 section 5.3.2): 查询指定实例的配置参数信息。
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v1.0/{project_id}/instances/{instance_id}/configs (the `ListConfigurations` operationId).
 	ListConfigurationsWithResponse(ctx context.Context, projectId ProjectId, instanceId string, reqEditors ...RequestEditorFn) (*ListConfigurationsResponse, error)
 
-	// UpdateConfigurationsWithBodyWithResponse 修改实例配置参数 (5.3.1)
+	// UpdateConfigurationsWithBodyWithResponse Changes the configuration parameters of an instance.
 	//
-	// 为了确保分布式缓存服务发挥出最优性能，您可以根据自己的业务情况对DCS缓存实例的运行参数进行调整。.
+	// 修改实例配置参数 (seed 003 section 5.3.1): 为了确保分布式缓存服务发挥出最优性能，您可以根据自己的业务情况对DCS缓存实例的运行参数进行调整。
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v1.0/{project_id}/instances/{instance_id}/configs (the `UpdateConfigurations` operationId).
 	UpdateConfigurationsWithBodyWithResponse(ctx context.Context, projectId ProjectId, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateConfigurationsResponse, error)
 
-	// UpdateConfigurationsWithResponse 修改实例配置参数 (5.3.1)
+	// UpdateConfigurationsWithResponse Changes the configuration parameters of an instance.
 	//
-	// 为了确保分布式缓存服务发挥出最优性能，您可以根据自己的业务情况对DCS缓存实例的运行参数进行调整。.
+	// 修改实例配置参数 (seed 003 section 5.3.1): 为了确保分布式缓存服务发挥出最优性能，您可以根据自己的业务情况对DCS缓存实例的运行参数进行调整。
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v1.0/{project_id}/instances/{instance_id}/configs (the `UpdateConfigurations` operationId).
 	UpdateConfigurationsWithResponse(ctx context.Context, projectId ProjectId, instanceId string, body UpdateConfigurationsJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateConfigurationsResponse, error)
 
-	// ExtendInstanceWithBodyWithResponse 扩容缓存实例 (5.1.7)
+	// ExtendInstanceWithBodyWithResponse Scales up the memory of a running Redis instance.
 	//
-	// 用户可以为状态为“运行中”的Redis缓存实例进行扩容。.
+	// 扩容缓存实例 (seed 003 section 5.1.7): 用户可以为状态为“运行中”的Redis缓存实例进行扩容。
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/instances/{instance_id}/extend (the `ExtendInstance` operationId).
 	ExtendInstanceWithBodyWithResponse(ctx context.Context, projectId ProjectId, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ExtendInstanceResponse, error)
 
-	// ExtendInstanceWithResponse 扩容缓存实例 (5.1.7)
+	// ExtendInstanceWithResponse Scales up the memory of a running Redis instance.
 	//
-	// 用户可以为状态为“运行中”的Redis缓存实例进行扩容。.
+	// 扩容缓存实例 (seed 003 section 5.1.7): 用户可以为状态为“运行中”的Redis缓存实例进行扩容。
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/instances/{instance_id}/extend (the `ExtendInstance` operationId).
 	ExtendInstanceWithResponse(ctx context.Context, projectId ProjectId, instanceId string, body ExtendInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*ExtendInstanceResponse, error)
 
-	// UpdatePasswordWithBodyWithResponse 修改密码 (5.2.4)
+	// UpdatePasswordWithBodyWithResponse Changes the password of an instance.
 	//
-	// 修改缓存实例的密码。.
+	// 修改密码 (seed 003 section 5.2.4): 修改缓存实例的密码。
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v1.0/{project_id}/instances/{instance_id}/password (the `UpdatePassword` operationId).
 	UpdatePasswordWithBodyWithResponse(ctx context.Context, projectId ProjectId, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdatePasswordResponse, error)
 
-	// UpdatePasswordWithResponse 修改密码 (5.2.4)
+	// UpdatePasswordWithResponse Changes the password of an instance.
 	//
-	// 修改缓存实例的密码。.
+	// 修改密码 (seed 003 section 5.2.4): 修改缓存实例的密码。
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v1.0/{project_id}/instances/{instance_id}/password (the `UpdatePassword` operationId).
 	UpdatePasswordWithResponse(ctx context.Context, projectId ProjectId, instanceId string, body UpdatePasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdatePasswordResponse, error)
 
-	// ListRestoreRecordsWithResponse 查询实例恢复记录 (5.4.4)
+	// ListRestoreRecordsWithResponse Lists the restore records of an instance.
 	//
-	// 查询指定缓存实例的恢复记录列表。
+	// 查询实例恢复记录 (seed 003 section 5.4.4): 查询指定缓存实例的恢复记录列表。
 	// URI: GET /v1.0/{project_id}/instances/{instance_id}/restores?start={start}&limit={limit}&beginTime={beginTime}&endTime={endTime}
 	// (The request example only repeats the URI template, so no query example values.)
 	//
@@ -6263,9 +6263,9 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /v1.0/{project_id}/instances/{instance_id}/restores (the `ListRestoreRecords` operationId).
 	ListRestoreRecordsWithResponse(ctx context.Context, projectId ProjectId, instanceId string, params *ListRestoreRecordsParams, reqEditors ...RequestEditorFn) (*ListRestoreRecordsResponse, error)
 
-	// RestoreInstanceWithBodyWithResponse 恢复指定实例 (5.4.2)
+	// RestoreInstanceWithBodyWithResponse Restores an instance from a backup (master/standby and cluster instances only).
 	//
-	// 恢复指定的缓存实例。
+	// 恢复指定实例 (seed 003 section 5.4.2): 恢复指定的缓存实例。
 	// 说明：只有主备和集群类型的缓存实例支持备份恢复操作，单机实例不支持备份恢复操作。
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
@@ -6273,9 +6273,9 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with POST /v1.0/{project_id}/instances/{instance_id}/restores (the `RestoreInstance` operationId).
 	RestoreInstanceWithBodyWithResponse(ctx context.Context, projectId ProjectId, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RestoreInstanceResponse, error)
 
-	// RestoreInstanceWithResponse 恢复指定实例 (5.4.2)
+	// RestoreInstanceWithResponse Restores an instance from a backup (master/standby and cluster instances only).
 	//
-	// 恢复指定的缓存实例。
+	// 恢复指定实例 (seed 003 section 5.4.2): 恢复指定的缓存实例。
 	// 说明：只有主备和集群类型的缓存实例支持备份恢复操作，单机实例不支持备份恢复操作。
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
@@ -6283,9 +6283,9 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with POST /v1.0/{project_id}/instances/{instance_id}/restores (the `RestoreInstance` operationId).
 	RestoreInstanceWithResponse(ctx context.Context, projectId ProjectId, instanceId string, body RestoreInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*RestoreInstanceResponse, error)
 
-	// ShowQuotaOfTenantWithResponse 查询租户配额 (5.5.2)
+	// ShowQuotaOfTenantWithResponse Shows the tenant's quotas (instances and total memory) with the minimum and maximum that can be requested.
 	//
-	// 查询租户默认可以创建的实例数和总内存的配额限制，以及可以申请配额的最大值和最小值。不同的租户在不同的区域配额可能不同。.
+	// 查询租户配额 (seed 003 section 5.5.2): 查询租户默认可以创建的实例数和总内存的配额限制，以及可以申请配额的最大值和最小值。不同的租户在不同的区域配额可能不同。
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -8091,9 +8091,9 @@ func (r ShowQuotaOfTenantResponse) ContentType() string {
 	return ""
 }
 
-// ListAvailableZonesWithResponse 查询可用区信息 (5.5.4)
+// ListAvailableZonesWithResponse Lists the availability zones (their ids are needed to create an instance).
 //
-// 在创建缓存实例时，需要配置实例所在的可用区ID，可通过该接口查询可用区的ID。
+// 查询可用区信息 (seed 003 section 5.5.4): 在创建缓存实例时，需要配置实例所在的可用区ID，可通过该接口查询可用区的ID。
 // URI: GET /v1.0/availableZones (no project_id in the documented path).
 //
 // Returns a wrapper object for the known response body format(s).
@@ -8107,9 +8107,9 @@ func (c *ClientWithResponses) ListAvailableZonesWithResponse(ctx context.Context
 	return ParseListAvailableZonesResponse(rsp)
 }
 
-// ListMaintenanceWindowsWithResponse 查询维护时间窗时间段 (5.5.3)
+// ListMaintenanceWindowsWithResponse Lists the maintenance window periods (start and end times).
 //
-// 查询维护时间窗开始时间和结束时间。
+// 查询维护时间窗时间段 (seed 003 section 5.5.3): 查询维护时间窗开始时间和结束时间。
 // URI: GET /v1.0/instances/maintain-windows (no project_id in the documented path).
 //
 // Returns a wrapper object for the known response body format(s).
@@ -8123,9 +8123,9 @@ func (c *ClientWithResponses) ListMaintenanceWindowsWithResponse(ctx context.Con
 	return ParseListMaintenanceWindowsResponse(rsp)
 }
 
-// ListProductsWithResponse 查询产品规格列表 (5.5.1)
+// ListProductsWithResponse Lists the product flavors (product_id) to create an instance with.
 //
-// 在创建缓存实例时，需要配置订购的产品ID（即product_id），可通过该接口查询产品规格。
+// 查询产品规格列表 (seed 003 section 5.5.1): 在创建缓存实例时，需要配置订购的产品ID（即product_id），可通过该接口查询产品规格。
 // URI: GET /v1.0/products (no project_id in the documented path).
 //
 // Returns a wrapper object for the known response body format(s).
@@ -8139,9 +8139,9 @@ func (c *ClientWithResponses) ListProductsWithResponse(ctx context.Context, reqE
 	return ParseListProductsResponse(rsp)
 }
 
-// BatchDeleteInstancesWithBodyWithResponse 批量删除实例 (5.1.3)
+// BatchDeleteInstancesWithBodyWithResponse Deletes several DCS instances in one call.
 //
-// 批量删除多个缓存实例。DELETE with a JSON body.
+// 批量删除实例 (seed 003 section 5.1.3): 批量删除多个缓存实例。DELETE with a JSON body.
 // URI: DELETE /v1.0/{project_id}/instances?allFailure={allFailure}
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
@@ -8155,9 +8155,9 @@ func (c *ClientWithResponses) BatchDeleteInstancesWithBodyWithResponse(ctx conte
 	return ParseBatchDeleteInstancesResponse(rsp)
 }
 
-// BatchDeleteInstancesWithResponse 批量删除实例 (5.1.3)
+// BatchDeleteInstancesWithResponse Deletes several DCS instances in one call.
 //
-// 批量删除多个缓存实例。DELETE with a JSON body.
+// 批量删除实例 (seed 003 section 5.1.3): 批量删除多个缓存实例。DELETE with a JSON body.
 // URI: DELETE /v1.0/{project_id}/instances?allFailure={allFailure}
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
@@ -8171,9 +8171,9 @@ func (c *ClientWithResponses) BatchDeleteInstancesWithResponse(ctx context.Conte
 	return ParseBatchDeleteInstancesResponse(rsp)
 }
 
-// ListInstancesWithResponse 查询所有实例列表 (5.1.5)
+// ListInstancesWithResponse Lists the DCS instances of the project, filtered by the query parameters.
 //
-// 查询租户的缓存实例列表，支持按照条件查询。
+// 查询所有实例列表 (seed 003 section 5.1.5): 查询租户的缓存实例列表，支持按照条件查询。
 // URI: GET /v1.0/{project_id}/instances?start={start}&limit={limit}&name={name}&status={status}&id={id}&include_failure={include_failure}
 //
 // Returns a wrapper object for the known response body format(s).
@@ -8187,9 +8187,9 @@ func (c *ClientWithResponses) ListInstancesWithResponse(ctx context.Context, pro
 	return ParseListInstancesResponse(rsp)
 }
 
-// CreateInstanceWithBodyWithResponse 创建缓存实例 (5.1.1)
+// CreateInstanceWithBodyWithResponse Creates a DCS instance.
 //
-// 创建缓存实例。.
+// 创建缓存实例 (seed 003 section 5.1.1): 创建缓存实例。
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -8202,9 +8202,9 @@ func (c *ClientWithResponses) CreateInstanceWithBodyWithResponse(ctx context.Con
 	return ParseCreateInstanceResponse(rsp)
 }
 
-// CreateInstanceWithResponse 创建缓存实例 (5.1.1)
+// CreateInstanceWithResponse Creates a DCS instance.
 //
-// 创建缓存实例。.
+// 创建缓存实例 (seed 003 section 5.1.1): 创建缓存实例。
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -8217,9 +8217,9 @@ func (c *ClientWithResponses) CreateInstanceWithResponse(ctx context.Context, pr
 	return ParseCreateInstanceResponse(rsp)
 }
 
-// ListStatisticsOfRunningInstancesWithResponse 查询运行中实例的统计信息 (5.2.2)
+// ListStatisticsOfRunningInstancesWithResponse Shows statistics of the project's running instances.
 //
-// 查询当前租户下处于“运行中”状态的缓存实例的统计信息。.
+// 查询运行中实例的统计信息 (seed 003 section 5.2.2): 查询当前租户下处于“运行中”状态的缓存实例的统计信息。
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -8232,9 +8232,9 @@ func (c *ClientWithResponses) ListStatisticsOfRunningInstancesWithResponse(ctx c
 	return ParseListStatisticsOfRunningInstancesResponse(rsp)
 }
 
-// ListNumberOfInstancesInDifferentStatusWithResponse 查询实例状态 (5.2.3)
+// ListNumberOfInstancesInDifferentStatusWithResponse Counts the project's instances in each status in the region.
 //
-// 查询该租户在当前区域下不同状态的实例数。
+// 查询实例状态 (seed 003 section 5.2.3): 查询该租户在当前区域下不同状态的实例数。
 // URI: GET /v1.0/{project_id}/instances/status?include_failure={include_failure}
 // This section (unlike the rest of chapter 5) documents the 400 and 500
 // bodies (表 5-41, 5-42): ErrorOutput.
@@ -8250,9 +8250,9 @@ func (c *ClientWithResponses) ListNumberOfInstancesInDifferentStatusWithResponse
 	return ParseListNumberOfInstancesInDifferentStatusResponse(rsp)
 }
 
-// RestartOrFlushInstancesWithBodyWithResponse 重启实例或清空数据 (5.2.1)
+// RestartOrFlushInstancesWithBodyWithResponse Restarts running instances, or flushes the data of Redis 4.0/5.0 instances (irreversible).
 //
-// 重启运行中的DCS缓存实例。
+// 重启实例或清空数据 (seed 003 section 5.2.1): 重启运行中的DCS缓存实例。
 // 清空Redis4.0/Redis5.0的实例数据，数据清空后，无法撤销，且无法恢复，请谨慎操作。
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
@@ -8266,9 +8266,9 @@ func (c *ClientWithResponses) RestartOrFlushInstancesWithBodyWithResponse(ctx co
 	return ParseRestartOrFlushInstancesResponse(rsp)
 }
 
-// RestartOrFlushInstancesWithResponse 重启实例或清空数据 (5.2.1)
+// RestartOrFlushInstancesWithResponse Restarts running instances, or flushes the data of Redis 4.0/5.0 instances (irreversible).
 //
-// 重启运行中的DCS缓存实例。
+// 重启实例或清空数据 (seed 003 section 5.2.1): 重启运行中的DCS缓存实例。
 // 清空Redis4.0/Redis5.0的实例数据，数据清空后，无法撤销，且无法恢复，请谨慎操作。
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
@@ -8282,9 +8282,9 @@ func (c *ClientWithResponses) RestartOrFlushInstancesWithResponse(ctx context.Co
 	return ParseRestartOrFlushInstancesResponse(rsp)
 }
 
-// DeleteSingleInstanceWithResponse 删除实例 (5.1.2)
+// DeleteSingleInstanceWithResponse Deletes a DCS instance and releases all its resources.
 //
-// 删除指定的缓存实例，释放该实例的所有资源。.
+// 删除实例 (seed 003 section 5.1.2): 删除指定的缓存实例，释放该实例的所有资源。
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -8297,9 +8297,9 @@ func (c *ClientWithResponses) DeleteSingleInstanceWithResponse(ctx context.Conte
 	return ParseDeleteSingleInstanceResponse(rsp)
 }
 
-// ShowInstanceWithResponse 查询指定实例 (5.1.4)
+// ShowInstanceWithResponse Shows the details of one DCS instance.
 //
-// 通过实例ID查询实例的详细信息。.
+// 查询指定实例 (seed 003 section 5.1.4): 通过实例ID查询实例的详细信息。
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -8312,9 +8312,9 @@ func (c *ClientWithResponses) ShowInstanceWithResponse(ctx context.Context, proj
 	return ParseShowInstanceResponse(rsp)
 }
 
-// UpdateInstanceWithBodyWithResponse 修改实例信息 (5.1.6)
+// UpdateInstanceWithBodyWithResponse Updates an instance's name, description, backup policy, maintenance window or security group.
 //
-// 修改缓存实例的信息，可修改信息包括实例名称、描述、备份策略、维护时间窗开始和结束时间以及安全组。.
+// 修改实例信息 (seed 003 section 5.1.6): 修改缓存实例的信息，可修改信息包括实例名称、描述、备份策略、维护时间窗开始和结束时间以及安全组。
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -8327,9 +8327,9 @@ func (c *ClientWithResponses) UpdateInstanceWithBodyWithResponse(ctx context.Con
 	return ParseUpdateInstanceResponse(rsp)
 }
 
-// UpdateInstanceWithResponse 修改实例信息 (5.1.6)
+// UpdateInstanceWithResponse Updates an instance's name, description, backup policy, maintenance window or security group.
 //
-// 修改缓存实例的信息，可修改信息包括实例名称、描述、备份策略、维护时间窗开始和结束时间以及安全组。.
+// 修改实例信息 (seed 003 section 5.1.6): 修改缓存实例的信息，可修改信息包括实例名称、描述、备份策略、维护时间窗开始和结束时间以及安全组。
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -8342,9 +8342,9 @@ func (c *ClientWithResponses) UpdateInstanceWithResponse(ctx context.Context, pr
 	return ParseUpdateInstanceResponse(rsp)
 }
 
-// ListBackupRecordsWithResponse 查询实例备份信息 (5.4.3)
+// ListBackupRecordsWithResponse Lists the backups of an instance.
 //
-// 查询指定缓存实例的备份信息列表。
+// 查询实例备份信息 (seed 003 section 5.4.3): 查询指定缓存实例的备份信息列表。
 // URI: GET /v1.0/{project_id}/instances/{instance_id}/backups?start={start}&limit={limit}&beginTime={beginTime}&endTime={endTime}
 // (The request example only repeats the URI template, so no query example values.)
 //
@@ -8359,9 +8359,9 @@ func (c *ClientWithResponses) ListBackupRecordsWithResponse(ctx context.Context,
 	return ParseListBackupRecordsResponse(rsp)
 }
 
-// CopyInstanceWithBodyWithResponse 备份指定实例 (5.4.1)
+// CopyInstanceWithBodyWithResponse Backs up an instance (master/standby and cluster instances only).
 //
-// 备份指定的缓存实例。
+// 备份指定实例 (seed 003 section 5.4.1): 备份指定的缓存实例。
 // 说明：只有主备和集群类型的缓存实例支持备份恢复操作，单机实例不支持备份恢复操作。
 // (operationId CopyInstance is the name the vendor's SDK gives this backup call.)
 //
@@ -8376,9 +8376,9 @@ func (c *ClientWithResponses) CopyInstanceWithBodyWithResponse(ctx context.Conte
 	return ParseCopyInstanceResponse(rsp)
 }
 
-// CopyInstanceWithResponse 备份指定实例 (5.4.1)
+// CopyInstanceWithResponse Backs up an instance (master/standby and cluster instances only).
 //
-// 备份指定的缓存实例。
+// 备份指定实例 (seed 003 section 5.4.1): 备份指定的缓存实例。
 // 说明：只有主备和集群类型的缓存实例支持备份恢复操作，单机实例不支持备份恢复操作。
 // (operationId CopyInstance is the name the vendor's SDK gives this backup call.)
 //
@@ -8393,9 +8393,9 @@ func (c *ClientWithResponses) CopyInstanceWithResponse(ctx context.Context, proj
 	return ParseCopyInstanceResponse(rsp)
 }
 
-// DeleteBackupFileWithResponse 删除备份文件 (5.4.5)
+// DeleteBackupFileWithResponse Deletes a backup file of an instance.
 //
-// 删除缓存实例已备份的文件。.
+// 删除备份文件 (seed 003 section 5.4.5): 删除缓存实例已备份的文件。
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -8408,9 +8408,9 @@ func (c *ClientWithResponses) DeleteBackupFileWithResponse(ctx context.Context, 
 	return ParseDeleteBackupFileResponse(rsp)
 }
 
-// ListConfigurationsWithResponse 查询实例配置参数 (5.3.2)
+// ListConfigurationsWithResponse Lists the configuration parameters of an instance.
 //
-// 查询指定实例的配置参数信息。.
+// 查询实例配置参数 (seed 003 section 5.3.2): 查询指定实例的配置参数信息。
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -8423,9 +8423,9 @@ func (c *ClientWithResponses) ListConfigurationsWithResponse(ctx context.Context
 	return ParseListConfigurationsResponse(rsp)
 }
 
-// UpdateConfigurationsWithBodyWithResponse 修改实例配置参数 (5.3.1)
+// UpdateConfigurationsWithBodyWithResponse Changes the configuration parameters of an instance.
 //
-// 为了确保分布式缓存服务发挥出最优性能，您可以根据自己的业务情况对DCS缓存实例的运行参数进行调整。.
+// 修改实例配置参数 (seed 003 section 5.3.1): 为了确保分布式缓存服务发挥出最优性能，您可以根据自己的业务情况对DCS缓存实例的运行参数进行调整。
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -8438,9 +8438,9 @@ func (c *ClientWithResponses) UpdateConfigurationsWithBodyWithResponse(ctx conte
 	return ParseUpdateConfigurationsResponse(rsp)
 }
 
-// UpdateConfigurationsWithResponse 修改实例配置参数 (5.3.1)
+// UpdateConfigurationsWithResponse Changes the configuration parameters of an instance.
 //
-// 为了确保分布式缓存服务发挥出最优性能，您可以根据自己的业务情况对DCS缓存实例的运行参数进行调整。.
+// 修改实例配置参数 (seed 003 section 5.3.1): 为了确保分布式缓存服务发挥出最优性能，您可以根据自己的业务情况对DCS缓存实例的运行参数进行调整。
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -8453,9 +8453,9 @@ func (c *ClientWithResponses) UpdateConfigurationsWithResponse(ctx context.Conte
 	return ParseUpdateConfigurationsResponse(rsp)
 }
 
-// ExtendInstanceWithBodyWithResponse 扩容缓存实例 (5.1.7)
+// ExtendInstanceWithBodyWithResponse Scales up the memory of a running Redis instance.
 //
-// 用户可以为状态为“运行中”的Redis缓存实例进行扩容。.
+// 扩容缓存实例 (seed 003 section 5.1.7): 用户可以为状态为“运行中”的Redis缓存实例进行扩容。
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -8468,9 +8468,9 @@ func (c *ClientWithResponses) ExtendInstanceWithBodyWithResponse(ctx context.Con
 	return ParseExtendInstanceResponse(rsp)
 }
 
-// ExtendInstanceWithResponse 扩容缓存实例 (5.1.7)
+// ExtendInstanceWithResponse Scales up the memory of a running Redis instance.
 //
-// 用户可以为状态为“运行中”的Redis缓存实例进行扩容。.
+// 扩容缓存实例 (seed 003 section 5.1.7): 用户可以为状态为“运行中”的Redis缓存实例进行扩容。
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -8483,9 +8483,9 @@ func (c *ClientWithResponses) ExtendInstanceWithResponse(ctx context.Context, pr
 	return ParseExtendInstanceResponse(rsp)
 }
 
-// UpdatePasswordWithBodyWithResponse 修改密码 (5.2.4)
+// UpdatePasswordWithBodyWithResponse Changes the password of an instance.
 //
-// 修改缓存实例的密码。.
+// 修改密码 (seed 003 section 5.2.4): 修改缓存实例的密码。
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -8498,9 +8498,9 @@ func (c *ClientWithResponses) UpdatePasswordWithBodyWithResponse(ctx context.Con
 	return ParseUpdatePasswordResponse(rsp)
 }
 
-// UpdatePasswordWithResponse 修改密码 (5.2.4)
+// UpdatePasswordWithResponse Changes the password of an instance.
 //
-// 修改缓存实例的密码。.
+// 修改密码 (seed 003 section 5.2.4): 修改缓存实例的密码。
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -8513,9 +8513,9 @@ func (c *ClientWithResponses) UpdatePasswordWithResponse(ctx context.Context, pr
 	return ParseUpdatePasswordResponse(rsp)
 }
 
-// ListRestoreRecordsWithResponse 查询实例恢复记录 (5.4.4)
+// ListRestoreRecordsWithResponse Lists the restore records of an instance.
 //
-// 查询指定缓存实例的恢复记录列表。
+// 查询实例恢复记录 (seed 003 section 5.4.4): 查询指定缓存实例的恢复记录列表。
 // URI: GET /v1.0/{project_id}/instances/{instance_id}/restores?start={start}&limit={limit}&beginTime={beginTime}&endTime={endTime}
 // (The request example only repeats the URI template, so no query example values.)
 //
@@ -8530,9 +8530,9 @@ func (c *ClientWithResponses) ListRestoreRecordsWithResponse(ctx context.Context
 	return ParseListRestoreRecordsResponse(rsp)
 }
 
-// RestoreInstanceWithBodyWithResponse 恢复指定实例 (5.4.2)
+// RestoreInstanceWithBodyWithResponse Restores an instance from a backup (master/standby and cluster instances only).
 //
-// 恢复指定的缓存实例。
+// 恢复指定实例 (seed 003 section 5.4.2): 恢复指定的缓存实例。
 // 说明：只有主备和集群类型的缓存实例支持备份恢复操作，单机实例不支持备份恢复操作。
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
@@ -8546,9 +8546,9 @@ func (c *ClientWithResponses) RestoreInstanceWithBodyWithResponse(ctx context.Co
 	return ParseRestoreInstanceResponse(rsp)
 }
 
-// RestoreInstanceWithResponse 恢复指定实例 (5.4.2)
+// RestoreInstanceWithResponse Restores an instance from a backup (master/standby and cluster instances only).
 //
-// 恢复指定的缓存实例。
+// 恢复指定实例 (seed 003 section 5.4.2): 恢复指定的缓存实例。
 // 说明：只有主备和集群类型的缓存实例支持备份恢复操作，单机实例不支持备份恢复操作。
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
@@ -8562,9 +8562,9 @@ func (c *ClientWithResponses) RestoreInstanceWithResponse(ctx context.Context, p
 	return ParseRestoreInstanceResponse(rsp)
 }
 
-// ShowQuotaOfTenantWithResponse 查询租户配额 (5.5.2)
+// ShowQuotaOfTenantWithResponse Shows the tenant's quotas (instances and total memory) with the minimum and maximum that can be requested.
 //
-// 查询租户默认可以创建的实例数和总内存的配额限制，以及可以申请配额的最大值和最小值。不同的租户在不同的区域配额可能不同。.
+// 查询租户配额 (seed 003 section 5.5.2): 查询租户默认可以创建的实例数和总内存的配额限制，以及可以申请配额的最大值和最小值。不同的租户在不同的区域配额可能不同。
 //
 // Returns a wrapper object for the known response body format(s).
 //

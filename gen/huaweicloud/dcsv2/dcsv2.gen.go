@@ -3903,491 +3903,491 @@ func WithRequestEditorFn(fn RequestEditorFn) ClientOption {
 // The interface specification for the client above.
 type ClientInterface interface {
 
-	// ListAvailableZones 查询可用区信息
+	// ListAvailableZones Lists the availability zones of the region.
 	//
-	// 查询所在局点的可用区信息。(4.9.4) No project_id in the path, as documented; only 200 is documented.
+	// 查询可用区信息 (seed 003 section 4.9.4): 查询所在局点的可用区信息。 No project_id in the path, as documented; only 200 is documented.
 	//
 	// Corresponds with GET /v2/available-zones (the `ListAvailableZones` operationId).
 	ListAvailableZones(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ListMaintenanceWindows 查询维护时间窗时间段
+	// ListMaintenanceWindows Lists the maintenance window periods (start and end times).
 	//
-	// 查询维护时间窗开始时间和结束时间。(4.9.2) No project_id in the path, as documented.
+	// 查询维护时间窗时间段 (seed 003 section 4.9.2): 查询维护时间窗开始时间和结束时间。 No project_id in the path, as documented.
 	//
 	// Corresponds with GET /v2/instances/maintain-windows (the `ListMaintenanceWindows` operationId).
 	ListMaintenanceWindows(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ListFlavors 查询产品规格
+	// ListFlavors Lists the product flavors (spec_code) to create an instance with; all of them when no filter is given.
 	//
-	// 在创建缓存实例时，需要配置订购的产品规格编码（spec_code），可通过该接口查询产品规格，查询条件不选时默认查询全部。(4.9.1)
+	// 查询产品规格 (seed 003 section 4.9.1): 在创建缓存实例时，需要配置订购的产品规格编码（spec_code），可通过该接口查询产品规格，查询条件不选时默认查询全部。
 	//
 	// Corresponds with GET /v2/{project_id}/flavors (the `ListFlavors` operationId).
 	ListFlavors(ctx context.Context, projectId ProjectId, params *ListFlavorsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ListGroupReplicationInfo 查询分片信息
+	// ListGroupReplicationInfo Lists the shards and replicas of a Redis 4.0+ instance (not single-node).
 	//
-	// 查询Redis 4.0及以上版本实例的分片和副本信息，单机实例不支持。(4.3.2) The path has the singular /instance/, as documented.
+	// 查询分片信息 (seed 003 section 4.3.2): 查询Redis 4.0及以上版本实例的分片和副本信息，单机实例不支持。 The path has the singular /instance/, as documented.
 	//
 	// Corresponds with GET /v2/{project_id}/instance/{instance_id}/groups (the `ListGroupReplicationInfo` operationId).
 	ListGroupReplicationInfo(ctx context.Context, projectId ProjectId, instanceId string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// BatchDeleteInstancesWithBody 批量删除实例
+	// BatchDeleteInstancesWithBody Deletes several DCS instances in one call.
 	//
-	// 批量删除多个缓存实例。(4.1.3) DELETE with a JSON body, as documented.
+	// 批量删除实例 (seed 003 section 4.1.3): 批量删除多个缓存实例。 DELETE with a JSON body, as documented.
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with DELETE /v2/{project_id}/instances (the `BatchDeleteInstances` operationId).
 	BatchDeleteInstancesWithBody(ctx context.Context, projectId ProjectId, params *BatchDeleteInstancesParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// BatchDeleteInstances 批量删除实例
+	// BatchDeleteInstances Deletes several DCS instances in one call.
 	//
-	// 批量删除多个缓存实例。(4.1.3) DELETE with a JSON body, as documented.
+	// 批量删除实例 (seed 003 section 4.1.3): 批量删除多个缓存实例。 DELETE with a JSON body, as documented.
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with DELETE /v2/{project_id}/instances (the `BatchDeleteInstances` operationId).
 	BatchDeleteInstances(ctx context.Context, projectId ProjectId, params *BatchDeleteInstancesParams, body BatchDeleteInstancesJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ListInstances 查询所有实例列表
+	// ListInstances Lists the DCS instances of the project, filtered by the query parameters.
 	//
-	// 查询租户的缓存实例列表, 支持按照条件查询。(4.1.2) The document shows no 200 response example; its only response example is the 400 one.
+	// 查询所有实例列表 (seed 003 section 4.1.2): 查询租户的缓存实例列表, 支持按照条件查询。 The document shows no 200 response example; its only response example is the 400 one.
 	//
 	// Corresponds with GET /v2/{project_id}/instances (the `ListInstances` operationId).
 	ListInstances(ctx context.Context, projectId ProjectId, params *ListInstancesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CreateInstanceWithBody 创建缓存实例
+	// CreateInstanceWithBody Creates a DCS instance, billed pay-per-use.
 	//
-	// 创建缓存实例，该接口创建的缓存实例支持按需计费。(4.1.1)
+	// 创建缓存实例 (seed 003 section 4.1.1): 创建缓存实例，该接口创建的缓存实例支持按需计费。
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v2/{project_id}/instances (the `CreateInstance` operationId).
 	CreateInstanceWithBody(ctx context.Context, projectId ProjectId, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CreateInstance 创建缓存实例
+	// CreateInstance Creates a DCS instance, billed pay-per-use.
 	//
-	// 创建缓存实例，该接口创建的缓存实例支持按需计费。(4.1.1)
+	// 创建缓存实例 (seed 003 section 4.1.1): 创建缓存实例，该接口创建的缓存实例支持按需计费。
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v2/{project_id}/instances (the `CreateInstance` operationId).
 	CreateInstance(ctx context.Context, projectId ProjectId, body CreateInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// BatchShowNodesInformation 批量查询实例节点信息
+	// BatchShowNodesInformation Lists the nodes of every instance of the project, with instance and node counts (Redis 4.0+; none for instances being created).
 	//
-	// 批量查询指定项目所有实例的节点信息、有效实例个数及节点个数。创建中实例不返回节点信息。支持Redis4.0及以上版本实例查询。(4.3.3)
+	// 批量查询实例节点信息 (seed 003 section 4.3.3): 批量查询指定项目所有实例的节点信息、有效实例个数及节点个数。创建中实例不返回节点信息。支持Redis4.0及以上版本实例查询。
 	//
 	// Corresponds with GET /v2/{project_id}/instances-logical-nodes (the `BatchShowNodesInformation` operationId).
 	BatchShowNodesInformation(ctx context.Context, projectId ProjectId, params *BatchShowNodesInformationParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ListStatisticsOfRunningInstances 查询运行中实例的统计信息
+	// ListStatisticsOfRunningInstances Shows statistics of the project's running instances.
 	//
-	// 查询当前租户下处于“运行中”状态的缓存实例的统计信息。(4.2.6)
+	// 查询运行中实例的统计信息 (seed 003 section 4.2.6): 查询当前租户下处于“运行中”状态的缓存实例的统计信息。
 	//
 	// Corresponds with GET /v2/{project_id}/instances/statistic (the `ListStatisticsOfRunningInstances` operationId).
 	ListStatisticsOfRunningInstances(ctx context.Context, projectId ProjectId, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ListNumberOfInstancesInDifferentStatus 查询实例状态
+	// ListNumberOfInstancesInDifferentStatus Counts the project's instances in each status in the region.
 	//
-	// 查询该租户在当前区域下不同状态的实例数。(4.2.4)
+	// 查询实例状态 (seed 003 section 4.2.4): 查询该租户在当前区域下不同状态的实例数。
 	//
 	// Corresponds with GET /v2/{project_id}/instances/status (the `ListNumberOfInstancesInDifferentStatus` operationId).
 	ListNumberOfInstancesInDifferentStatus(ctx context.Context, projectId ProjectId, params *ListNumberOfInstancesInDifferentStatusParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// RestartOrFlushInstancesWithBody 重启实例或清空数据
+	// RestartOrFlushInstancesWithBody Restarts running instances, or flushes the data of Redis 4.0+ instances (irreversible).
 	//
-	// 重启运行中的DCS缓存实例。清空Redis4.0及以上版本的实例数据，数据清空后，无法撤销，且无法恢复，请谨慎操作。(4.2.5)
+	// 重启实例或清空数据 (seed 003 section 4.2.5): 重启运行中的DCS缓存实例。清空Redis4.0及以上版本的实例数据，数据清空后，无法撤销，且无法恢复，请谨慎操作。
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PUT /v2/{project_id}/instances/status (the `RestartOrFlushInstances` operationId).
 	RestartOrFlushInstancesWithBody(ctx context.Context, projectId ProjectId, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// RestartOrFlushInstances 重启实例或清空数据
+	// RestartOrFlushInstances Restarts running instances, or flushes the data of Redis 4.0+ instances (irreversible).
 	//
-	// 重启运行中的DCS缓存实例。清空Redis4.0及以上版本的实例数据，数据清空后，无法撤销，且无法恢复，请谨慎操作。(4.2.5)
+	// 重启实例或清空数据 (seed 003 section 4.2.5): 重启运行中的DCS缓存实例。清空Redis4.0及以上版本的实例数据，数据清空后，无法撤销，且无法恢复，请谨慎操作。
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v2/{project_id}/instances/status (the `RestartOrFlushInstances` operationId).
 	RestartOrFlushInstances(ctx context.Context, projectId ProjectId, body RestartOrFlushInstancesJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// DeleteSingleInstance 删除实例
+	// DeleteSingleInstance Deletes a DCS instance and releases all its resources.
 	//
-	// 删除指定的缓存实例，释放该实例的所有资源。如果是删除按需资源，请按照本章节执行。(4.1.5)
+	// 删除实例 (seed 003 section 4.1.5): 删除指定的缓存实例，释放该实例的所有资源。如果是删除按需资源，请按照本章节执行。
 	//
 	// Corresponds with DELETE /v2/{project_id}/instances/{instance_id} (the `DeleteSingleInstance` operationId).
 	DeleteSingleInstance(ctx context.Context, projectId ProjectId, instanceId string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ShowInstance 查询指定实例
+	// ShowInstance Shows the details of one DCS instance.
 	//
-	// 通过实例ID查询实例的详细信息。(4.1.4)
+	// 查询指定实例 (seed 003 section 4.1.4): 通过实例ID查询实例的详细信息。
 	//
 	// Corresponds with GET /v2/{project_id}/instances/{instance_id} (the `ShowInstance` operationId).
 	ShowInstance(ctx context.Context, projectId ProjectId, instanceId string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// UpdateInstanceWithBody 修改实例信息
+	// UpdateInstanceWithBody Updates an instance's name, description, port, backup policy, maintenance window or security group.
 	//
-	// 修改缓存实例的信息，可修改信息包括实例名称、描述、端口号、备份策略、维护时间窗开始和结束时间以及安全组。(4.1.6)
+	// 修改实例信息 (seed 003 section 4.1.6): 修改缓存实例的信息，可修改信息包括实例名称、描述、端口号、备份策略、维护时间窗开始和结束时间以及安全组。
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PUT /v2/{project_id}/instances/{instance_id} (the `UpdateInstance` operationId).
 	UpdateInstanceWithBody(ctx context.Context, projectId ProjectId, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// UpdateInstance 修改实例信息
+	// UpdateInstance Updates an instance's name, description, port, backup policy, maintenance window or security group.
 	//
-	// 修改缓存实例的信息，可修改信息包括实例名称、描述、端口号、备份策略、维护时间窗开始和结束时间以及安全组。(4.1.6)
+	// 修改实例信息 (seed 003 section 4.1.6): 修改缓存实例的信息，可修改信息包括实例名称、描述、端口号、备份策略、维护时间窗开始和结束时间以及安全组。
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v2/{project_id}/instances/{instance_id} (the `UpdateInstance` operationId).
 	UpdateInstance(ctx context.Context, projectId ProjectId, instanceId string, body UpdateInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ListBackupRecords 查询实例备份信息
+	// ListBackupRecords Lists the backups of an instance.
 	//
-	// 查询指定缓存实例的备份信息列表。(4.5.6)
+	// 查询实例备份信息 (seed 003 section 4.5.6): 查询指定缓存实例的备份信息列表。
 	//
 	// Corresponds with GET /v2/{project_id}/instances/{instance_id}/backups (the `ListBackupRecords` operationId).
 	ListBackupRecords(ctx context.Context, projectId ProjectId, instanceId string, params *ListBackupRecordsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CopyInstanceWithBody 备份指定实例
+	// CopyInstanceWithBody Backs up an instance (master/standby and cluster instances only).
 	//
-	// 备份指定的缓存实例。只有主备和集群类型的缓存实例支持备份恢复操作，单机实例不支持备份恢复操作。(4.5.5) The operation id is the vendor Go SDK's name for this call.
+	// 备份指定实例 (seed 003 section 4.5.5): 备份指定的缓存实例。只有主备和集群类型的缓存实例支持备份恢复操作，单机实例不支持备份恢复操作。 The operation id is the vendor Go SDK's name for this call.
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v2/{project_id}/instances/{instance_id}/backups (the `CopyInstance` operationId).
 	CopyInstanceWithBody(ctx context.Context, projectId ProjectId, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CopyInstance 备份指定实例
+	// CopyInstance Backs up an instance (master/standby and cluster instances only).
 	//
-	// 备份指定的缓存实例。只有主备和集群类型的缓存实例支持备份恢复操作，单机实例不支持备份恢复操作。(4.5.5) The operation id is the vendor Go SDK's name for this call.
+	// 备份指定实例 (seed 003 section 4.5.5): 备份指定的缓存实例。只有主备和集群类型的缓存实例支持备份恢复操作，单机实例不支持备份恢复操作。 The operation id is the vendor Go SDK's name for this call.
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v2/{project_id}/instances/{instance_id}/backups (the `CopyInstance` operationId).
 	CopyInstance(ctx context.Context, projectId ProjectId, instanceId string, body CopyInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// DeleteBackupFile 删除备份文件
+	// DeleteBackupFile Deletes a backup file of an instance.
 	//
-	// 删除缓存实例已备份的文件。(4.5.1)
+	// 删除备份文件 (seed 003 section 4.5.1): 删除缓存实例已备份的文件。
 	//
 	// Corresponds with DELETE /v2/{project_id}/instances/{instance_id}/backups/{backup_id} (the `DeleteBackupFile` operationId).
 	DeleteBackupFile(ctx context.Context, projectId ProjectId, instanceId string, backupId string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ListBackupFileLinksWithBody 获取备份文件下载链接
+	// ListBackupFileLinksWithBody Gets the download links of a backup file of an instance.
 	//
-	// 获取指定实例的备份文件下载链接，下载备份文件。(4.5.4)
+	// 获取备份文件下载链接 (seed 003 section 4.5.4): 获取指定实例的备份文件下载链接，下载备份文件。
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v2/{project_id}/instances/{instance_id}/backups/{backup_id}/links (the `ListBackupFileLinks` operationId).
 	ListBackupFileLinksWithBody(ctx context.Context, projectId ProjectId, instanceId string, backupId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ListBackupFileLinks 获取备份文件下载链接
+	// ListBackupFileLinks Gets the download links of a backup file of an instance.
 	//
-	// 获取指定实例的备份文件下载链接，下载备份文件。(4.5.4)
+	// 获取备份文件下载链接 (seed 003 section 4.5.4): 获取指定实例的备份文件下载链接，下载备份文件。
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v2/{project_id}/instances/{instance_id}/backups/{backup_id}/links (the `ListBackupFileLinks` operationId).
 	ListBackupFileLinks(ctx context.Context, projectId ProjectId, instanceId string, backupId string, body ListBackupFileLinksJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ListConfigurations 查询实例配置参数
+	// ListConfigurations Lists the configuration parameters of an instance.
 	//
-	// 查询指定实例的配置参数信息。(4.4.1)
+	// 查询实例配置参数 (seed 003 section 4.4.1): 查询指定实例的配置参数信息。
 	//
 	// Corresponds with GET /v2/{project_id}/instances/{instance_id}/configs (the `ListConfigurations` operationId).
 	ListConfigurations(ctx context.Context, projectId ProjectId, instanceId string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// UpdateConfigurationsWithBody 修改实例配置参数
+	// UpdateConfigurationsWithBody Changes the configuration parameters of an instance.
 	//
-	// 为了确保分布式缓存服务发挥出最优性能，您可以根据自己的业务情况对DCS缓存实例的运行参数进行调整。(4.4.2)
+	// 修改实例配置参数 (seed 003 section 4.4.2): 为了确保分布式缓存服务发挥出最优性能，您可以根据自己的业务情况对DCS缓存实例的运行参数进行调整。
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PUT /v2/{project_id}/instances/{instance_id}/configs (the `UpdateConfigurations` operationId).
 	UpdateConfigurationsWithBody(ctx context.Context, projectId ProjectId, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// UpdateConfigurations 修改实例配置参数
+	// UpdateConfigurations Changes the configuration parameters of an instance.
 	//
-	// 为了确保分布式缓存服务发挥出最优性能，您可以根据自己的业务情况对DCS缓存实例的运行参数进行调整。(4.4.2)
+	// 修改实例配置参数 (seed 003 section 4.4.2): 为了确保分布式缓存服务发挥出最优性能，您可以根据自己的业务情况对DCS缓存实例的运行参数进行调整。
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v2/{project_id}/instances/{instance_id}/configs (the `UpdateConfigurations` operationId).
 	UpdateConfigurations(ctx context.Context, projectId ProjectId, instanceId string, body UpdateConfigurationsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// UpdateSlavePriorityWithBody 设置备节点优先级
+	// UpdateSlavePriorityWithBody Sets the priority of a replica: when the master fails, the replica with the lowest weight is promoted first.
 	//
-	// 设置副本优先级，主节点故障时，权重越小的备节点切换为主节点的优先级越高。(4.3.1)
+	// 设置备节点优先级 (seed 003 section 4.3.1): 设置副本优先级，主节点故障时，权重越小的备节点切换为主节点的优先级越高。
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v2/{project_id}/instances/{instance_id}/groups/{group_id}/replications/{node_id}/slave-priority (the `UpdateSlavePriority` operationId).
 	UpdateSlavePriorityWithBody(ctx context.Context, projectId ProjectId, instanceId string, groupId string, nodeId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// UpdateSlavePriority 设置备节点优先级
+	// UpdateSlavePriority Sets the priority of a replica: when the master fails, the replica with the lowest weight is promoted first.
 	//
-	// 设置副本优先级，主节点故障时，权重越小的备节点切换为主节点的优先级越高。(4.3.1)
+	// 设置备节点优先级 (seed 003 section 4.3.1): 设置副本优先级，主节点故障时，权重越小的备节点切换为主节点的优先级越高。
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v2/{project_id}/instances/{instance_id}/groups/{group_id}/replications/{node_id}/slave-priority (the `UpdateSlavePriority` operationId).
 	UpdateSlavePriority(ctx context.Context, projectId ProjectId, instanceId string, groupId string, nodeId string, body UpdateSlavePriorityJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// UpdatePasswordWithBody 修改密码
+	// UpdatePasswordWithBody Changes the password of an instance.
 	//
-	// 修改缓存实例的密码。(4.2.2)
+	// 修改密码 (seed 003 section 4.2.2): 修改缓存实例的密码。
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PUT /v2/{project_id}/instances/{instance_id}/password (the `UpdatePassword` operationId).
 	UpdatePasswordWithBody(ctx context.Context, projectId ProjectId, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// UpdatePassword 修改密码
+	// UpdatePassword Changes the password of an instance.
 	//
-	// 修改缓存实例的密码。(4.2.2)
+	// 修改密码 (seed 003 section 4.2.2): 修改缓存实例的密码。
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v2/{project_id}/instances/{instance_id}/password (the `UpdatePassword` operationId).
 	UpdatePassword(ctx context.Context, projectId ProjectId, instanceId string, body UpdatePasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ResetPasswordWithBody 重置密码
+	// ResetPasswordWithBody Resets the password of an instance.
 	//
-	// 重置缓存实例的密码。(4.2.3)
+	// 重置密码 (seed 003 section 4.2.3): 重置缓存实例的密码。
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v2/{project_id}/instances/{instance_id}/password/reset (the `ResetPassword` operationId).
 	ResetPasswordWithBody(ctx context.Context, projectId ProjectId, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ResetPassword 重置密码
+	// ResetPassword Resets the password of an instance.
 	//
-	// 重置缓存实例的密码。(4.2.3)
+	// 重置密码 (seed 003 section 4.2.3): 重置缓存实例的密码。
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v2/{project_id}/instances/{instance_id}/password/reset (the `ResetPassword` operationId).
 	ResetPassword(ctx context.Context, projectId ProjectId, instanceId string, body ResetPasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ResizeInstanceWithBody 变更实例规格
+	// ResizeInstanceWithBody Changes the flavor (specification) of a running instance.
 	//
-	// 用户可以为状态为“运行中”的DCS缓存实例进行规格变更。(4.1.7)
+	// 变更实例规格 (seed 003 section 4.1.7): 用户可以为状态为“运行中”的DCS缓存实例进行规格变更。
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v2/{project_id}/instances/{instance_id}/resize (the `ResizeInstance` operationId).
 	ResizeInstanceWithBody(ctx context.Context, projectId ProjectId, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ResizeInstance 变更实例规格
+	// ResizeInstance Changes the flavor (specification) of a running instance.
 	//
-	// 用户可以为状态为“运行中”的DCS缓存实例进行规格变更。(4.1.7)
+	// 变更实例规格 (seed 003 section 4.1.7): 用户可以为状态为“运行中”的DCS缓存实例进行规格变更。
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v2/{project_id}/instances/{instance_id}/resize (the `ResizeInstance` operationId).
 	ResizeInstance(ctx context.Context, projectId ProjectId, instanceId string, body ResizeInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ListRestoreRecords 查询实例恢复记录
+	// ListRestoreRecords Lists the restore records of an instance.
 	//
-	// 查询指定缓存实例的恢复记录列表。(4.5.3)
+	// 查询实例恢复记录 (seed 003 section 4.5.3): 查询指定缓存实例的恢复记录列表。
 	//
 	// Corresponds with GET /v2/{project_id}/instances/{instance_id}/restores (the `ListRestoreRecords` operationId).
 	ListRestoreRecords(ctx context.Context, projectId ProjectId, instanceId string, params *ListRestoreRecordsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// RestoreInstanceWithBody 恢复指定实例
+	// RestoreInstanceWithBody Restores an instance from a backup (master/standby and cluster instances only).
 	//
-	// 恢复指定的缓存实例。只有主备和集群类型的缓存实例支持备份恢复操作，单机实例不支持备份恢复操作。(4.5.2)
+	// 恢复指定实例 (seed 003 section 4.5.2): 恢复指定的缓存实例。只有主备和集群类型的缓存实例支持备份恢复操作，单机实例不支持备份恢复操作。
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v2/{project_id}/instances/{instance_id}/restores (the `RestoreInstance` operationId).
 	RestoreInstanceWithBody(ctx context.Context, projectId ProjectId, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// RestoreInstance 恢复指定实例
+	// RestoreInstance Restores an instance from a backup (master/standby and cluster instances only).
 	//
-	// 恢复指定的缓存实例。只有主备和集群类型的缓存实例支持备份恢复操作，单机实例不支持备份恢复操作。(4.5.2)
+	// 恢复指定实例 (seed 003 section 4.5.2): 恢复指定的缓存实例。只有主备和集群类型的缓存实例支持备份恢复操作，单机实例不支持备份恢复操作。
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v2/{project_id}/instances/{instance_id}/restores (the `RestoreInstance` operationId).
 	RestoreInstance(ctx context.Context, projectId ProjectId, instanceId string, body RestoreInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ListSlowlog 查询慢日志
+	// ListSlowlog Lists the slow log entries of an instance.
 	//
-	// 查询慢日志。(4.7.1)
+	// 查询慢日志 (seed 003 section 4.7.1): 查询慢日志。
 	//
 	// Corresponds with GET /v2/{project_id}/instances/{instance_id}/slowlog (the `ListSlowlog` operationId).
 	ListSlowlog(ctx context.Context, projectId ProjectId, instanceId string, params *ListSlowlogParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ChangeMasterStandby 主备切换
+	// ChangeMasterStandby Swaps the master and standby nodes of a master/standby instance.
 	//
-	// 切换实例主备节点，只有主备实例支持该操作。(4.2.1)
+	// 主备切换 (seed 003 section 4.2.1): 切换实例主备节点，只有主备实例支持该操作。
 	//
 	// Corresponds with POST /v2/{project_id}/instances/{instance_id}/swap (the `ChangeMasterStandby` operationId).
 	ChangeMasterStandby(ctx context.Context, projectId string, instanceId string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ListBackgroundTask 查询后台任务列表
+	// ListBackgroundTask Lists the background tasks of an instance.
 	//
-	// 查询后台任务列表。(4.8.1)
+	// 查询后台任务列表 (seed 003 section 4.8.1): 查询后台任务列表。
 	//
 	// Corresponds with GET /v2/{project_id}/instances/{instance_id}/tasks (the `ListBackgroundTask` operationId).
 	ListBackgroundTask(ctx context.Context, projectId ProjectId, instanceId string, params *ListBackgroundTaskParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// DeleteBackgroundTask 删除后台任务
+	// DeleteBackgroundTask Deletes a background task of an instance.
 	//
-	// 删除后台任务。(4.8.2)
+	// 删除后台任务 (seed 003 section 4.8.2): 删除后台任务。
 	//
 	// Corresponds with DELETE /v2/{project_id}/instances/{instance_id}/tasks/{task_id} (the `DeleteBackgroundTask` operationId).
 	DeleteBackgroundTask(ctx context.Context, projectId ProjectId, instanceId string, taskId string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ShowBackgroundTaskProgress 查询后台任务详细信息
+	// ShowBackgroundTaskProgress Shows the details of a background task of an instance.
 	//
-	// 查询后台任务详细信息。(4.8.3)
+	// 查询后台任务详细信息 (seed 003 section 4.8.3): 查询后台任务详细信息。
 	//
 	// Corresponds with GET /v2/{project_id}/instances/{instance_id}/tasks/{task_id}/progress (the `ShowBackgroundTaskProgress` operationId).
 	ShowBackgroundTaskProgress(ctx context.Context, projectId ProjectId, instanceId string, taskId string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ShowJobInfo 查询租户Job执行结果
+	// ShowJobInfo Shows the result of a tenant job.
 	//
-	// 查询租户Job执行结果。(4.8.4)
+	// 查询租户Job执行结果 (seed 003 section 4.8.4): 查询租户Job执行结果。
 	//
 	// Corresponds with GET /v2/{project_id}/jobs/{job_id} (the `ShowJobInfo` operationId).
 	ShowJobInfo(ctx context.Context, projectId ProjectId, jobId string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CreateMigrationTaskWithBody 创建备份导入任务
+	// CreateMigrationTaskWithBody Creates a backup import (data migration) task.
 	//
-	// 创建备份导入任务。(4.6.1)
+	// 创建备份导入任务 (seed 003 section 4.6.1): 创建备份导入任务。
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v2/{project_id}/migration-task (the `CreateMigrationTask` operationId).
 	CreateMigrationTaskWithBody(ctx context.Context, projectId ProjectId, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CreateMigrationTask 创建备份导入任务
+	// CreateMigrationTask Creates a backup import (data migration) task.
 	//
-	// 创建备份导入任务。(4.6.1)
+	// 创建备份导入任务 (seed 003 section 4.6.1): 创建备份导入任务。
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v2/{project_id}/migration-task (the `CreateMigrationTask` operationId).
 	CreateMigrationTask(ctx context.Context, projectId ProjectId, body CreateMigrationTaskJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// BatchStopMigrationTasksWithBody 批量停止数据迁移任务
+	// BatchStopMigrationTasksWithBody Stops several data migration tasks; success only means the stop was submitted (a task has stopped once its status is TERMINATED).
 	//
-	// 批量停止数据迁移任务，接口响应成功，仅表示下发任务成功。查询到迁移任务状态为TERMINATED时，即停止成功。(4.6.9)
+	// 批量停止数据迁移任务 (seed 003 section 4.6.9): 批量停止数据迁移任务，接口响应成功，仅表示下发任务成功。查询到迁移任务状态为TERMINATED时，即停止成功。
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v2/{project_id}/migration-task/batch-stop (the `BatchStopMigrationTasks` operationId).
 	BatchStopMigrationTasksWithBody(ctx context.Context, projectId ProjectId, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// BatchStopMigrationTasks 批量停止数据迁移任务
+	// BatchStopMigrationTasks Stops several data migration tasks; success only means the stop was submitted (a task has stopped once its status is TERMINATED).
 	//
-	// 批量停止数据迁移任务，接口响应成功，仅表示下发任务成功。查询到迁移任务状态为TERMINATED时，即停止成功。(4.6.9)
+	// 批量停止数据迁移任务 (seed 003 section 4.6.9): 批量停止数据迁移任务，接口响应成功，仅表示下发任务成功。查询到迁移任务状态为TERMINATED时，即停止成功。
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v2/{project_id}/migration-task/batch-stop (the `BatchStopMigrationTasks` operationId).
 	BatchStopMigrationTasks(ctx context.Context, projectId ProjectId, body BatchStopMigrationTasksJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ShowMigrationTask 查询迁移任务详情
+	// ShowMigrationTask Shows the details of a data migration task.
 	//
-	// 查询迁移任务详情。(4.6.4)
+	// 查询迁移任务详情 (seed 003 section 4.6.4): 查询迁移任务详情。
 	//
 	// Corresponds with GET /v2/{project_id}/migration-task/{task_id} (the `ShowMigrationTask` operationId).
 	ShowMigrationTask(ctx context.Context, projectId ProjectId, taskId string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ShowMigrationTaskStats 查询在线迁移进度明细
+	// ShowMigrationTaskStats Shows the progress details of an online data migration.
 	//
-	// 查询在线迁移进度明细。(4.6.6)
+	// 查询在线迁移进度明细 (seed 003 section 4.6.6): 查询在线迁移进度明细。
 	//
 	// Corresponds with GET /v2/{project_id}/migration-task/{task_id}/stats (the `ShowMigrationTaskStats` operationId).
 	ShowMigrationTaskStats(ctx context.Context, projectId ProjectId, taskId string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// StopMigrationTask 停止数据迁移任务
+	// StopMigrationTask Stops a data migration task.
 	//
-	// 停止数据迁移任务。(4.6.5) No request body.
+	// 停止数据迁移任务 (seed 003 section 4.6.5): 停止数据迁移任务。 No request body.
 	//
 	// Corresponds with POST /v2/{project_id}/migration-task/{task_id}/stop (the `StopMigrationTask` operationId).
 	StopMigrationTask(ctx context.Context, projectId ProjectId, taskId string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ListMigrationTask 查询迁移任务列表
+	// ListMigrationTask Lists the data migration tasks.
 	//
-	// 查询迁移任务列表。(4.6.2)
+	// 查询迁移任务列表 (seed 003 section 4.6.2): 查询迁移任务列表。
 	//
 	// Corresponds with GET /v2/{project_id}/migration-tasks (the `ListMigrationTask` operationId).
 	ListMigrationTask(ctx context.Context, projectId ProjectId, params *ListMigrationTaskParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// DeleteMigrationTaskWithBody 删除数据迁移任务
+	// DeleteMigrationTaskWithBody Deletes data migration tasks.
 	//
-	// 删除数据迁移任务。(4.6.3) DELETE with a JSON body, as documented.
+	// 删除数据迁移任务 (seed 003 section 4.6.3): 删除数据迁移任务。 DELETE with a JSON body, as documented.
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with DELETE /v2/{project_id}/migration-tasks/delete (the `DeleteMigrationTask` operationId).
 	DeleteMigrationTaskWithBody(ctx context.Context, projectId ProjectId, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// DeleteMigrationTask 删除数据迁移任务
+	// DeleteMigrationTask Deletes data migration tasks.
 	//
-	// 删除数据迁移任务。(4.6.3) DELETE with a JSON body, as documented.
+	// 删除数据迁移任务 (seed 003 section 4.6.3): 删除数据迁移任务。 DELETE with a JSON body, as documented.
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with DELETE /v2/{project_id}/migration-tasks/delete (the `DeleteMigrationTask` operationId).
 	DeleteMigrationTask(ctx context.Context, projectId ProjectId, body DeleteMigrationTaskJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CreateOnlineMigrationTaskWithBody 创建在线数据迁移任务
+	// CreateOnlineMigrationTaskWithBody Creates an online data migration task.
 	//
-	// 创建在线数据迁移任务。(4.6.7)
+	// 创建在线数据迁移任务 (seed 003 section 4.6.7): 创建在线数据迁移任务。
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v2/{project_id}/migration/instance (the `CreateOnlineMigrationTask` operationId).
 	CreateOnlineMigrationTaskWithBody(ctx context.Context, projectId ProjectId, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CreateOnlineMigrationTask 创建在线数据迁移任务
+	// CreateOnlineMigrationTask Creates an online data migration task.
 	//
-	// 创建在线数据迁移任务。(4.6.7)
+	// 创建在线数据迁移任务 (seed 003 section 4.6.7): 创建在线数据迁移任务。
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v2/{project_id}/migration/instance (the `CreateOnlineMigrationTask` operationId).
 	CreateOnlineMigrationTask(ctx context.Context, projectId ProjectId, body CreateOnlineMigrationTaskJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// SetOnlineMigrationTaskWithBody 配置在线数据迁移任务
+	// SetOnlineMigrationTaskWithBody Configures an online data migration task.
 	//
-	// 配置在线数据迁移任务。(4.6.8)
+	// 配置在线数据迁移任务 (seed 003 section 4.6.8): 配置在线数据迁移任务。
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v2/{project_id}/migration/{task_id}/task (the `SetOnlineMigrationTask` operationId).
 	SetOnlineMigrationTaskWithBody(ctx context.Context, projectId ProjectId, taskId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// SetOnlineMigrationTask 配置在线数据迁移任务
+	// SetOnlineMigrationTask Configures an online data migration task.
 	//
-	// 配置在线数据迁移任务。(4.6.8)
+	// 配置在线数据迁移任务 (seed 003 section 4.6.8): 配置在线数据迁移任务。
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v2/{project_id}/migration/{task_id}/task (the `SetOnlineMigrationTask` operationId).
 	SetOnlineMigrationTask(ctx context.Context, projectId ProjectId, taskId string, body SetOnlineMigrationTaskJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ShowQuotaOfTenant 查询租户配额
+	// ShowQuotaOfTenant Shows the tenant's quotas (instances and total memory) with the minimum and maximum that can be requested.
 	//
-	// 查询租户默认可以创建的实例数和总内存的配额限制，以及可以申请配额的最大值和最小值。不同的租户在不同的区域配额可能不同。(4.9.3)
+	// 查询租户配额 (seed 003 section 4.9.3): 查询租户默认可以创建的实例数和总内存的配额限制，以及可以申请配额的最大值和最小值。不同的租户在不同的区域配额可能不同。
 	//
 	// Corresponds with GET /v2/{project_id}/quota (the `ShowQuotaOfTenant` operationId).
 	ShowQuotaOfTenant(ctx context.Context, projectId ProjectId, reqEditors ...RequestEditorFn) (*http.Response, error)
 }
 
-// ListAvailableZones 查询可用区信息
+// ListAvailableZones Lists the availability zones of the region.
 //
-// 查询所在局点的可用区信息。(4.9.4) No project_id in the path, as documented; only 200 is documented.
+// 查询可用区信息 (seed 003 section 4.9.4): 查询所在局点的可用区信息。 No project_id in the path, as documented; only 200 is documented.
 //
 // Corresponds with GET /v2/available-zones (the `ListAvailableZones` operationId).
 func (c *Client) ListAvailableZones(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -4403,9 +4403,9 @@ func (c *Client) ListAvailableZones(ctx context.Context, reqEditors ...RequestEd
 	return c.Client.Do(req)
 }
 
-// ListMaintenanceWindows 查询维护时间窗时间段
+// ListMaintenanceWindows Lists the maintenance window periods (start and end times).
 //
-// 查询维护时间窗开始时间和结束时间。(4.9.2) No project_id in the path, as documented.
+// 查询维护时间窗时间段 (seed 003 section 4.9.2): 查询维护时间窗开始时间和结束时间。 No project_id in the path, as documented.
 //
 // Corresponds with GET /v2/instances/maintain-windows (the `ListMaintenanceWindows` operationId).
 func (c *Client) ListMaintenanceWindows(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -4421,9 +4421,9 @@ func (c *Client) ListMaintenanceWindows(ctx context.Context, reqEditors ...Reque
 	return c.Client.Do(req)
 }
 
-// ListFlavors 查询产品规格
+// ListFlavors Lists the product flavors (spec_code) to create an instance with; all of them when no filter is given.
 //
-// 在创建缓存实例时，需要配置订购的产品规格编码（spec_code），可通过该接口查询产品规格，查询条件不选时默认查询全部。(4.9.1)
+// 查询产品规格 (seed 003 section 4.9.1): 在创建缓存实例时，需要配置订购的产品规格编码（spec_code），可通过该接口查询产品规格，查询条件不选时默认查询全部。
 //
 // Corresponds with GET /v2/{project_id}/flavors (the `ListFlavors` operationId).
 func (c *Client) ListFlavors(ctx context.Context, projectId ProjectId, params *ListFlavorsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -4439,9 +4439,9 @@ func (c *Client) ListFlavors(ctx context.Context, projectId ProjectId, params *L
 	return c.Client.Do(req)
 }
 
-// ListGroupReplicationInfo 查询分片信息
+// ListGroupReplicationInfo Lists the shards and replicas of a Redis 4.0+ instance (not single-node).
 //
-// 查询Redis 4.0及以上版本实例的分片和副本信息，单机实例不支持。(4.3.2) The path has the singular /instance/, as documented.
+// 查询分片信息 (seed 003 section 4.3.2): 查询Redis 4.0及以上版本实例的分片和副本信息，单机实例不支持。 The path has the singular /instance/, as documented.
 //
 // Corresponds with GET /v2/{project_id}/instance/{instance_id}/groups (the `ListGroupReplicationInfo` operationId).
 func (c *Client) ListGroupReplicationInfo(ctx context.Context, projectId ProjectId, instanceId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -4457,9 +4457,9 @@ func (c *Client) ListGroupReplicationInfo(ctx context.Context, projectId Project
 	return c.Client.Do(req)
 }
 
-// BatchDeleteInstancesWithBody 批量删除实例
+// BatchDeleteInstancesWithBody Deletes several DCS instances in one call.
 //
-// 批量删除多个缓存实例。(4.1.3) DELETE with a JSON body, as documented.
+// 批量删除实例 (seed 003 section 4.1.3): 批量删除多个缓存实例。 DELETE with a JSON body, as documented.
 //
 // Takes any type of body and a specified content type.
 //
@@ -4477,9 +4477,9 @@ func (c *Client) BatchDeleteInstancesWithBody(ctx context.Context, projectId Pro
 	return c.Client.Do(req)
 }
 
-// BatchDeleteInstances 批量删除实例
+// BatchDeleteInstances Deletes several DCS instances in one call.
 //
-// 批量删除多个缓存实例。(4.1.3) DELETE with a JSON body, as documented.
+// 批量删除实例 (seed 003 section 4.1.3): 批量删除多个缓存实例。 DELETE with a JSON body, as documented.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -4497,9 +4497,9 @@ func (c *Client) BatchDeleteInstances(ctx context.Context, projectId ProjectId, 
 	return c.Client.Do(req)
 }
 
-// ListInstances 查询所有实例列表
+// ListInstances Lists the DCS instances of the project, filtered by the query parameters.
 //
-// 查询租户的缓存实例列表, 支持按照条件查询。(4.1.2) The document shows no 200 response example; its only response example is the 400 one.
+// 查询所有实例列表 (seed 003 section 4.1.2): 查询租户的缓存实例列表, 支持按照条件查询。 The document shows no 200 response example; its only response example is the 400 one.
 //
 // Corresponds with GET /v2/{project_id}/instances (the `ListInstances` operationId).
 func (c *Client) ListInstances(ctx context.Context, projectId ProjectId, params *ListInstancesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -4515,9 +4515,9 @@ func (c *Client) ListInstances(ctx context.Context, projectId ProjectId, params 
 	return c.Client.Do(req)
 }
 
-// CreateInstanceWithBody 创建缓存实例
+// CreateInstanceWithBody Creates a DCS instance, billed pay-per-use.
 //
-// 创建缓存实例，该接口创建的缓存实例支持按需计费。(4.1.1)
+// 创建缓存实例 (seed 003 section 4.1.1): 创建缓存实例，该接口创建的缓存实例支持按需计费。
 //
 // Takes any type of body and a specified content type.
 //
@@ -4535,9 +4535,9 @@ func (c *Client) CreateInstanceWithBody(ctx context.Context, projectId ProjectId
 	return c.Client.Do(req)
 }
 
-// CreateInstance 创建缓存实例
+// CreateInstance Creates a DCS instance, billed pay-per-use.
 //
-// 创建缓存实例，该接口创建的缓存实例支持按需计费。(4.1.1)
+// 创建缓存实例 (seed 003 section 4.1.1): 创建缓存实例，该接口创建的缓存实例支持按需计费。
 //
 // Takes a body of the `application/json` content type.
 //
@@ -4555,9 +4555,9 @@ func (c *Client) CreateInstance(ctx context.Context, projectId ProjectId, body C
 	return c.Client.Do(req)
 }
 
-// BatchShowNodesInformation 批量查询实例节点信息
+// BatchShowNodesInformation Lists the nodes of every instance of the project, with instance and node counts (Redis 4.0+; none for instances being created).
 //
-// 批量查询指定项目所有实例的节点信息、有效实例个数及节点个数。创建中实例不返回节点信息。支持Redis4.0及以上版本实例查询。(4.3.3)
+// 批量查询实例节点信息 (seed 003 section 4.3.3): 批量查询指定项目所有实例的节点信息、有效实例个数及节点个数。创建中实例不返回节点信息。支持Redis4.0及以上版本实例查询。
 //
 // Corresponds with GET /v2/{project_id}/instances-logical-nodes (the `BatchShowNodesInformation` operationId).
 func (c *Client) BatchShowNodesInformation(ctx context.Context, projectId ProjectId, params *BatchShowNodesInformationParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -4573,9 +4573,9 @@ func (c *Client) BatchShowNodesInformation(ctx context.Context, projectId Projec
 	return c.Client.Do(req)
 }
 
-// ListStatisticsOfRunningInstances 查询运行中实例的统计信息
+// ListStatisticsOfRunningInstances Shows statistics of the project's running instances.
 //
-// 查询当前租户下处于“运行中”状态的缓存实例的统计信息。(4.2.6)
+// 查询运行中实例的统计信息 (seed 003 section 4.2.6): 查询当前租户下处于“运行中”状态的缓存实例的统计信息。
 //
 // Corresponds with GET /v2/{project_id}/instances/statistic (the `ListStatisticsOfRunningInstances` operationId).
 func (c *Client) ListStatisticsOfRunningInstances(ctx context.Context, projectId ProjectId, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -4591,9 +4591,9 @@ func (c *Client) ListStatisticsOfRunningInstances(ctx context.Context, projectId
 	return c.Client.Do(req)
 }
 
-// ListNumberOfInstancesInDifferentStatus 查询实例状态
+// ListNumberOfInstancesInDifferentStatus Counts the project's instances in each status in the region.
 //
-// 查询该租户在当前区域下不同状态的实例数。(4.2.4)
+// 查询实例状态 (seed 003 section 4.2.4): 查询该租户在当前区域下不同状态的实例数。
 //
 // Corresponds with GET /v2/{project_id}/instances/status (the `ListNumberOfInstancesInDifferentStatus` operationId).
 func (c *Client) ListNumberOfInstancesInDifferentStatus(ctx context.Context, projectId ProjectId, params *ListNumberOfInstancesInDifferentStatusParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -4609,9 +4609,9 @@ func (c *Client) ListNumberOfInstancesInDifferentStatus(ctx context.Context, pro
 	return c.Client.Do(req)
 }
 
-// RestartOrFlushInstancesWithBody 重启实例或清空数据
+// RestartOrFlushInstancesWithBody Restarts running instances, or flushes the data of Redis 4.0+ instances (irreversible).
 //
-// 重启运行中的DCS缓存实例。清空Redis4.0及以上版本的实例数据，数据清空后，无法撤销，且无法恢复，请谨慎操作。(4.2.5)
+// 重启实例或清空数据 (seed 003 section 4.2.5): 重启运行中的DCS缓存实例。清空Redis4.0及以上版本的实例数据，数据清空后，无法撤销，且无法恢复，请谨慎操作。
 //
 // Takes any type of body and a specified content type.
 //
@@ -4629,9 +4629,9 @@ func (c *Client) RestartOrFlushInstancesWithBody(ctx context.Context, projectId 
 	return c.Client.Do(req)
 }
 
-// RestartOrFlushInstances 重启实例或清空数据
+// RestartOrFlushInstances Restarts running instances, or flushes the data of Redis 4.0+ instances (irreversible).
 //
-// 重启运行中的DCS缓存实例。清空Redis4.0及以上版本的实例数据，数据清空后，无法撤销，且无法恢复，请谨慎操作。(4.2.5)
+// 重启实例或清空数据 (seed 003 section 4.2.5): 重启运行中的DCS缓存实例。清空Redis4.0及以上版本的实例数据，数据清空后，无法撤销，且无法恢复，请谨慎操作。
 //
 // Takes a body of the `application/json` content type.
 //
@@ -4649,9 +4649,9 @@ func (c *Client) RestartOrFlushInstances(ctx context.Context, projectId ProjectI
 	return c.Client.Do(req)
 }
 
-// DeleteSingleInstance 删除实例
+// DeleteSingleInstance Deletes a DCS instance and releases all its resources.
 //
-// 删除指定的缓存实例，释放该实例的所有资源。如果是删除按需资源，请按照本章节执行。(4.1.5)
+// 删除实例 (seed 003 section 4.1.5): 删除指定的缓存实例，释放该实例的所有资源。如果是删除按需资源，请按照本章节执行。
 //
 // Corresponds with DELETE /v2/{project_id}/instances/{instance_id} (the `DeleteSingleInstance` operationId).
 func (c *Client) DeleteSingleInstance(ctx context.Context, projectId ProjectId, instanceId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -4667,9 +4667,9 @@ func (c *Client) DeleteSingleInstance(ctx context.Context, projectId ProjectId, 
 	return c.Client.Do(req)
 }
 
-// ShowInstance 查询指定实例
+// ShowInstance Shows the details of one DCS instance.
 //
-// 通过实例ID查询实例的详细信息。(4.1.4)
+// 查询指定实例 (seed 003 section 4.1.4): 通过实例ID查询实例的详细信息。
 //
 // Corresponds with GET /v2/{project_id}/instances/{instance_id} (the `ShowInstance` operationId).
 func (c *Client) ShowInstance(ctx context.Context, projectId ProjectId, instanceId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -4685,9 +4685,9 @@ func (c *Client) ShowInstance(ctx context.Context, projectId ProjectId, instance
 	return c.Client.Do(req)
 }
 
-// UpdateInstanceWithBody 修改实例信息
+// UpdateInstanceWithBody Updates an instance's name, description, port, backup policy, maintenance window or security group.
 //
-// 修改缓存实例的信息，可修改信息包括实例名称、描述、端口号、备份策略、维护时间窗开始和结束时间以及安全组。(4.1.6)
+// 修改实例信息 (seed 003 section 4.1.6): 修改缓存实例的信息，可修改信息包括实例名称、描述、端口号、备份策略、维护时间窗开始和结束时间以及安全组。
 //
 // Takes any type of body and a specified content type.
 //
@@ -4705,9 +4705,9 @@ func (c *Client) UpdateInstanceWithBody(ctx context.Context, projectId ProjectId
 	return c.Client.Do(req)
 }
 
-// UpdateInstance 修改实例信息
+// UpdateInstance Updates an instance's name, description, port, backup policy, maintenance window or security group.
 //
-// 修改缓存实例的信息，可修改信息包括实例名称、描述、端口号、备份策略、维护时间窗开始和结束时间以及安全组。(4.1.6)
+// 修改实例信息 (seed 003 section 4.1.6): 修改缓存实例的信息，可修改信息包括实例名称、描述、端口号、备份策略、维护时间窗开始和结束时间以及安全组。
 //
 // Takes a body of the `application/json` content type.
 //
@@ -4725,9 +4725,9 @@ func (c *Client) UpdateInstance(ctx context.Context, projectId ProjectId, instan
 	return c.Client.Do(req)
 }
 
-// ListBackupRecords 查询实例备份信息
+// ListBackupRecords Lists the backups of an instance.
 //
-// 查询指定缓存实例的备份信息列表。(4.5.6)
+// 查询实例备份信息 (seed 003 section 4.5.6): 查询指定缓存实例的备份信息列表。
 //
 // Corresponds with GET /v2/{project_id}/instances/{instance_id}/backups (the `ListBackupRecords` operationId).
 func (c *Client) ListBackupRecords(ctx context.Context, projectId ProjectId, instanceId string, params *ListBackupRecordsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -4743,9 +4743,9 @@ func (c *Client) ListBackupRecords(ctx context.Context, projectId ProjectId, ins
 	return c.Client.Do(req)
 }
 
-// CopyInstanceWithBody 备份指定实例
+// CopyInstanceWithBody Backs up an instance (master/standby and cluster instances only).
 //
-// 备份指定的缓存实例。只有主备和集群类型的缓存实例支持备份恢复操作，单机实例不支持备份恢复操作。(4.5.5) The operation id is the vendor Go SDK's name for this call.
+// 备份指定实例 (seed 003 section 4.5.5): 备份指定的缓存实例。只有主备和集群类型的缓存实例支持备份恢复操作，单机实例不支持备份恢复操作。 The operation id is the vendor Go SDK's name for this call.
 //
 // Takes any type of body and a specified content type.
 //
@@ -4763,9 +4763,9 @@ func (c *Client) CopyInstanceWithBody(ctx context.Context, projectId ProjectId, 
 	return c.Client.Do(req)
 }
 
-// CopyInstance 备份指定实例
+// CopyInstance Backs up an instance (master/standby and cluster instances only).
 //
-// 备份指定的缓存实例。只有主备和集群类型的缓存实例支持备份恢复操作，单机实例不支持备份恢复操作。(4.5.5) The operation id is the vendor Go SDK's name for this call.
+// 备份指定实例 (seed 003 section 4.5.5): 备份指定的缓存实例。只有主备和集群类型的缓存实例支持备份恢复操作，单机实例不支持备份恢复操作。 The operation id is the vendor Go SDK's name for this call.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -4783,9 +4783,9 @@ func (c *Client) CopyInstance(ctx context.Context, projectId ProjectId, instance
 	return c.Client.Do(req)
 }
 
-// DeleteBackupFile 删除备份文件
+// DeleteBackupFile Deletes a backup file of an instance.
 //
-// 删除缓存实例已备份的文件。(4.5.1)
+// 删除备份文件 (seed 003 section 4.5.1): 删除缓存实例已备份的文件。
 //
 // Corresponds with DELETE /v2/{project_id}/instances/{instance_id}/backups/{backup_id} (the `DeleteBackupFile` operationId).
 func (c *Client) DeleteBackupFile(ctx context.Context, projectId ProjectId, instanceId string, backupId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -4801,9 +4801,9 @@ func (c *Client) DeleteBackupFile(ctx context.Context, projectId ProjectId, inst
 	return c.Client.Do(req)
 }
 
-// ListBackupFileLinksWithBody 获取备份文件下载链接
+// ListBackupFileLinksWithBody Gets the download links of a backup file of an instance.
 //
-// 获取指定实例的备份文件下载链接，下载备份文件。(4.5.4)
+// 获取备份文件下载链接 (seed 003 section 4.5.4): 获取指定实例的备份文件下载链接，下载备份文件。
 //
 // Takes any type of body and a specified content type.
 //
@@ -4821,9 +4821,9 @@ func (c *Client) ListBackupFileLinksWithBody(ctx context.Context, projectId Proj
 	return c.Client.Do(req)
 }
 
-// ListBackupFileLinks 获取备份文件下载链接
+// ListBackupFileLinks Gets the download links of a backup file of an instance.
 //
-// 获取指定实例的备份文件下载链接，下载备份文件。(4.5.4)
+// 获取备份文件下载链接 (seed 003 section 4.5.4): 获取指定实例的备份文件下载链接，下载备份文件。
 //
 // Takes a body of the `application/json` content type.
 //
@@ -4841,9 +4841,9 @@ func (c *Client) ListBackupFileLinks(ctx context.Context, projectId ProjectId, i
 	return c.Client.Do(req)
 }
 
-// ListConfigurations 查询实例配置参数
+// ListConfigurations Lists the configuration parameters of an instance.
 //
-// 查询指定实例的配置参数信息。(4.4.1)
+// 查询实例配置参数 (seed 003 section 4.4.1): 查询指定实例的配置参数信息。
 //
 // Corresponds with GET /v2/{project_id}/instances/{instance_id}/configs (the `ListConfigurations` operationId).
 func (c *Client) ListConfigurations(ctx context.Context, projectId ProjectId, instanceId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -4859,9 +4859,9 @@ func (c *Client) ListConfigurations(ctx context.Context, projectId ProjectId, in
 	return c.Client.Do(req)
 }
 
-// UpdateConfigurationsWithBody 修改实例配置参数
+// UpdateConfigurationsWithBody Changes the configuration parameters of an instance.
 //
-// 为了确保分布式缓存服务发挥出最优性能，您可以根据自己的业务情况对DCS缓存实例的运行参数进行调整。(4.4.2)
+// 修改实例配置参数 (seed 003 section 4.4.2): 为了确保分布式缓存服务发挥出最优性能，您可以根据自己的业务情况对DCS缓存实例的运行参数进行调整。
 //
 // Takes any type of body and a specified content type.
 //
@@ -4879,9 +4879,9 @@ func (c *Client) UpdateConfigurationsWithBody(ctx context.Context, projectId Pro
 	return c.Client.Do(req)
 }
 
-// UpdateConfigurations 修改实例配置参数
+// UpdateConfigurations Changes the configuration parameters of an instance.
 //
-// 为了确保分布式缓存服务发挥出最优性能，您可以根据自己的业务情况对DCS缓存实例的运行参数进行调整。(4.4.2)
+// 修改实例配置参数 (seed 003 section 4.4.2): 为了确保分布式缓存服务发挥出最优性能，您可以根据自己的业务情况对DCS缓存实例的运行参数进行调整。
 //
 // Takes a body of the `application/json` content type.
 //
@@ -4899,9 +4899,9 @@ func (c *Client) UpdateConfigurations(ctx context.Context, projectId ProjectId, 
 	return c.Client.Do(req)
 }
 
-// UpdateSlavePriorityWithBody 设置备节点优先级
+// UpdateSlavePriorityWithBody Sets the priority of a replica: when the master fails, the replica with the lowest weight is promoted first.
 //
-// 设置副本优先级，主节点故障时，权重越小的备节点切换为主节点的优先级越高。(4.3.1)
+// 设置备节点优先级 (seed 003 section 4.3.1): 设置副本优先级，主节点故障时，权重越小的备节点切换为主节点的优先级越高。
 //
 // Takes any type of body and a specified content type.
 //
@@ -4919,9 +4919,9 @@ func (c *Client) UpdateSlavePriorityWithBody(ctx context.Context, projectId Proj
 	return c.Client.Do(req)
 }
 
-// UpdateSlavePriority 设置备节点优先级
+// UpdateSlavePriority Sets the priority of a replica: when the master fails, the replica with the lowest weight is promoted first.
 //
-// 设置副本优先级，主节点故障时，权重越小的备节点切换为主节点的优先级越高。(4.3.1)
+// 设置备节点优先级 (seed 003 section 4.3.1): 设置副本优先级，主节点故障时，权重越小的备节点切换为主节点的优先级越高。
 //
 // Takes a body of the `application/json` content type.
 //
@@ -4939,9 +4939,9 @@ func (c *Client) UpdateSlavePriority(ctx context.Context, projectId ProjectId, i
 	return c.Client.Do(req)
 }
 
-// UpdatePasswordWithBody 修改密码
+// UpdatePasswordWithBody Changes the password of an instance.
 //
-// 修改缓存实例的密码。(4.2.2)
+// 修改密码 (seed 003 section 4.2.2): 修改缓存实例的密码。
 //
 // Takes any type of body and a specified content type.
 //
@@ -4959,9 +4959,9 @@ func (c *Client) UpdatePasswordWithBody(ctx context.Context, projectId ProjectId
 	return c.Client.Do(req)
 }
 
-// UpdatePassword 修改密码
+// UpdatePassword Changes the password of an instance.
 //
-// 修改缓存实例的密码。(4.2.2)
+// 修改密码 (seed 003 section 4.2.2): 修改缓存实例的密码。
 //
 // Takes a body of the `application/json` content type.
 //
@@ -4979,9 +4979,9 @@ func (c *Client) UpdatePassword(ctx context.Context, projectId ProjectId, instan
 	return c.Client.Do(req)
 }
 
-// ResetPasswordWithBody 重置密码
+// ResetPasswordWithBody Resets the password of an instance.
 //
-// 重置缓存实例的密码。(4.2.3)
+// 重置密码 (seed 003 section 4.2.3): 重置缓存实例的密码。
 //
 // Takes any type of body and a specified content type.
 //
@@ -4999,9 +4999,9 @@ func (c *Client) ResetPasswordWithBody(ctx context.Context, projectId ProjectId,
 	return c.Client.Do(req)
 }
 
-// ResetPassword 重置密码
+// ResetPassword Resets the password of an instance.
 //
-// 重置缓存实例的密码。(4.2.3)
+// 重置密码 (seed 003 section 4.2.3): 重置缓存实例的密码。
 //
 // Takes a body of the `application/json` content type.
 //
@@ -5019,9 +5019,9 @@ func (c *Client) ResetPassword(ctx context.Context, projectId ProjectId, instanc
 	return c.Client.Do(req)
 }
 
-// ResizeInstanceWithBody 变更实例规格
+// ResizeInstanceWithBody Changes the flavor (specification) of a running instance.
 //
-// 用户可以为状态为“运行中”的DCS缓存实例进行规格变更。(4.1.7)
+// 变更实例规格 (seed 003 section 4.1.7): 用户可以为状态为“运行中”的DCS缓存实例进行规格变更。
 //
 // Takes any type of body and a specified content type.
 //
@@ -5039,9 +5039,9 @@ func (c *Client) ResizeInstanceWithBody(ctx context.Context, projectId ProjectId
 	return c.Client.Do(req)
 }
 
-// ResizeInstance 变更实例规格
+// ResizeInstance Changes the flavor (specification) of a running instance.
 //
-// 用户可以为状态为“运行中”的DCS缓存实例进行规格变更。(4.1.7)
+// 变更实例规格 (seed 003 section 4.1.7): 用户可以为状态为“运行中”的DCS缓存实例进行规格变更。
 //
 // Takes a body of the `application/json` content type.
 //
@@ -5059,9 +5059,9 @@ func (c *Client) ResizeInstance(ctx context.Context, projectId ProjectId, instan
 	return c.Client.Do(req)
 }
 
-// ListRestoreRecords 查询实例恢复记录
+// ListRestoreRecords Lists the restore records of an instance.
 //
-// 查询指定缓存实例的恢复记录列表。(4.5.3)
+// 查询实例恢复记录 (seed 003 section 4.5.3): 查询指定缓存实例的恢复记录列表。
 //
 // Corresponds with GET /v2/{project_id}/instances/{instance_id}/restores (the `ListRestoreRecords` operationId).
 func (c *Client) ListRestoreRecords(ctx context.Context, projectId ProjectId, instanceId string, params *ListRestoreRecordsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -5077,9 +5077,9 @@ func (c *Client) ListRestoreRecords(ctx context.Context, projectId ProjectId, in
 	return c.Client.Do(req)
 }
 
-// RestoreInstanceWithBody 恢复指定实例
+// RestoreInstanceWithBody Restores an instance from a backup (master/standby and cluster instances only).
 //
-// 恢复指定的缓存实例。只有主备和集群类型的缓存实例支持备份恢复操作，单机实例不支持备份恢复操作。(4.5.2)
+// 恢复指定实例 (seed 003 section 4.5.2): 恢复指定的缓存实例。只有主备和集群类型的缓存实例支持备份恢复操作，单机实例不支持备份恢复操作。
 //
 // Takes any type of body and a specified content type.
 //
@@ -5097,9 +5097,9 @@ func (c *Client) RestoreInstanceWithBody(ctx context.Context, projectId ProjectI
 	return c.Client.Do(req)
 }
 
-// RestoreInstance 恢复指定实例
+// RestoreInstance Restores an instance from a backup (master/standby and cluster instances only).
 //
-// 恢复指定的缓存实例。只有主备和集群类型的缓存实例支持备份恢复操作，单机实例不支持备份恢复操作。(4.5.2)
+// 恢复指定实例 (seed 003 section 4.5.2): 恢复指定的缓存实例。只有主备和集群类型的缓存实例支持备份恢复操作，单机实例不支持备份恢复操作。
 //
 // Takes a body of the `application/json` content type.
 //
@@ -5117,9 +5117,9 @@ func (c *Client) RestoreInstance(ctx context.Context, projectId ProjectId, insta
 	return c.Client.Do(req)
 }
 
-// ListSlowlog 查询慢日志
+// ListSlowlog Lists the slow log entries of an instance.
 //
-// 查询慢日志。(4.7.1)
+// 查询慢日志 (seed 003 section 4.7.1): 查询慢日志。
 //
 // Corresponds with GET /v2/{project_id}/instances/{instance_id}/slowlog (the `ListSlowlog` operationId).
 func (c *Client) ListSlowlog(ctx context.Context, projectId ProjectId, instanceId string, params *ListSlowlogParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -5135,9 +5135,9 @@ func (c *Client) ListSlowlog(ctx context.Context, projectId ProjectId, instanceI
 	return c.Client.Do(req)
 }
 
-// ChangeMasterStandby 主备切换
+// ChangeMasterStandby Swaps the master and standby nodes of a master/standby instance.
 //
-// 切换实例主备节点，只有主备实例支持该操作。(4.2.1)
+// 主备切换 (seed 003 section 4.2.1): 切换实例主备节点，只有主备实例支持该操作。
 //
 // Corresponds with POST /v2/{project_id}/instances/{instance_id}/swap (the `ChangeMasterStandby` operationId).
 func (c *Client) ChangeMasterStandby(ctx context.Context, projectId string, instanceId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -5153,9 +5153,9 @@ func (c *Client) ChangeMasterStandby(ctx context.Context, projectId string, inst
 	return c.Client.Do(req)
 }
 
-// ListBackgroundTask 查询后台任务列表
+// ListBackgroundTask Lists the background tasks of an instance.
 //
-// 查询后台任务列表。(4.8.1)
+// 查询后台任务列表 (seed 003 section 4.8.1): 查询后台任务列表。
 //
 // Corresponds with GET /v2/{project_id}/instances/{instance_id}/tasks (the `ListBackgroundTask` operationId).
 func (c *Client) ListBackgroundTask(ctx context.Context, projectId ProjectId, instanceId string, params *ListBackgroundTaskParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -5171,9 +5171,9 @@ func (c *Client) ListBackgroundTask(ctx context.Context, projectId ProjectId, in
 	return c.Client.Do(req)
 }
 
-// DeleteBackgroundTask 删除后台任务
+// DeleteBackgroundTask Deletes a background task of an instance.
 //
-// 删除后台任务。(4.8.2)
+// 删除后台任务 (seed 003 section 4.8.2): 删除后台任务。
 //
 // Corresponds with DELETE /v2/{project_id}/instances/{instance_id}/tasks/{task_id} (the `DeleteBackgroundTask` operationId).
 func (c *Client) DeleteBackgroundTask(ctx context.Context, projectId ProjectId, instanceId string, taskId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -5189,9 +5189,9 @@ func (c *Client) DeleteBackgroundTask(ctx context.Context, projectId ProjectId, 
 	return c.Client.Do(req)
 }
 
-// ShowBackgroundTaskProgress 查询后台任务详细信息
+// ShowBackgroundTaskProgress Shows the details of a background task of an instance.
 //
-// 查询后台任务详细信息。(4.8.3)
+// 查询后台任务详细信息 (seed 003 section 4.8.3): 查询后台任务详细信息。
 //
 // Corresponds with GET /v2/{project_id}/instances/{instance_id}/tasks/{task_id}/progress (the `ShowBackgroundTaskProgress` operationId).
 func (c *Client) ShowBackgroundTaskProgress(ctx context.Context, projectId ProjectId, instanceId string, taskId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -5207,9 +5207,9 @@ func (c *Client) ShowBackgroundTaskProgress(ctx context.Context, projectId Proje
 	return c.Client.Do(req)
 }
 
-// ShowJobInfo 查询租户Job执行结果
+// ShowJobInfo Shows the result of a tenant job.
 //
-// 查询租户Job执行结果。(4.8.4)
+// 查询租户Job执行结果 (seed 003 section 4.8.4): 查询租户Job执行结果。
 //
 // Corresponds with GET /v2/{project_id}/jobs/{job_id} (the `ShowJobInfo` operationId).
 func (c *Client) ShowJobInfo(ctx context.Context, projectId ProjectId, jobId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -5225,9 +5225,9 @@ func (c *Client) ShowJobInfo(ctx context.Context, projectId ProjectId, jobId str
 	return c.Client.Do(req)
 }
 
-// CreateMigrationTaskWithBody 创建备份导入任务
+// CreateMigrationTaskWithBody Creates a backup import (data migration) task.
 //
-// 创建备份导入任务。(4.6.1)
+// 创建备份导入任务 (seed 003 section 4.6.1): 创建备份导入任务。
 //
 // Takes any type of body and a specified content type.
 //
@@ -5245,9 +5245,9 @@ func (c *Client) CreateMigrationTaskWithBody(ctx context.Context, projectId Proj
 	return c.Client.Do(req)
 }
 
-// CreateMigrationTask 创建备份导入任务
+// CreateMigrationTask Creates a backup import (data migration) task.
 //
-// 创建备份导入任务。(4.6.1)
+// 创建备份导入任务 (seed 003 section 4.6.1): 创建备份导入任务。
 //
 // Takes a body of the `application/json` content type.
 //
@@ -5265,9 +5265,9 @@ func (c *Client) CreateMigrationTask(ctx context.Context, projectId ProjectId, b
 	return c.Client.Do(req)
 }
 
-// BatchStopMigrationTasksWithBody 批量停止数据迁移任务
+// BatchStopMigrationTasksWithBody Stops several data migration tasks; success only means the stop was submitted (a task has stopped once its status is TERMINATED).
 //
-// 批量停止数据迁移任务，接口响应成功，仅表示下发任务成功。查询到迁移任务状态为TERMINATED时，即停止成功。(4.6.9)
+// 批量停止数据迁移任务 (seed 003 section 4.6.9): 批量停止数据迁移任务，接口响应成功，仅表示下发任务成功。查询到迁移任务状态为TERMINATED时，即停止成功。
 //
 // Takes any type of body and a specified content type.
 //
@@ -5285,9 +5285,9 @@ func (c *Client) BatchStopMigrationTasksWithBody(ctx context.Context, projectId 
 	return c.Client.Do(req)
 }
 
-// BatchStopMigrationTasks 批量停止数据迁移任务
+// BatchStopMigrationTasks Stops several data migration tasks; success only means the stop was submitted (a task has stopped once its status is TERMINATED).
 //
-// 批量停止数据迁移任务，接口响应成功，仅表示下发任务成功。查询到迁移任务状态为TERMINATED时，即停止成功。(4.6.9)
+// 批量停止数据迁移任务 (seed 003 section 4.6.9): 批量停止数据迁移任务，接口响应成功，仅表示下发任务成功。查询到迁移任务状态为TERMINATED时，即停止成功。
 //
 // Takes a body of the `application/json` content type.
 //
@@ -5305,9 +5305,9 @@ func (c *Client) BatchStopMigrationTasks(ctx context.Context, projectId ProjectI
 	return c.Client.Do(req)
 }
 
-// ShowMigrationTask 查询迁移任务详情
+// ShowMigrationTask Shows the details of a data migration task.
 //
-// 查询迁移任务详情。(4.6.4)
+// 查询迁移任务详情 (seed 003 section 4.6.4): 查询迁移任务详情。
 //
 // Corresponds with GET /v2/{project_id}/migration-task/{task_id} (the `ShowMigrationTask` operationId).
 func (c *Client) ShowMigrationTask(ctx context.Context, projectId ProjectId, taskId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -5323,9 +5323,9 @@ func (c *Client) ShowMigrationTask(ctx context.Context, projectId ProjectId, tas
 	return c.Client.Do(req)
 }
 
-// ShowMigrationTaskStats 查询在线迁移进度明细
+// ShowMigrationTaskStats Shows the progress details of an online data migration.
 //
-// 查询在线迁移进度明细。(4.6.6)
+// 查询在线迁移进度明细 (seed 003 section 4.6.6): 查询在线迁移进度明细。
 //
 // Corresponds with GET /v2/{project_id}/migration-task/{task_id}/stats (the `ShowMigrationTaskStats` operationId).
 func (c *Client) ShowMigrationTaskStats(ctx context.Context, projectId ProjectId, taskId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -5341,9 +5341,9 @@ func (c *Client) ShowMigrationTaskStats(ctx context.Context, projectId ProjectId
 	return c.Client.Do(req)
 }
 
-// StopMigrationTask 停止数据迁移任务
+// StopMigrationTask Stops a data migration task.
 //
-// 停止数据迁移任务。(4.6.5) No request body.
+// 停止数据迁移任务 (seed 003 section 4.6.5): 停止数据迁移任务。 No request body.
 //
 // Corresponds with POST /v2/{project_id}/migration-task/{task_id}/stop (the `StopMigrationTask` operationId).
 func (c *Client) StopMigrationTask(ctx context.Context, projectId ProjectId, taskId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -5359,9 +5359,9 @@ func (c *Client) StopMigrationTask(ctx context.Context, projectId ProjectId, tas
 	return c.Client.Do(req)
 }
 
-// ListMigrationTask 查询迁移任务列表
+// ListMigrationTask Lists the data migration tasks.
 //
-// 查询迁移任务列表。(4.6.2)
+// 查询迁移任务列表 (seed 003 section 4.6.2): 查询迁移任务列表。
 //
 // Corresponds with GET /v2/{project_id}/migration-tasks (the `ListMigrationTask` operationId).
 func (c *Client) ListMigrationTask(ctx context.Context, projectId ProjectId, params *ListMigrationTaskParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -5377,9 +5377,9 @@ func (c *Client) ListMigrationTask(ctx context.Context, projectId ProjectId, par
 	return c.Client.Do(req)
 }
 
-// DeleteMigrationTaskWithBody 删除数据迁移任务
+// DeleteMigrationTaskWithBody Deletes data migration tasks.
 //
-// 删除数据迁移任务。(4.6.3) DELETE with a JSON body, as documented.
+// 删除数据迁移任务 (seed 003 section 4.6.3): 删除数据迁移任务。 DELETE with a JSON body, as documented.
 //
 // Takes any type of body and a specified content type.
 //
@@ -5397,9 +5397,9 @@ func (c *Client) DeleteMigrationTaskWithBody(ctx context.Context, projectId Proj
 	return c.Client.Do(req)
 }
 
-// DeleteMigrationTask 删除数据迁移任务
+// DeleteMigrationTask Deletes data migration tasks.
 //
-// 删除数据迁移任务。(4.6.3) DELETE with a JSON body, as documented.
+// 删除数据迁移任务 (seed 003 section 4.6.3): 删除数据迁移任务。 DELETE with a JSON body, as documented.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -5417,9 +5417,9 @@ func (c *Client) DeleteMigrationTask(ctx context.Context, projectId ProjectId, b
 	return c.Client.Do(req)
 }
 
-// CreateOnlineMigrationTaskWithBody 创建在线数据迁移任务
+// CreateOnlineMigrationTaskWithBody Creates an online data migration task.
 //
-// 创建在线数据迁移任务。(4.6.7)
+// 创建在线数据迁移任务 (seed 003 section 4.6.7): 创建在线数据迁移任务。
 //
 // Takes any type of body and a specified content type.
 //
@@ -5437,9 +5437,9 @@ func (c *Client) CreateOnlineMigrationTaskWithBody(ctx context.Context, projectI
 	return c.Client.Do(req)
 }
 
-// CreateOnlineMigrationTask 创建在线数据迁移任务
+// CreateOnlineMigrationTask Creates an online data migration task.
 //
-// 创建在线数据迁移任务。(4.6.7)
+// 创建在线数据迁移任务 (seed 003 section 4.6.7): 创建在线数据迁移任务。
 //
 // Takes a body of the `application/json` content type.
 //
@@ -5457,9 +5457,9 @@ func (c *Client) CreateOnlineMigrationTask(ctx context.Context, projectId Projec
 	return c.Client.Do(req)
 }
 
-// SetOnlineMigrationTaskWithBody 配置在线数据迁移任务
+// SetOnlineMigrationTaskWithBody Configures an online data migration task.
 //
-// 配置在线数据迁移任务。(4.6.8)
+// 配置在线数据迁移任务 (seed 003 section 4.6.8): 配置在线数据迁移任务。
 //
 // Takes any type of body and a specified content type.
 //
@@ -5477,9 +5477,9 @@ func (c *Client) SetOnlineMigrationTaskWithBody(ctx context.Context, projectId P
 	return c.Client.Do(req)
 }
 
-// SetOnlineMigrationTask 配置在线数据迁移任务
+// SetOnlineMigrationTask Configures an online data migration task.
 //
-// 配置在线数据迁移任务。(4.6.8)
+// 配置在线数据迁移任务 (seed 003 section 4.6.8): 配置在线数据迁移任务。
 //
 // Takes a body of the `application/json` content type.
 //
@@ -5497,9 +5497,9 @@ func (c *Client) SetOnlineMigrationTask(ctx context.Context, projectId ProjectId
 	return c.Client.Do(req)
 }
 
-// ShowQuotaOfTenant 查询租户配额
+// ShowQuotaOfTenant Shows the tenant's quotas (instances and total memory) with the minimum and maximum that can be requested.
 //
-// 查询租户默认可以创建的实例数和总内存的配额限制，以及可以申请配额的最大值和最小值。不同的租户在不同的区域配额可能不同。(4.9.3)
+// 查询租户配额 (seed 003 section 4.9.3): 查询租户默认可以创建的实例数和总内存的配额限制，以及可以申请配额的最大值和最小值。不同的租户在不同的区域配额可能不同。
 //
 // Corresponds with GET /v2/{project_id}/quota (the `ShowQuotaOfTenant` operationId).
 func (c *Client) ShowQuotaOfTenant(ctx context.Context, projectId ProjectId, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -8414,531 +8414,531 @@ func WithBaseURL(baseURL string) ClientOption {
 // ClientWithResponsesInterface is the interface specification for the client with responses above.
 type ClientWithResponsesInterface interface {
 
-	// ListAvailableZonesWithResponse 查询可用区信息
+	// ListAvailableZonesWithResponse Lists the availability zones of the region.
 	//
-	// 查询所在局点的可用区信息。(4.9.4) No project_id in the path, as documented; only 200 is documented.
+	// 查询可用区信息 (seed 003 section 4.9.4): 查询所在局点的可用区信息。 No project_id in the path, as documented; only 200 is documented.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2/available-zones (the `ListAvailableZones` operationId).
 	ListAvailableZonesWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ListAvailableZonesResponse, error)
 
-	// ListMaintenanceWindowsWithResponse 查询维护时间窗时间段
+	// ListMaintenanceWindowsWithResponse Lists the maintenance window periods (start and end times).
 	//
-	// 查询维护时间窗开始时间和结束时间。(4.9.2) No project_id in the path, as documented.
+	// 查询维护时间窗时间段 (seed 003 section 4.9.2): 查询维护时间窗开始时间和结束时间。 No project_id in the path, as documented.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2/instances/maintain-windows (the `ListMaintenanceWindows` operationId).
 	ListMaintenanceWindowsWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ListMaintenanceWindowsResponse, error)
 
-	// ListFlavorsWithResponse 查询产品规格
+	// ListFlavorsWithResponse Lists the product flavors (spec_code) to create an instance with; all of them when no filter is given.
 	//
-	// 在创建缓存实例时，需要配置订购的产品规格编码（spec_code），可通过该接口查询产品规格，查询条件不选时默认查询全部。(4.9.1)
+	// 查询产品规格 (seed 003 section 4.9.1): 在创建缓存实例时，需要配置订购的产品规格编码（spec_code），可通过该接口查询产品规格，查询条件不选时默认查询全部。
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2/{project_id}/flavors (the `ListFlavors` operationId).
 	ListFlavorsWithResponse(ctx context.Context, projectId ProjectId, params *ListFlavorsParams, reqEditors ...RequestEditorFn) (*ListFlavorsResponse, error)
 
-	// ListGroupReplicationInfoWithResponse 查询分片信息
+	// ListGroupReplicationInfoWithResponse Lists the shards and replicas of a Redis 4.0+ instance (not single-node).
 	//
-	// 查询Redis 4.0及以上版本实例的分片和副本信息，单机实例不支持。(4.3.2) The path has the singular /instance/, as documented.
+	// 查询分片信息 (seed 003 section 4.3.2): 查询Redis 4.0及以上版本实例的分片和副本信息，单机实例不支持。 The path has the singular /instance/, as documented.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2/{project_id}/instance/{instance_id}/groups (the `ListGroupReplicationInfo` operationId).
 	ListGroupReplicationInfoWithResponse(ctx context.Context, projectId ProjectId, instanceId string, reqEditors ...RequestEditorFn) (*ListGroupReplicationInfoResponse, error)
 
-	// BatchDeleteInstancesWithBodyWithResponse 批量删除实例
+	// BatchDeleteInstancesWithBodyWithResponse Deletes several DCS instances in one call.
 	//
-	// 批量删除多个缓存实例。(4.1.3) DELETE with a JSON body, as documented.
+	// 批量删除实例 (seed 003 section 4.1.3): 批量删除多个缓存实例。 DELETE with a JSON body, as documented.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v2/{project_id}/instances (the `BatchDeleteInstances` operationId).
 	BatchDeleteInstancesWithBodyWithResponse(ctx context.Context, projectId ProjectId, params *BatchDeleteInstancesParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchDeleteInstancesResponse, error)
 
-	// BatchDeleteInstancesWithResponse 批量删除实例
+	// BatchDeleteInstancesWithResponse Deletes several DCS instances in one call.
 	//
-	// 批量删除多个缓存实例。(4.1.3) DELETE with a JSON body, as documented.
+	// 批量删除实例 (seed 003 section 4.1.3): 批量删除多个缓存实例。 DELETE with a JSON body, as documented.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v2/{project_id}/instances (the `BatchDeleteInstances` operationId).
 	BatchDeleteInstancesWithResponse(ctx context.Context, projectId ProjectId, params *BatchDeleteInstancesParams, body BatchDeleteInstancesJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchDeleteInstancesResponse, error)
 
-	// ListInstancesWithResponse 查询所有实例列表
+	// ListInstancesWithResponse Lists the DCS instances of the project, filtered by the query parameters.
 	//
-	// 查询租户的缓存实例列表, 支持按照条件查询。(4.1.2) The document shows no 200 response example; its only response example is the 400 one.
+	// 查询所有实例列表 (seed 003 section 4.1.2): 查询租户的缓存实例列表, 支持按照条件查询。 The document shows no 200 response example; its only response example is the 400 one.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2/{project_id}/instances (the `ListInstances` operationId).
 	ListInstancesWithResponse(ctx context.Context, projectId ProjectId, params *ListInstancesParams, reqEditors ...RequestEditorFn) (*ListInstancesResponse, error)
 
-	// CreateInstanceWithBodyWithResponse 创建缓存实例
+	// CreateInstanceWithBodyWithResponse Creates a DCS instance, billed pay-per-use.
 	//
-	// 创建缓存实例，该接口创建的缓存实例支持按需计费。(4.1.1)
+	// 创建缓存实例 (seed 003 section 4.1.1): 创建缓存实例，该接口创建的缓存实例支持按需计费。
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2/{project_id}/instances (the `CreateInstance` operationId).
 	CreateInstanceWithBodyWithResponse(ctx context.Context, projectId ProjectId, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateInstanceResponse, error)
 
-	// CreateInstanceWithResponse 创建缓存实例
+	// CreateInstanceWithResponse Creates a DCS instance, billed pay-per-use.
 	//
-	// 创建缓存实例，该接口创建的缓存实例支持按需计费。(4.1.1)
+	// 创建缓存实例 (seed 003 section 4.1.1): 创建缓存实例，该接口创建的缓存实例支持按需计费。
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2/{project_id}/instances (the `CreateInstance` operationId).
 	CreateInstanceWithResponse(ctx context.Context, projectId ProjectId, body CreateInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateInstanceResponse, error)
 
-	// BatchShowNodesInformationWithResponse 批量查询实例节点信息
+	// BatchShowNodesInformationWithResponse Lists the nodes of every instance of the project, with instance and node counts (Redis 4.0+; none for instances being created).
 	//
-	// 批量查询指定项目所有实例的节点信息、有效实例个数及节点个数。创建中实例不返回节点信息。支持Redis4.0及以上版本实例查询。(4.3.3)
+	// 批量查询实例节点信息 (seed 003 section 4.3.3): 批量查询指定项目所有实例的节点信息、有效实例个数及节点个数。创建中实例不返回节点信息。支持Redis4.0及以上版本实例查询。
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2/{project_id}/instances-logical-nodes (the `BatchShowNodesInformation` operationId).
 	BatchShowNodesInformationWithResponse(ctx context.Context, projectId ProjectId, params *BatchShowNodesInformationParams, reqEditors ...RequestEditorFn) (*BatchShowNodesInformationResponse, error)
 
-	// ListStatisticsOfRunningInstancesWithResponse 查询运行中实例的统计信息
+	// ListStatisticsOfRunningInstancesWithResponse Shows statistics of the project's running instances.
 	//
-	// 查询当前租户下处于“运行中”状态的缓存实例的统计信息。(4.2.6)
+	// 查询运行中实例的统计信息 (seed 003 section 4.2.6): 查询当前租户下处于“运行中”状态的缓存实例的统计信息。
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2/{project_id}/instances/statistic (the `ListStatisticsOfRunningInstances` operationId).
 	ListStatisticsOfRunningInstancesWithResponse(ctx context.Context, projectId ProjectId, reqEditors ...RequestEditorFn) (*ListStatisticsOfRunningInstancesResponse, error)
 
-	// ListNumberOfInstancesInDifferentStatusWithResponse 查询实例状态
+	// ListNumberOfInstancesInDifferentStatusWithResponse Counts the project's instances in each status in the region.
 	//
-	// 查询该租户在当前区域下不同状态的实例数。(4.2.4)
+	// 查询实例状态 (seed 003 section 4.2.4): 查询该租户在当前区域下不同状态的实例数。
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2/{project_id}/instances/status (the `ListNumberOfInstancesInDifferentStatus` operationId).
 	ListNumberOfInstancesInDifferentStatusWithResponse(ctx context.Context, projectId ProjectId, params *ListNumberOfInstancesInDifferentStatusParams, reqEditors ...RequestEditorFn) (*ListNumberOfInstancesInDifferentStatusResponse, error)
 
-	// RestartOrFlushInstancesWithBodyWithResponse 重启实例或清空数据
+	// RestartOrFlushInstancesWithBodyWithResponse Restarts running instances, or flushes the data of Redis 4.0+ instances (irreversible).
 	//
-	// 重启运行中的DCS缓存实例。清空Redis4.0及以上版本的实例数据，数据清空后，无法撤销，且无法恢复，请谨慎操作。(4.2.5)
+	// 重启实例或清空数据 (seed 003 section 4.2.5): 重启运行中的DCS缓存实例。清空Redis4.0及以上版本的实例数据，数据清空后，无法撤销，且无法恢复，请谨慎操作。
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v2/{project_id}/instances/status (the `RestartOrFlushInstances` operationId).
 	RestartOrFlushInstancesWithBodyWithResponse(ctx context.Context, projectId ProjectId, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RestartOrFlushInstancesResponse, error)
 
-	// RestartOrFlushInstancesWithResponse 重启实例或清空数据
+	// RestartOrFlushInstancesWithResponse Restarts running instances, or flushes the data of Redis 4.0+ instances (irreversible).
 	//
-	// 重启运行中的DCS缓存实例。清空Redis4.0及以上版本的实例数据，数据清空后，无法撤销，且无法恢复，请谨慎操作。(4.2.5)
+	// 重启实例或清空数据 (seed 003 section 4.2.5): 重启运行中的DCS缓存实例。清空Redis4.0及以上版本的实例数据，数据清空后，无法撤销，且无法恢复，请谨慎操作。
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v2/{project_id}/instances/status (the `RestartOrFlushInstances` operationId).
 	RestartOrFlushInstancesWithResponse(ctx context.Context, projectId ProjectId, body RestartOrFlushInstancesJSONRequestBody, reqEditors ...RequestEditorFn) (*RestartOrFlushInstancesResponse, error)
 
-	// DeleteSingleInstanceWithResponse 删除实例
+	// DeleteSingleInstanceWithResponse Deletes a DCS instance and releases all its resources.
 	//
-	// 删除指定的缓存实例，释放该实例的所有资源。如果是删除按需资源，请按照本章节执行。(4.1.5)
+	// 删除实例 (seed 003 section 4.1.5): 删除指定的缓存实例，释放该实例的所有资源。如果是删除按需资源，请按照本章节执行。
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v2/{project_id}/instances/{instance_id} (the `DeleteSingleInstance` operationId).
 	DeleteSingleInstanceWithResponse(ctx context.Context, projectId ProjectId, instanceId string, reqEditors ...RequestEditorFn) (*DeleteSingleInstanceResponse, error)
 
-	// ShowInstanceWithResponse 查询指定实例
+	// ShowInstanceWithResponse Shows the details of one DCS instance.
 	//
-	// 通过实例ID查询实例的详细信息。(4.1.4)
+	// 查询指定实例 (seed 003 section 4.1.4): 通过实例ID查询实例的详细信息。
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2/{project_id}/instances/{instance_id} (the `ShowInstance` operationId).
 	ShowInstanceWithResponse(ctx context.Context, projectId ProjectId, instanceId string, reqEditors ...RequestEditorFn) (*ShowInstanceResponse, error)
 
-	// UpdateInstanceWithBodyWithResponse 修改实例信息
+	// UpdateInstanceWithBodyWithResponse Updates an instance's name, description, port, backup policy, maintenance window or security group.
 	//
-	// 修改缓存实例的信息，可修改信息包括实例名称、描述、端口号、备份策略、维护时间窗开始和结束时间以及安全组。(4.1.6)
+	// 修改实例信息 (seed 003 section 4.1.6): 修改缓存实例的信息，可修改信息包括实例名称、描述、端口号、备份策略、维护时间窗开始和结束时间以及安全组。
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v2/{project_id}/instances/{instance_id} (the `UpdateInstance` operationId).
 	UpdateInstanceWithBodyWithResponse(ctx context.Context, projectId ProjectId, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateInstanceResponse, error)
 
-	// UpdateInstanceWithResponse 修改实例信息
+	// UpdateInstanceWithResponse Updates an instance's name, description, port, backup policy, maintenance window or security group.
 	//
-	// 修改缓存实例的信息，可修改信息包括实例名称、描述、端口号、备份策略、维护时间窗开始和结束时间以及安全组。(4.1.6)
+	// 修改实例信息 (seed 003 section 4.1.6): 修改缓存实例的信息，可修改信息包括实例名称、描述、端口号、备份策略、维护时间窗开始和结束时间以及安全组。
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v2/{project_id}/instances/{instance_id} (the `UpdateInstance` operationId).
 	UpdateInstanceWithResponse(ctx context.Context, projectId ProjectId, instanceId string, body UpdateInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateInstanceResponse, error)
 
-	// ListBackupRecordsWithResponse 查询实例备份信息
+	// ListBackupRecordsWithResponse Lists the backups of an instance.
 	//
-	// 查询指定缓存实例的备份信息列表。(4.5.6)
+	// 查询实例备份信息 (seed 003 section 4.5.6): 查询指定缓存实例的备份信息列表。
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2/{project_id}/instances/{instance_id}/backups (the `ListBackupRecords` operationId).
 	ListBackupRecordsWithResponse(ctx context.Context, projectId ProjectId, instanceId string, params *ListBackupRecordsParams, reqEditors ...RequestEditorFn) (*ListBackupRecordsResponse, error)
 
-	// CopyInstanceWithBodyWithResponse 备份指定实例
+	// CopyInstanceWithBodyWithResponse Backs up an instance (master/standby and cluster instances only).
 	//
-	// 备份指定的缓存实例。只有主备和集群类型的缓存实例支持备份恢复操作，单机实例不支持备份恢复操作。(4.5.5) The operation id is the vendor Go SDK's name for this call.
+	// 备份指定实例 (seed 003 section 4.5.5): 备份指定的缓存实例。只有主备和集群类型的缓存实例支持备份恢复操作，单机实例不支持备份恢复操作。 The operation id is the vendor Go SDK's name for this call.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2/{project_id}/instances/{instance_id}/backups (the `CopyInstance` operationId).
 	CopyInstanceWithBodyWithResponse(ctx context.Context, projectId ProjectId, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CopyInstanceResponse, error)
 
-	// CopyInstanceWithResponse 备份指定实例
+	// CopyInstanceWithResponse Backs up an instance (master/standby and cluster instances only).
 	//
-	// 备份指定的缓存实例。只有主备和集群类型的缓存实例支持备份恢复操作，单机实例不支持备份恢复操作。(4.5.5) The operation id is the vendor Go SDK's name for this call.
+	// 备份指定实例 (seed 003 section 4.5.5): 备份指定的缓存实例。只有主备和集群类型的缓存实例支持备份恢复操作，单机实例不支持备份恢复操作。 The operation id is the vendor Go SDK's name for this call.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2/{project_id}/instances/{instance_id}/backups (the `CopyInstance` operationId).
 	CopyInstanceWithResponse(ctx context.Context, projectId ProjectId, instanceId string, body CopyInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*CopyInstanceResponse, error)
 
-	// DeleteBackupFileWithResponse 删除备份文件
+	// DeleteBackupFileWithResponse Deletes a backup file of an instance.
 	//
-	// 删除缓存实例已备份的文件。(4.5.1)
+	// 删除备份文件 (seed 003 section 4.5.1): 删除缓存实例已备份的文件。
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v2/{project_id}/instances/{instance_id}/backups/{backup_id} (the `DeleteBackupFile` operationId).
 	DeleteBackupFileWithResponse(ctx context.Context, projectId ProjectId, instanceId string, backupId string, reqEditors ...RequestEditorFn) (*DeleteBackupFileResponse, error)
 
-	// ListBackupFileLinksWithBodyWithResponse 获取备份文件下载链接
+	// ListBackupFileLinksWithBodyWithResponse Gets the download links of a backup file of an instance.
 	//
-	// 获取指定实例的备份文件下载链接，下载备份文件。(4.5.4)
+	// 获取备份文件下载链接 (seed 003 section 4.5.4): 获取指定实例的备份文件下载链接，下载备份文件。
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2/{project_id}/instances/{instance_id}/backups/{backup_id}/links (the `ListBackupFileLinks` operationId).
 	ListBackupFileLinksWithBodyWithResponse(ctx context.Context, projectId ProjectId, instanceId string, backupId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListBackupFileLinksResponse, error)
 
-	// ListBackupFileLinksWithResponse 获取备份文件下载链接
+	// ListBackupFileLinksWithResponse Gets the download links of a backup file of an instance.
 	//
-	// 获取指定实例的备份文件下载链接，下载备份文件。(4.5.4)
+	// 获取备份文件下载链接 (seed 003 section 4.5.4): 获取指定实例的备份文件下载链接，下载备份文件。
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2/{project_id}/instances/{instance_id}/backups/{backup_id}/links (the `ListBackupFileLinks` operationId).
 	ListBackupFileLinksWithResponse(ctx context.Context, projectId ProjectId, instanceId string, backupId string, body ListBackupFileLinksJSONRequestBody, reqEditors ...RequestEditorFn) (*ListBackupFileLinksResponse, error)
 
-	// ListConfigurationsWithResponse 查询实例配置参数
+	// ListConfigurationsWithResponse Lists the configuration parameters of an instance.
 	//
-	// 查询指定实例的配置参数信息。(4.4.1)
+	// 查询实例配置参数 (seed 003 section 4.4.1): 查询指定实例的配置参数信息。
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2/{project_id}/instances/{instance_id}/configs (the `ListConfigurations` operationId).
 	ListConfigurationsWithResponse(ctx context.Context, projectId ProjectId, instanceId string, reqEditors ...RequestEditorFn) (*ListConfigurationsResponse, error)
 
-	// UpdateConfigurationsWithBodyWithResponse 修改实例配置参数
+	// UpdateConfigurationsWithBodyWithResponse Changes the configuration parameters of an instance.
 	//
-	// 为了确保分布式缓存服务发挥出最优性能，您可以根据自己的业务情况对DCS缓存实例的运行参数进行调整。(4.4.2)
+	// 修改实例配置参数 (seed 003 section 4.4.2): 为了确保分布式缓存服务发挥出最优性能，您可以根据自己的业务情况对DCS缓存实例的运行参数进行调整。
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v2/{project_id}/instances/{instance_id}/configs (the `UpdateConfigurations` operationId).
 	UpdateConfigurationsWithBodyWithResponse(ctx context.Context, projectId ProjectId, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateConfigurationsResponse, error)
 
-	// UpdateConfigurationsWithResponse 修改实例配置参数
+	// UpdateConfigurationsWithResponse Changes the configuration parameters of an instance.
 	//
-	// 为了确保分布式缓存服务发挥出最优性能，您可以根据自己的业务情况对DCS缓存实例的运行参数进行调整。(4.4.2)
+	// 修改实例配置参数 (seed 003 section 4.4.2): 为了确保分布式缓存服务发挥出最优性能，您可以根据自己的业务情况对DCS缓存实例的运行参数进行调整。
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v2/{project_id}/instances/{instance_id}/configs (the `UpdateConfigurations` operationId).
 	UpdateConfigurationsWithResponse(ctx context.Context, projectId ProjectId, instanceId string, body UpdateConfigurationsJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateConfigurationsResponse, error)
 
-	// UpdateSlavePriorityWithBodyWithResponse 设置备节点优先级
+	// UpdateSlavePriorityWithBodyWithResponse Sets the priority of a replica: when the master fails, the replica with the lowest weight is promoted first.
 	//
-	// 设置副本优先级，主节点故障时，权重越小的备节点切换为主节点的优先级越高。(4.3.1)
+	// 设置备节点优先级 (seed 003 section 4.3.1): 设置副本优先级，主节点故障时，权重越小的备节点切换为主节点的优先级越高。
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2/{project_id}/instances/{instance_id}/groups/{group_id}/replications/{node_id}/slave-priority (the `UpdateSlavePriority` operationId).
 	UpdateSlavePriorityWithBodyWithResponse(ctx context.Context, projectId ProjectId, instanceId string, groupId string, nodeId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateSlavePriorityResponse, error)
 
-	// UpdateSlavePriorityWithResponse 设置备节点优先级
+	// UpdateSlavePriorityWithResponse Sets the priority of a replica: when the master fails, the replica with the lowest weight is promoted first.
 	//
-	// 设置副本优先级，主节点故障时，权重越小的备节点切换为主节点的优先级越高。(4.3.1)
+	// 设置备节点优先级 (seed 003 section 4.3.1): 设置副本优先级，主节点故障时，权重越小的备节点切换为主节点的优先级越高。
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2/{project_id}/instances/{instance_id}/groups/{group_id}/replications/{node_id}/slave-priority (the `UpdateSlavePriority` operationId).
 	UpdateSlavePriorityWithResponse(ctx context.Context, projectId ProjectId, instanceId string, groupId string, nodeId string, body UpdateSlavePriorityJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateSlavePriorityResponse, error)
 
-	// UpdatePasswordWithBodyWithResponse 修改密码
+	// UpdatePasswordWithBodyWithResponse Changes the password of an instance.
 	//
-	// 修改缓存实例的密码。(4.2.2)
+	// 修改密码 (seed 003 section 4.2.2): 修改缓存实例的密码。
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v2/{project_id}/instances/{instance_id}/password (the `UpdatePassword` operationId).
 	UpdatePasswordWithBodyWithResponse(ctx context.Context, projectId ProjectId, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdatePasswordResponse, error)
 
-	// UpdatePasswordWithResponse 修改密码
+	// UpdatePasswordWithResponse Changes the password of an instance.
 	//
-	// 修改缓存实例的密码。(4.2.2)
+	// 修改密码 (seed 003 section 4.2.2): 修改缓存实例的密码。
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v2/{project_id}/instances/{instance_id}/password (the `UpdatePassword` operationId).
 	UpdatePasswordWithResponse(ctx context.Context, projectId ProjectId, instanceId string, body UpdatePasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdatePasswordResponse, error)
 
-	// ResetPasswordWithBodyWithResponse 重置密码
+	// ResetPasswordWithBodyWithResponse Resets the password of an instance.
 	//
-	// 重置缓存实例的密码。(4.2.3)
+	// 重置密码 (seed 003 section 4.2.3): 重置缓存实例的密码。
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2/{project_id}/instances/{instance_id}/password/reset (the `ResetPassword` operationId).
 	ResetPasswordWithBodyWithResponse(ctx context.Context, projectId ProjectId, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ResetPasswordResponse, error)
 
-	// ResetPasswordWithResponse 重置密码
+	// ResetPasswordWithResponse Resets the password of an instance.
 	//
-	// 重置缓存实例的密码。(4.2.3)
+	// 重置密码 (seed 003 section 4.2.3): 重置缓存实例的密码。
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2/{project_id}/instances/{instance_id}/password/reset (the `ResetPassword` operationId).
 	ResetPasswordWithResponse(ctx context.Context, projectId ProjectId, instanceId string, body ResetPasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*ResetPasswordResponse, error)
 
-	// ResizeInstanceWithBodyWithResponse 变更实例规格
+	// ResizeInstanceWithBodyWithResponse Changes the flavor (specification) of a running instance.
 	//
-	// 用户可以为状态为“运行中”的DCS缓存实例进行规格变更。(4.1.7)
+	// 变更实例规格 (seed 003 section 4.1.7): 用户可以为状态为“运行中”的DCS缓存实例进行规格变更。
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2/{project_id}/instances/{instance_id}/resize (the `ResizeInstance` operationId).
 	ResizeInstanceWithBodyWithResponse(ctx context.Context, projectId ProjectId, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ResizeInstanceResponse, error)
 
-	// ResizeInstanceWithResponse 变更实例规格
+	// ResizeInstanceWithResponse Changes the flavor (specification) of a running instance.
 	//
-	// 用户可以为状态为“运行中”的DCS缓存实例进行规格变更。(4.1.7)
+	// 变更实例规格 (seed 003 section 4.1.7): 用户可以为状态为“运行中”的DCS缓存实例进行规格变更。
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2/{project_id}/instances/{instance_id}/resize (the `ResizeInstance` operationId).
 	ResizeInstanceWithResponse(ctx context.Context, projectId ProjectId, instanceId string, body ResizeInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*ResizeInstanceResponse, error)
 
-	// ListRestoreRecordsWithResponse 查询实例恢复记录
+	// ListRestoreRecordsWithResponse Lists the restore records of an instance.
 	//
-	// 查询指定缓存实例的恢复记录列表。(4.5.3)
+	// 查询实例恢复记录 (seed 003 section 4.5.3): 查询指定缓存实例的恢复记录列表。
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2/{project_id}/instances/{instance_id}/restores (the `ListRestoreRecords` operationId).
 	ListRestoreRecordsWithResponse(ctx context.Context, projectId ProjectId, instanceId string, params *ListRestoreRecordsParams, reqEditors ...RequestEditorFn) (*ListRestoreRecordsResponse, error)
 
-	// RestoreInstanceWithBodyWithResponse 恢复指定实例
+	// RestoreInstanceWithBodyWithResponse Restores an instance from a backup (master/standby and cluster instances only).
 	//
-	// 恢复指定的缓存实例。只有主备和集群类型的缓存实例支持备份恢复操作，单机实例不支持备份恢复操作。(4.5.2)
+	// 恢复指定实例 (seed 003 section 4.5.2): 恢复指定的缓存实例。只有主备和集群类型的缓存实例支持备份恢复操作，单机实例不支持备份恢复操作。
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2/{project_id}/instances/{instance_id}/restores (the `RestoreInstance` operationId).
 	RestoreInstanceWithBodyWithResponse(ctx context.Context, projectId ProjectId, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RestoreInstanceResponse, error)
 
-	// RestoreInstanceWithResponse 恢复指定实例
+	// RestoreInstanceWithResponse Restores an instance from a backup (master/standby and cluster instances only).
 	//
-	// 恢复指定的缓存实例。只有主备和集群类型的缓存实例支持备份恢复操作，单机实例不支持备份恢复操作。(4.5.2)
+	// 恢复指定实例 (seed 003 section 4.5.2): 恢复指定的缓存实例。只有主备和集群类型的缓存实例支持备份恢复操作，单机实例不支持备份恢复操作。
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2/{project_id}/instances/{instance_id}/restores (the `RestoreInstance` operationId).
 	RestoreInstanceWithResponse(ctx context.Context, projectId ProjectId, instanceId string, body RestoreInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*RestoreInstanceResponse, error)
 
-	// ListSlowlogWithResponse 查询慢日志
+	// ListSlowlogWithResponse Lists the slow log entries of an instance.
 	//
-	// 查询慢日志。(4.7.1)
+	// 查询慢日志 (seed 003 section 4.7.1): 查询慢日志。
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2/{project_id}/instances/{instance_id}/slowlog (the `ListSlowlog` operationId).
 	ListSlowlogWithResponse(ctx context.Context, projectId ProjectId, instanceId string, params *ListSlowlogParams, reqEditors ...RequestEditorFn) (*ListSlowlogResponse, error)
 
-	// ChangeMasterStandbyWithResponse 主备切换
+	// ChangeMasterStandbyWithResponse Swaps the master and standby nodes of a master/standby instance.
 	//
-	// 切换实例主备节点，只有主备实例支持该操作。(4.2.1)
+	// 主备切换 (seed 003 section 4.2.1): 切换实例主备节点，只有主备实例支持该操作。
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2/{project_id}/instances/{instance_id}/swap (the `ChangeMasterStandby` operationId).
 	ChangeMasterStandbyWithResponse(ctx context.Context, projectId string, instanceId string, reqEditors ...RequestEditorFn) (*ChangeMasterStandbyResponse, error)
 
-	// ListBackgroundTaskWithResponse 查询后台任务列表
+	// ListBackgroundTaskWithResponse Lists the background tasks of an instance.
 	//
-	// 查询后台任务列表。(4.8.1)
+	// 查询后台任务列表 (seed 003 section 4.8.1): 查询后台任务列表。
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2/{project_id}/instances/{instance_id}/tasks (the `ListBackgroundTask` operationId).
 	ListBackgroundTaskWithResponse(ctx context.Context, projectId ProjectId, instanceId string, params *ListBackgroundTaskParams, reqEditors ...RequestEditorFn) (*ListBackgroundTaskResponse, error)
 
-	// DeleteBackgroundTaskWithResponse 删除后台任务
+	// DeleteBackgroundTaskWithResponse Deletes a background task of an instance.
 	//
-	// 删除后台任务。(4.8.2)
+	// 删除后台任务 (seed 003 section 4.8.2): 删除后台任务。
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v2/{project_id}/instances/{instance_id}/tasks/{task_id} (the `DeleteBackgroundTask` operationId).
 	DeleteBackgroundTaskWithResponse(ctx context.Context, projectId ProjectId, instanceId string, taskId string, reqEditors ...RequestEditorFn) (*DeleteBackgroundTaskResponse, error)
 
-	// ShowBackgroundTaskProgressWithResponse 查询后台任务详细信息
+	// ShowBackgroundTaskProgressWithResponse Shows the details of a background task of an instance.
 	//
-	// 查询后台任务详细信息。(4.8.3)
+	// 查询后台任务详细信息 (seed 003 section 4.8.3): 查询后台任务详细信息。
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2/{project_id}/instances/{instance_id}/tasks/{task_id}/progress (the `ShowBackgroundTaskProgress` operationId).
 	ShowBackgroundTaskProgressWithResponse(ctx context.Context, projectId ProjectId, instanceId string, taskId string, reqEditors ...RequestEditorFn) (*ShowBackgroundTaskProgressResponse, error)
 
-	// ShowJobInfoWithResponse 查询租户Job执行结果
+	// ShowJobInfoWithResponse Shows the result of a tenant job.
 	//
-	// 查询租户Job执行结果。(4.8.4)
+	// 查询租户Job执行结果 (seed 003 section 4.8.4): 查询租户Job执行结果。
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2/{project_id}/jobs/{job_id} (the `ShowJobInfo` operationId).
 	ShowJobInfoWithResponse(ctx context.Context, projectId ProjectId, jobId string, reqEditors ...RequestEditorFn) (*ShowJobInfoResponse, error)
 
-	// CreateMigrationTaskWithBodyWithResponse 创建备份导入任务
+	// CreateMigrationTaskWithBodyWithResponse Creates a backup import (data migration) task.
 	//
-	// 创建备份导入任务。(4.6.1)
+	// 创建备份导入任务 (seed 003 section 4.6.1): 创建备份导入任务。
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2/{project_id}/migration-task (the `CreateMigrationTask` operationId).
 	CreateMigrationTaskWithBodyWithResponse(ctx context.Context, projectId ProjectId, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateMigrationTaskResponse, error)
 
-	// CreateMigrationTaskWithResponse 创建备份导入任务
+	// CreateMigrationTaskWithResponse Creates a backup import (data migration) task.
 	//
-	// 创建备份导入任务。(4.6.1)
+	// 创建备份导入任务 (seed 003 section 4.6.1): 创建备份导入任务。
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2/{project_id}/migration-task (the `CreateMigrationTask` operationId).
 	CreateMigrationTaskWithResponse(ctx context.Context, projectId ProjectId, body CreateMigrationTaskJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateMigrationTaskResponse, error)
 
-	// BatchStopMigrationTasksWithBodyWithResponse 批量停止数据迁移任务
+	// BatchStopMigrationTasksWithBodyWithResponse Stops several data migration tasks; success only means the stop was submitted (a task has stopped once its status is TERMINATED).
 	//
-	// 批量停止数据迁移任务，接口响应成功，仅表示下发任务成功。查询到迁移任务状态为TERMINATED时，即停止成功。(4.6.9)
+	// 批量停止数据迁移任务 (seed 003 section 4.6.9): 批量停止数据迁移任务，接口响应成功，仅表示下发任务成功。查询到迁移任务状态为TERMINATED时，即停止成功。
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2/{project_id}/migration-task/batch-stop (the `BatchStopMigrationTasks` operationId).
 	BatchStopMigrationTasksWithBodyWithResponse(ctx context.Context, projectId ProjectId, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchStopMigrationTasksResponse, error)
 
-	// BatchStopMigrationTasksWithResponse 批量停止数据迁移任务
+	// BatchStopMigrationTasksWithResponse Stops several data migration tasks; success only means the stop was submitted (a task has stopped once its status is TERMINATED).
 	//
-	// 批量停止数据迁移任务，接口响应成功，仅表示下发任务成功。查询到迁移任务状态为TERMINATED时，即停止成功。(4.6.9)
+	// 批量停止数据迁移任务 (seed 003 section 4.6.9): 批量停止数据迁移任务，接口响应成功，仅表示下发任务成功。查询到迁移任务状态为TERMINATED时，即停止成功。
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2/{project_id}/migration-task/batch-stop (the `BatchStopMigrationTasks` operationId).
 	BatchStopMigrationTasksWithResponse(ctx context.Context, projectId ProjectId, body BatchStopMigrationTasksJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchStopMigrationTasksResponse, error)
 
-	// ShowMigrationTaskWithResponse 查询迁移任务详情
+	// ShowMigrationTaskWithResponse Shows the details of a data migration task.
 	//
-	// 查询迁移任务详情。(4.6.4)
+	// 查询迁移任务详情 (seed 003 section 4.6.4): 查询迁移任务详情。
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2/{project_id}/migration-task/{task_id} (the `ShowMigrationTask` operationId).
 	ShowMigrationTaskWithResponse(ctx context.Context, projectId ProjectId, taskId string, reqEditors ...RequestEditorFn) (*ShowMigrationTaskResponse, error)
 
-	// ShowMigrationTaskStatsWithResponse 查询在线迁移进度明细
+	// ShowMigrationTaskStatsWithResponse Shows the progress details of an online data migration.
 	//
-	// 查询在线迁移进度明细。(4.6.6)
+	// 查询在线迁移进度明细 (seed 003 section 4.6.6): 查询在线迁移进度明细。
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2/{project_id}/migration-task/{task_id}/stats (the `ShowMigrationTaskStats` operationId).
 	ShowMigrationTaskStatsWithResponse(ctx context.Context, projectId ProjectId, taskId string, reqEditors ...RequestEditorFn) (*ShowMigrationTaskStatsResponse, error)
 
-	// StopMigrationTaskWithResponse 停止数据迁移任务
+	// StopMigrationTaskWithResponse Stops a data migration task.
 	//
-	// 停止数据迁移任务。(4.6.5) No request body.
+	// 停止数据迁移任务 (seed 003 section 4.6.5): 停止数据迁移任务。 No request body.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2/{project_id}/migration-task/{task_id}/stop (the `StopMigrationTask` operationId).
 	StopMigrationTaskWithResponse(ctx context.Context, projectId ProjectId, taskId string, reqEditors ...RequestEditorFn) (*StopMigrationTaskResponse, error)
 
-	// ListMigrationTaskWithResponse 查询迁移任务列表
+	// ListMigrationTaskWithResponse Lists the data migration tasks.
 	//
-	// 查询迁移任务列表。(4.6.2)
+	// 查询迁移任务列表 (seed 003 section 4.6.2): 查询迁移任务列表。
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2/{project_id}/migration-tasks (the `ListMigrationTask` operationId).
 	ListMigrationTaskWithResponse(ctx context.Context, projectId ProjectId, params *ListMigrationTaskParams, reqEditors ...RequestEditorFn) (*ListMigrationTaskResponse, error)
 
-	// DeleteMigrationTaskWithBodyWithResponse 删除数据迁移任务
+	// DeleteMigrationTaskWithBodyWithResponse Deletes data migration tasks.
 	//
-	// 删除数据迁移任务。(4.6.3) DELETE with a JSON body, as documented.
+	// 删除数据迁移任务 (seed 003 section 4.6.3): 删除数据迁移任务。 DELETE with a JSON body, as documented.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v2/{project_id}/migration-tasks/delete (the `DeleteMigrationTask` operationId).
 	DeleteMigrationTaskWithBodyWithResponse(ctx context.Context, projectId ProjectId, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteMigrationTaskResponse, error)
 
-	// DeleteMigrationTaskWithResponse 删除数据迁移任务
+	// DeleteMigrationTaskWithResponse Deletes data migration tasks.
 	//
-	// 删除数据迁移任务。(4.6.3) DELETE with a JSON body, as documented.
+	// 删除数据迁移任务 (seed 003 section 4.6.3): 删除数据迁移任务。 DELETE with a JSON body, as documented.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v2/{project_id}/migration-tasks/delete (the `DeleteMigrationTask` operationId).
 	DeleteMigrationTaskWithResponse(ctx context.Context, projectId ProjectId, body DeleteMigrationTaskJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteMigrationTaskResponse, error)
 
-	// CreateOnlineMigrationTaskWithBodyWithResponse 创建在线数据迁移任务
+	// CreateOnlineMigrationTaskWithBodyWithResponse Creates an online data migration task.
 	//
-	// 创建在线数据迁移任务。(4.6.7)
+	// 创建在线数据迁移任务 (seed 003 section 4.6.7): 创建在线数据迁移任务。
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2/{project_id}/migration/instance (the `CreateOnlineMigrationTask` operationId).
 	CreateOnlineMigrationTaskWithBodyWithResponse(ctx context.Context, projectId ProjectId, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateOnlineMigrationTaskResponse, error)
 
-	// CreateOnlineMigrationTaskWithResponse 创建在线数据迁移任务
+	// CreateOnlineMigrationTaskWithResponse Creates an online data migration task.
 	//
-	// 创建在线数据迁移任务。(4.6.7)
+	// 创建在线数据迁移任务 (seed 003 section 4.6.7): 创建在线数据迁移任务。
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2/{project_id}/migration/instance (the `CreateOnlineMigrationTask` operationId).
 	CreateOnlineMigrationTaskWithResponse(ctx context.Context, projectId ProjectId, body CreateOnlineMigrationTaskJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateOnlineMigrationTaskResponse, error)
 
-	// SetOnlineMigrationTaskWithBodyWithResponse 配置在线数据迁移任务
+	// SetOnlineMigrationTaskWithBodyWithResponse Configures an online data migration task.
 	//
-	// 配置在线数据迁移任务。(4.6.8)
+	// 配置在线数据迁移任务 (seed 003 section 4.6.8): 配置在线数据迁移任务。
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2/{project_id}/migration/{task_id}/task (the `SetOnlineMigrationTask` operationId).
 	SetOnlineMigrationTaskWithBodyWithResponse(ctx context.Context, projectId ProjectId, taskId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SetOnlineMigrationTaskResponse, error)
 
-	// SetOnlineMigrationTaskWithResponse 配置在线数据迁移任务
+	// SetOnlineMigrationTaskWithResponse Configures an online data migration task.
 	//
-	// 配置在线数据迁移任务。(4.6.8)
+	// 配置在线数据迁移任务 (seed 003 section 4.6.8): 配置在线数据迁移任务。
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2/{project_id}/migration/{task_id}/task (the `SetOnlineMigrationTask` operationId).
 	SetOnlineMigrationTaskWithResponse(ctx context.Context, projectId ProjectId, taskId string, body SetOnlineMigrationTaskJSONRequestBody, reqEditors ...RequestEditorFn) (*SetOnlineMigrationTaskResponse, error)
 
-	// ShowQuotaOfTenantWithResponse 查询租户配额
+	// ShowQuotaOfTenantWithResponse Shows the tenant's quotas (instances and total memory) with the minimum and maximum that can be requested.
 	//
-	// 查询租户默认可以创建的实例数和总内存的配额限制，以及可以申请配额的最大值和最小值。不同的租户在不同的区域配额可能不同。(4.9.3)
+	// 查询租户配额 (seed 003 section 4.9.3): 查询租户默认可以创建的实例数和总内存的配额限制，以及可以申请配额的最大值和最小值。不同的租户在不同的区域配额可能不同。
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -11564,9 +11564,9 @@ func (r ShowQuotaOfTenantResponse) ContentType() string {
 	return ""
 }
 
-// ListAvailableZonesWithResponse 查询可用区信息
+// ListAvailableZonesWithResponse Lists the availability zones of the region.
 //
-// 查询所在局点的可用区信息。(4.9.4) No project_id in the path, as documented; only 200 is documented.
+// 查询可用区信息 (seed 003 section 4.9.4): 查询所在局点的可用区信息。 No project_id in the path, as documented; only 200 is documented.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -11579,9 +11579,9 @@ func (c *ClientWithResponses) ListAvailableZonesWithResponse(ctx context.Context
 	return ParseListAvailableZonesResponse(rsp)
 }
 
-// ListMaintenanceWindowsWithResponse 查询维护时间窗时间段
+// ListMaintenanceWindowsWithResponse Lists the maintenance window periods (start and end times).
 //
-// 查询维护时间窗开始时间和结束时间。(4.9.2) No project_id in the path, as documented.
+// 查询维护时间窗时间段 (seed 003 section 4.9.2): 查询维护时间窗开始时间和结束时间。 No project_id in the path, as documented.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -11594,9 +11594,9 @@ func (c *ClientWithResponses) ListMaintenanceWindowsWithResponse(ctx context.Con
 	return ParseListMaintenanceWindowsResponse(rsp)
 }
 
-// ListFlavorsWithResponse 查询产品规格
+// ListFlavorsWithResponse Lists the product flavors (spec_code) to create an instance with; all of them when no filter is given.
 //
-// 在创建缓存实例时，需要配置订购的产品规格编码（spec_code），可通过该接口查询产品规格，查询条件不选时默认查询全部。(4.9.1)
+// 查询产品规格 (seed 003 section 4.9.1): 在创建缓存实例时，需要配置订购的产品规格编码（spec_code），可通过该接口查询产品规格，查询条件不选时默认查询全部。
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -11609,9 +11609,9 @@ func (c *ClientWithResponses) ListFlavorsWithResponse(ctx context.Context, proje
 	return ParseListFlavorsResponse(rsp)
 }
 
-// ListGroupReplicationInfoWithResponse 查询分片信息
+// ListGroupReplicationInfoWithResponse Lists the shards and replicas of a Redis 4.0+ instance (not single-node).
 //
-// 查询Redis 4.0及以上版本实例的分片和副本信息，单机实例不支持。(4.3.2) The path has the singular /instance/, as documented.
+// 查询分片信息 (seed 003 section 4.3.2): 查询Redis 4.0及以上版本实例的分片和副本信息，单机实例不支持。 The path has the singular /instance/, as documented.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -11624,9 +11624,9 @@ func (c *ClientWithResponses) ListGroupReplicationInfoWithResponse(ctx context.C
 	return ParseListGroupReplicationInfoResponse(rsp)
 }
 
-// BatchDeleteInstancesWithBodyWithResponse 批量删除实例
+// BatchDeleteInstancesWithBodyWithResponse Deletes several DCS instances in one call.
 //
-// 批量删除多个缓存实例。(4.1.3) DELETE with a JSON body, as documented.
+// 批量删除实例 (seed 003 section 4.1.3): 批量删除多个缓存实例。 DELETE with a JSON body, as documented.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -11639,9 +11639,9 @@ func (c *ClientWithResponses) BatchDeleteInstancesWithBodyWithResponse(ctx conte
 	return ParseBatchDeleteInstancesResponse(rsp)
 }
 
-// BatchDeleteInstancesWithResponse 批量删除实例
+// BatchDeleteInstancesWithResponse Deletes several DCS instances in one call.
 //
-// 批量删除多个缓存实例。(4.1.3) DELETE with a JSON body, as documented.
+// 批量删除实例 (seed 003 section 4.1.3): 批量删除多个缓存实例。 DELETE with a JSON body, as documented.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -11654,9 +11654,9 @@ func (c *ClientWithResponses) BatchDeleteInstancesWithResponse(ctx context.Conte
 	return ParseBatchDeleteInstancesResponse(rsp)
 }
 
-// ListInstancesWithResponse 查询所有实例列表
+// ListInstancesWithResponse Lists the DCS instances of the project, filtered by the query parameters.
 //
-// 查询租户的缓存实例列表, 支持按照条件查询。(4.1.2) The document shows no 200 response example; its only response example is the 400 one.
+// 查询所有实例列表 (seed 003 section 4.1.2): 查询租户的缓存实例列表, 支持按照条件查询。 The document shows no 200 response example; its only response example is the 400 one.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -11669,9 +11669,9 @@ func (c *ClientWithResponses) ListInstancesWithResponse(ctx context.Context, pro
 	return ParseListInstancesResponse(rsp)
 }
 
-// CreateInstanceWithBodyWithResponse 创建缓存实例
+// CreateInstanceWithBodyWithResponse Creates a DCS instance, billed pay-per-use.
 //
-// 创建缓存实例，该接口创建的缓存实例支持按需计费。(4.1.1)
+// 创建缓存实例 (seed 003 section 4.1.1): 创建缓存实例，该接口创建的缓存实例支持按需计费。
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -11684,9 +11684,9 @@ func (c *ClientWithResponses) CreateInstanceWithBodyWithResponse(ctx context.Con
 	return ParseCreateInstanceResponse(rsp)
 }
 
-// CreateInstanceWithResponse 创建缓存实例
+// CreateInstanceWithResponse Creates a DCS instance, billed pay-per-use.
 //
-// 创建缓存实例，该接口创建的缓存实例支持按需计费。(4.1.1)
+// 创建缓存实例 (seed 003 section 4.1.1): 创建缓存实例，该接口创建的缓存实例支持按需计费。
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -11699,9 +11699,9 @@ func (c *ClientWithResponses) CreateInstanceWithResponse(ctx context.Context, pr
 	return ParseCreateInstanceResponse(rsp)
 }
 
-// BatchShowNodesInformationWithResponse 批量查询实例节点信息
+// BatchShowNodesInformationWithResponse Lists the nodes of every instance of the project, with instance and node counts (Redis 4.0+; none for instances being created).
 //
-// 批量查询指定项目所有实例的节点信息、有效实例个数及节点个数。创建中实例不返回节点信息。支持Redis4.0及以上版本实例查询。(4.3.3)
+// 批量查询实例节点信息 (seed 003 section 4.3.3): 批量查询指定项目所有实例的节点信息、有效实例个数及节点个数。创建中实例不返回节点信息。支持Redis4.0及以上版本实例查询。
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -11714,9 +11714,9 @@ func (c *ClientWithResponses) BatchShowNodesInformationWithResponse(ctx context.
 	return ParseBatchShowNodesInformationResponse(rsp)
 }
 
-// ListStatisticsOfRunningInstancesWithResponse 查询运行中实例的统计信息
+// ListStatisticsOfRunningInstancesWithResponse Shows statistics of the project's running instances.
 //
-// 查询当前租户下处于“运行中”状态的缓存实例的统计信息。(4.2.6)
+// 查询运行中实例的统计信息 (seed 003 section 4.2.6): 查询当前租户下处于“运行中”状态的缓存实例的统计信息。
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -11729,9 +11729,9 @@ func (c *ClientWithResponses) ListStatisticsOfRunningInstancesWithResponse(ctx c
 	return ParseListStatisticsOfRunningInstancesResponse(rsp)
 }
 
-// ListNumberOfInstancesInDifferentStatusWithResponse 查询实例状态
+// ListNumberOfInstancesInDifferentStatusWithResponse Counts the project's instances in each status in the region.
 //
-// 查询该租户在当前区域下不同状态的实例数。(4.2.4)
+// 查询实例状态 (seed 003 section 4.2.4): 查询该租户在当前区域下不同状态的实例数。
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -11744,9 +11744,9 @@ func (c *ClientWithResponses) ListNumberOfInstancesInDifferentStatusWithResponse
 	return ParseListNumberOfInstancesInDifferentStatusResponse(rsp)
 }
 
-// RestartOrFlushInstancesWithBodyWithResponse 重启实例或清空数据
+// RestartOrFlushInstancesWithBodyWithResponse Restarts running instances, or flushes the data of Redis 4.0+ instances (irreversible).
 //
-// 重启运行中的DCS缓存实例。清空Redis4.0及以上版本的实例数据，数据清空后，无法撤销，且无法恢复，请谨慎操作。(4.2.5)
+// 重启实例或清空数据 (seed 003 section 4.2.5): 重启运行中的DCS缓存实例。清空Redis4.0及以上版本的实例数据，数据清空后，无法撤销，且无法恢复，请谨慎操作。
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -11759,9 +11759,9 @@ func (c *ClientWithResponses) RestartOrFlushInstancesWithBodyWithResponse(ctx co
 	return ParseRestartOrFlushInstancesResponse(rsp)
 }
 
-// RestartOrFlushInstancesWithResponse 重启实例或清空数据
+// RestartOrFlushInstancesWithResponse Restarts running instances, or flushes the data of Redis 4.0+ instances (irreversible).
 //
-// 重启运行中的DCS缓存实例。清空Redis4.0及以上版本的实例数据，数据清空后，无法撤销，且无法恢复，请谨慎操作。(4.2.5)
+// 重启实例或清空数据 (seed 003 section 4.2.5): 重启运行中的DCS缓存实例。清空Redis4.0及以上版本的实例数据，数据清空后，无法撤销，且无法恢复，请谨慎操作。
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -11774,9 +11774,9 @@ func (c *ClientWithResponses) RestartOrFlushInstancesWithResponse(ctx context.Co
 	return ParseRestartOrFlushInstancesResponse(rsp)
 }
 
-// DeleteSingleInstanceWithResponse 删除实例
+// DeleteSingleInstanceWithResponse Deletes a DCS instance and releases all its resources.
 //
-// 删除指定的缓存实例，释放该实例的所有资源。如果是删除按需资源，请按照本章节执行。(4.1.5)
+// 删除实例 (seed 003 section 4.1.5): 删除指定的缓存实例，释放该实例的所有资源。如果是删除按需资源，请按照本章节执行。
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -11789,9 +11789,9 @@ func (c *ClientWithResponses) DeleteSingleInstanceWithResponse(ctx context.Conte
 	return ParseDeleteSingleInstanceResponse(rsp)
 }
 
-// ShowInstanceWithResponse 查询指定实例
+// ShowInstanceWithResponse Shows the details of one DCS instance.
 //
-// 通过实例ID查询实例的详细信息。(4.1.4)
+// 查询指定实例 (seed 003 section 4.1.4): 通过实例ID查询实例的详细信息。
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -11804,9 +11804,9 @@ func (c *ClientWithResponses) ShowInstanceWithResponse(ctx context.Context, proj
 	return ParseShowInstanceResponse(rsp)
 }
 
-// UpdateInstanceWithBodyWithResponse 修改实例信息
+// UpdateInstanceWithBodyWithResponse Updates an instance's name, description, port, backup policy, maintenance window or security group.
 //
-// 修改缓存实例的信息，可修改信息包括实例名称、描述、端口号、备份策略、维护时间窗开始和结束时间以及安全组。(4.1.6)
+// 修改实例信息 (seed 003 section 4.1.6): 修改缓存实例的信息，可修改信息包括实例名称、描述、端口号、备份策略、维护时间窗开始和结束时间以及安全组。
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -11819,9 +11819,9 @@ func (c *ClientWithResponses) UpdateInstanceWithBodyWithResponse(ctx context.Con
 	return ParseUpdateInstanceResponse(rsp)
 }
 
-// UpdateInstanceWithResponse 修改实例信息
+// UpdateInstanceWithResponse Updates an instance's name, description, port, backup policy, maintenance window or security group.
 //
-// 修改缓存实例的信息，可修改信息包括实例名称、描述、端口号、备份策略、维护时间窗开始和结束时间以及安全组。(4.1.6)
+// 修改实例信息 (seed 003 section 4.1.6): 修改缓存实例的信息，可修改信息包括实例名称、描述、端口号、备份策略、维护时间窗开始和结束时间以及安全组。
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -11834,9 +11834,9 @@ func (c *ClientWithResponses) UpdateInstanceWithResponse(ctx context.Context, pr
 	return ParseUpdateInstanceResponse(rsp)
 }
 
-// ListBackupRecordsWithResponse 查询实例备份信息
+// ListBackupRecordsWithResponse Lists the backups of an instance.
 //
-// 查询指定缓存实例的备份信息列表。(4.5.6)
+// 查询实例备份信息 (seed 003 section 4.5.6): 查询指定缓存实例的备份信息列表。
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -11849,9 +11849,9 @@ func (c *ClientWithResponses) ListBackupRecordsWithResponse(ctx context.Context,
 	return ParseListBackupRecordsResponse(rsp)
 }
 
-// CopyInstanceWithBodyWithResponse 备份指定实例
+// CopyInstanceWithBodyWithResponse Backs up an instance (master/standby and cluster instances only).
 //
-// 备份指定的缓存实例。只有主备和集群类型的缓存实例支持备份恢复操作，单机实例不支持备份恢复操作。(4.5.5) The operation id is the vendor Go SDK's name for this call.
+// 备份指定实例 (seed 003 section 4.5.5): 备份指定的缓存实例。只有主备和集群类型的缓存实例支持备份恢复操作，单机实例不支持备份恢复操作。 The operation id is the vendor Go SDK's name for this call.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -11864,9 +11864,9 @@ func (c *ClientWithResponses) CopyInstanceWithBodyWithResponse(ctx context.Conte
 	return ParseCopyInstanceResponse(rsp)
 }
 
-// CopyInstanceWithResponse 备份指定实例
+// CopyInstanceWithResponse Backs up an instance (master/standby and cluster instances only).
 //
-// 备份指定的缓存实例。只有主备和集群类型的缓存实例支持备份恢复操作，单机实例不支持备份恢复操作。(4.5.5) The operation id is the vendor Go SDK's name for this call.
+// 备份指定实例 (seed 003 section 4.5.5): 备份指定的缓存实例。只有主备和集群类型的缓存实例支持备份恢复操作，单机实例不支持备份恢复操作。 The operation id is the vendor Go SDK's name for this call.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -11879,9 +11879,9 @@ func (c *ClientWithResponses) CopyInstanceWithResponse(ctx context.Context, proj
 	return ParseCopyInstanceResponse(rsp)
 }
 
-// DeleteBackupFileWithResponse 删除备份文件
+// DeleteBackupFileWithResponse Deletes a backup file of an instance.
 //
-// 删除缓存实例已备份的文件。(4.5.1)
+// 删除备份文件 (seed 003 section 4.5.1): 删除缓存实例已备份的文件。
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -11894,9 +11894,9 @@ func (c *ClientWithResponses) DeleteBackupFileWithResponse(ctx context.Context, 
 	return ParseDeleteBackupFileResponse(rsp)
 }
 
-// ListBackupFileLinksWithBodyWithResponse 获取备份文件下载链接
+// ListBackupFileLinksWithBodyWithResponse Gets the download links of a backup file of an instance.
 //
-// 获取指定实例的备份文件下载链接，下载备份文件。(4.5.4)
+// 获取备份文件下载链接 (seed 003 section 4.5.4): 获取指定实例的备份文件下载链接，下载备份文件。
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -11909,9 +11909,9 @@ func (c *ClientWithResponses) ListBackupFileLinksWithBodyWithResponse(ctx contex
 	return ParseListBackupFileLinksResponse(rsp)
 }
 
-// ListBackupFileLinksWithResponse 获取备份文件下载链接
+// ListBackupFileLinksWithResponse Gets the download links of a backup file of an instance.
 //
-// 获取指定实例的备份文件下载链接，下载备份文件。(4.5.4)
+// 获取备份文件下载链接 (seed 003 section 4.5.4): 获取指定实例的备份文件下载链接，下载备份文件。
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -11924,9 +11924,9 @@ func (c *ClientWithResponses) ListBackupFileLinksWithResponse(ctx context.Contex
 	return ParseListBackupFileLinksResponse(rsp)
 }
 
-// ListConfigurationsWithResponse 查询实例配置参数
+// ListConfigurationsWithResponse Lists the configuration parameters of an instance.
 //
-// 查询指定实例的配置参数信息。(4.4.1)
+// 查询实例配置参数 (seed 003 section 4.4.1): 查询指定实例的配置参数信息。
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -11939,9 +11939,9 @@ func (c *ClientWithResponses) ListConfigurationsWithResponse(ctx context.Context
 	return ParseListConfigurationsResponse(rsp)
 }
 
-// UpdateConfigurationsWithBodyWithResponse 修改实例配置参数
+// UpdateConfigurationsWithBodyWithResponse Changes the configuration parameters of an instance.
 //
-// 为了确保分布式缓存服务发挥出最优性能，您可以根据自己的业务情况对DCS缓存实例的运行参数进行调整。(4.4.2)
+// 修改实例配置参数 (seed 003 section 4.4.2): 为了确保分布式缓存服务发挥出最优性能，您可以根据自己的业务情况对DCS缓存实例的运行参数进行调整。
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -11954,9 +11954,9 @@ func (c *ClientWithResponses) UpdateConfigurationsWithBodyWithResponse(ctx conte
 	return ParseUpdateConfigurationsResponse(rsp)
 }
 
-// UpdateConfigurationsWithResponse 修改实例配置参数
+// UpdateConfigurationsWithResponse Changes the configuration parameters of an instance.
 //
-// 为了确保分布式缓存服务发挥出最优性能，您可以根据自己的业务情况对DCS缓存实例的运行参数进行调整。(4.4.2)
+// 修改实例配置参数 (seed 003 section 4.4.2): 为了确保分布式缓存服务发挥出最优性能，您可以根据自己的业务情况对DCS缓存实例的运行参数进行调整。
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -11969,9 +11969,9 @@ func (c *ClientWithResponses) UpdateConfigurationsWithResponse(ctx context.Conte
 	return ParseUpdateConfigurationsResponse(rsp)
 }
 
-// UpdateSlavePriorityWithBodyWithResponse 设置备节点优先级
+// UpdateSlavePriorityWithBodyWithResponse Sets the priority of a replica: when the master fails, the replica with the lowest weight is promoted first.
 //
-// 设置副本优先级，主节点故障时，权重越小的备节点切换为主节点的优先级越高。(4.3.1)
+// 设置备节点优先级 (seed 003 section 4.3.1): 设置副本优先级，主节点故障时，权重越小的备节点切换为主节点的优先级越高。
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -11984,9 +11984,9 @@ func (c *ClientWithResponses) UpdateSlavePriorityWithBodyWithResponse(ctx contex
 	return ParseUpdateSlavePriorityResponse(rsp)
 }
 
-// UpdateSlavePriorityWithResponse 设置备节点优先级
+// UpdateSlavePriorityWithResponse Sets the priority of a replica: when the master fails, the replica with the lowest weight is promoted first.
 //
-// 设置副本优先级，主节点故障时，权重越小的备节点切换为主节点的优先级越高。(4.3.1)
+// 设置备节点优先级 (seed 003 section 4.3.1): 设置副本优先级，主节点故障时，权重越小的备节点切换为主节点的优先级越高。
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -11999,9 +11999,9 @@ func (c *ClientWithResponses) UpdateSlavePriorityWithResponse(ctx context.Contex
 	return ParseUpdateSlavePriorityResponse(rsp)
 }
 
-// UpdatePasswordWithBodyWithResponse 修改密码
+// UpdatePasswordWithBodyWithResponse Changes the password of an instance.
 //
-// 修改缓存实例的密码。(4.2.2)
+// 修改密码 (seed 003 section 4.2.2): 修改缓存实例的密码。
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -12014,9 +12014,9 @@ func (c *ClientWithResponses) UpdatePasswordWithBodyWithResponse(ctx context.Con
 	return ParseUpdatePasswordResponse(rsp)
 }
 
-// UpdatePasswordWithResponse 修改密码
+// UpdatePasswordWithResponse Changes the password of an instance.
 //
-// 修改缓存实例的密码。(4.2.2)
+// 修改密码 (seed 003 section 4.2.2): 修改缓存实例的密码。
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -12029,9 +12029,9 @@ func (c *ClientWithResponses) UpdatePasswordWithResponse(ctx context.Context, pr
 	return ParseUpdatePasswordResponse(rsp)
 }
 
-// ResetPasswordWithBodyWithResponse 重置密码
+// ResetPasswordWithBodyWithResponse Resets the password of an instance.
 //
-// 重置缓存实例的密码。(4.2.3)
+// 重置密码 (seed 003 section 4.2.3): 重置缓存实例的密码。
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -12044,9 +12044,9 @@ func (c *ClientWithResponses) ResetPasswordWithBodyWithResponse(ctx context.Cont
 	return ParseResetPasswordResponse(rsp)
 }
 
-// ResetPasswordWithResponse 重置密码
+// ResetPasswordWithResponse Resets the password of an instance.
 //
-// 重置缓存实例的密码。(4.2.3)
+// 重置密码 (seed 003 section 4.2.3): 重置缓存实例的密码。
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -12059,9 +12059,9 @@ func (c *ClientWithResponses) ResetPasswordWithResponse(ctx context.Context, pro
 	return ParseResetPasswordResponse(rsp)
 }
 
-// ResizeInstanceWithBodyWithResponse 变更实例规格
+// ResizeInstanceWithBodyWithResponse Changes the flavor (specification) of a running instance.
 //
-// 用户可以为状态为“运行中”的DCS缓存实例进行规格变更。(4.1.7)
+// 变更实例规格 (seed 003 section 4.1.7): 用户可以为状态为“运行中”的DCS缓存实例进行规格变更。
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -12074,9 +12074,9 @@ func (c *ClientWithResponses) ResizeInstanceWithBodyWithResponse(ctx context.Con
 	return ParseResizeInstanceResponse(rsp)
 }
 
-// ResizeInstanceWithResponse 变更实例规格
+// ResizeInstanceWithResponse Changes the flavor (specification) of a running instance.
 //
-// 用户可以为状态为“运行中”的DCS缓存实例进行规格变更。(4.1.7)
+// 变更实例规格 (seed 003 section 4.1.7): 用户可以为状态为“运行中”的DCS缓存实例进行规格变更。
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -12089,9 +12089,9 @@ func (c *ClientWithResponses) ResizeInstanceWithResponse(ctx context.Context, pr
 	return ParseResizeInstanceResponse(rsp)
 }
 
-// ListRestoreRecordsWithResponse 查询实例恢复记录
+// ListRestoreRecordsWithResponse Lists the restore records of an instance.
 //
-// 查询指定缓存实例的恢复记录列表。(4.5.3)
+// 查询实例恢复记录 (seed 003 section 4.5.3): 查询指定缓存实例的恢复记录列表。
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -12104,9 +12104,9 @@ func (c *ClientWithResponses) ListRestoreRecordsWithResponse(ctx context.Context
 	return ParseListRestoreRecordsResponse(rsp)
 }
 
-// RestoreInstanceWithBodyWithResponse 恢复指定实例
+// RestoreInstanceWithBodyWithResponse Restores an instance from a backup (master/standby and cluster instances only).
 //
-// 恢复指定的缓存实例。只有主备和集群类型的缓存实例支持备份恢复操作，单机实例不支持备份恢复操作。(4.5.2)
+// 恢复指定实例 (seed 003 section 4.5.2): 恢复指定的缓存实例。只有主备和集群类型的缓存实例支持备份恢复操作，单机实例不支持备份恢复操作。
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -12119,9 +12119,9 @@ func (c *ClientWithResponses) RestoreInstanceWithBodyWithResponse(ctx context.Co
 	return ParseRestoreInstanceResponse(rsp)
 }
 
-// RestoreInstanceWithResponse 恢复指定实例
+// RestoreInstanceWithResponse Restores an instance from a backup (master/standby and cluster instances only).
 //
-// 恢复指定的缓存实例。只有主备和集群类型的缓存实例支持备份恢复操作，单机实例不支持备份恢复操作。(4.5.2)
+// 恢复指定实例 (seed 003 section 4.5.2): 恢复指定的缓存实例。只有主备和集群类型的缓存实例支持备份恢复操作，单机实例不支持备份恢复操作。
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -12134,9 +12134,9 @@ func (c *ClientWithResponses) RestoreInstanceWithResponse(ctx context.Context, p
 	return ParseRestoreInstanceResponse(rsp)
 }
 
-// ListSlowlogWithResponse 查询慢日志
+// ListSlowlogWithResponse Lists the slow log entries of an instance.
 //
-// 查询慢日志。(4.7.1)
+// 查询慢日志 (seed 003 section 4.7.1): 查询慢日志。
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -12149,9 +12149,9 @@ func (c *ClientWithResponses) ListSlowlogWithResponse(ctx context.Context, proje
 	return ParseListSlowlogResponse(rsp)
 }
 
-// ChangeMasterStandbyWithResponse 主备切换
+// ChangeMasterStandbyWithResponse Swaps the master and standby nodes of a master/standby instance.
 //
-// 切换实例主备节点，只有主备实例支持该操作。(4.2.1)
+// 主备切换 (seed 003 section 4.2.1): 切换实例主备节点，只有主备实例支持该操作。
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -12164,9 +12164,9 @@ func (c *ClientWithResponses) ChangeMasterStandbyWithResponse(ctx context.Contex
 	return ParseChangeMasterStandbyResponse(rsp)
 }
 
-// ListBackgroundTaskWithResponse 查询后台任务列表
+// ListBackgroundTaskWithResponse Lists the background tasks of an instance.
 //
-// 查询后台任务列表。(4.8.1)
+// 查询后台任务列表 (seed 003 section 4.8.1): 查询后台任务列表。
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -12179,9 +12179,9 @@ func (c *ClientWithResponses) ListBackgroundTaskWithResponse(ctx context.Context
 	return ParseListBackgroundTaskResponse(rsp)
 }
 
-// DeleteBackgroundTaskWithResponse 删除后台任务
+// DeleteBackgroundTaskWithResponse Deletes a background task of an instance.
 //
-// 删除后台任务。(4.8.2)
+// 删除后台任务 (seed 003 section 4.8.2): 删除后台任务。
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -12194,9 +12194,9 @@ func (c *ClientWithResponses) DeleteBackgroundTaskWithResponse(ctx context.Conte
 	return ParseDeleteBackgroundTaskResponse(rsp)
 }
 
-// ShowBackgroundTaskProgressWithResponse 查询后台任务详细信息
+// ShowBackgroundTaskProgressWithResponse Shows the details of a background task of an instance.
 //
-// 查询后台任务详细信息。(4.8.3)
+// 查询后台任务详细信息 (seed 003 section 4.8.3): 查询后台任务详细信息。
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -12209,9 +12209,9 @@ func (c *ClientWithResponses) ShowBackgroundTaskProgressWithResponse(ctx context
 	return ParseShowBackgroundTaskProgressResponse(rsp)
 }
 
-// ShowJobInfoWithResponse 查询租户Job执行结果
+// ShowJobInfoWithResponse Shows the result of a tenant job.
 //
-// 查询租户Job执行结果。(4.8.4)
+// 查询租户Job执行结果 (seed 003 section 4.8.4): 查询租户Job执行结果。
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -12224,9 +12224,9 @@ func (c *ClientWithResponses) ShowJobInfoWithResponse(ctx context.Context, proje
 	return ParseShowJobInfoResponse(rsp)
 }
 
-// CreateMigrationTaskWithBodyWithResponse 创建备份导入任务
+// CreateMigrationTaskWithBodyWithResponse Creates a backup import (data migration) task.
 //
-// 创建备份导入任务。(4.6.1)
+// 创建备份导入任务 (seed 003 section 4.6.1): 创建备份导入任务。
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -12239,9 +12239,9 @@ func (c *ClientWithResponses) CreateMigrationTaskWithBodyWithResponse(ctx contex
 	return ParseCreateMigrationTaskResponse(rsp)
 }
 
-// CreateMigrationTaskWithResponse 创建备份导入任务
+// CreateMigrationTaskWithResponse Creates a backup import (data migration) task.
 //
-// 创建备份导入任务。(4.6.1)
+// 创建备份导入任务 (seed 003 section 4.6.1): 创建备份导入任务。
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -12254,9 +12254,9 @@ func (c *ClientWithResponses) CreateMigrationTaskWithResponse(ctx context.Contex
 	return ParseCreateMigrationTaskResponse(rsp)
 }
 
-// BatchStopMigrationTasksWithBodyWithResponse 批量停止数据迁移任务
+// BatchStopMigrationTasksWithBodyWithResponse Stops several data migration tasks; success only means the stop was submitted (a task has stopped once its status is TERMINATED).
 //
-// 批量停止数据迁移任务，接口响应成功，仅表示下发任务成功。查询到迁移任务状态为TERMINATED时，即停止成功。(4.6.9)
+// 批量停止数据迁移任务 (seed 003 section 4.6.9): 批量停止数据迁移任务，接口响应成功，仅表示下发任务成功。查询到迁移任务状态为TERMINATED时，即停止成功。
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -12269,9 +12269,9 @@ func (c *ClientWithResponses) BatchStopMigrationTasksWithBodyWithResponse(ctx co
 	return ParseBatchStopMigrationTasksResponse(rsp)
 }
 
-// BatchStopMigrationTasksWithResponse 批量停止数据迁移任务
+// BatchStopMigrationTasksWithResponse Stops several data migration tasks; success only means the stop was submitted (a task has stopped once its status is TERMINATED).
 //
-// 批量停止数据迁移任务，接口响应成功，仅表示下发任务成功。查询到迁移任务状态为TERMINATED时，即停止成功。(4.6.9)
+// 批量停止数据迁移任务 (seed 003 section 4.6.9): 批量停止数据迁移任务，接口响应成功，仅表示下发任务成功。查询到迁移任务状态为TERMINATED时，即停止成功。
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -12284,9 +12284,9 @@ func (c *ClientWithResponses) BatchStopMigrationTasksWithResponse(ctx context.Co
 	return ParseBatchStopMigrationTasksResponse(rsp)
 }
 
-// ShowMigrationTaskWithResponse 查询迁移任务详情
+// ShowMigrationTaskWithResponse Shows the details of a data migration task.
 //
-// 查询迁移任务详情。(4.6.4)
+// 查询迁移任务详情 (seed 003 section 4.6.4): 查询迁移任务详情。
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -12299,9 +12299,9 @@ func (c *ClientWithResponses) ShowMigrationTaskWithResponse(ctx context.Context,
 	return ParseShowMigrationTaskResponse(rsp)
 }
 
-// ShowMigrationTaskStatsWithResponse 查询在线迁移进度明细
+// ShowMigrationTaskStatsWithResponse Shows the progress details of an online data migration.
 //
-// 查询在线迁移进度明细。(4.6.6)
+// 查询在线迁移进度明细 (seed 003 section 4.6.6): 查询在线迁移进度明细。
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -12314,9 +12314,9 @@ func (c *ClientWithResponses) ShowMigrationTaskStatsWithResponse(ctx context.Con
 	return ParseShowMigrationTaskStatsResponse(rsp)
 }
 
-// StopMigrationTaskWithResponse 停止数据迁移任务
+// StopMigrationTaskWithResponse Stops a data migration task.
 //
-// 停止数据迁移任务。(4.6.5) No request body.
+// 停止数据迁移任务 (seed 003 section 4.6.5): 停止数据迁移任务。 No request body.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -12329,9 +12329,9 @@ func (c *ClientWithResponses) StopMigrationTaskWithResponse(ctx context.Context,
 	return ParseStopMigrationTaskResponse(rsp)
 }
 
-// ListMigrationTaskWithResponse 查询迁移任务列表
+// ListMigrationTaskWithResponse Lists the data migration tasks.
 //
-// 查询迁移任务列表。(4.6.2)
+// 查询迁移任务列表 (seed 003 section 4.6.2): 查询迁移任务列表。
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -12344,9 +12344,9 @@ func (c *ClientWithResponses) ListMigrationTaskWithResponse(ctx context.Context,
 	return ParseListMigrationTaskResponse(rsp)
 }
 
-// DeleteMigrationTaskWithBodyWithResponse 删除数据迁移任务
+// DeleteMigrationTaskWithBodyWithResponse Deletes data migration tasks.
 //
-// 删除数据迁移任务。(4.6.3) DELETE with a JSON body, as documented.
+// 删除数据迁移任务 (seed 003 section 4.6.3): 删除数据迁移任务。 DELETE with a JSON body, as documented.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -12359,9 +12359,9 @@ func (c *ClientWithResponses) DeleteMigrationTaskWithBodyWithResponse(ctx contex
 	return ParseDeleteMigrationTaskResponse(rsp)
 }
 
-// DeleteMigrationTaskWithResponse 删除数据迁移任务
+// DeleteMigrationTaskWithResponse Deletes data migration tasks.
 //
-// 删除数据迁移任务。(4.6.3) DELETE with a JSON body, as documented.
+// 删除数据迁移任务 (seed 003 section 4.6.3): 删除数据迁移任务。 DELETE with a JSON body, as documented.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -12374,9 +12374,9 @@ func (c *ClientWithResponses) DeleteMigrationTaskWithResponse(ctx context.Contex
 	return ParseDeleteMigrationTaskResponse(rsp)
 }
 
-// CreateOnlineMigrationTaskWithBodyWithResponse 创建在线数据迁移任务
+// CreateOnlineMigrationTaskWithBodyWithResponse Creates an online data migration task.
 //
-// 创建在线数据迁移任务。(4.6.7)
+// 创建在线数据迁移任务 (seed 003 section 4.6.7): 创建在线数据迁移任务。
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -12389,9 +12389,9 @@ func (c *ClientWithResponses) CreateOnlineMigrationTaskWithBodyWithResponse(ctx 
 	return ParseCreateOnlineMigrationTaskResponse(rsp)
 }
 
-// CreateOnlineMigrationTaskWithResponse 创建在线数据迁移任务
+// CreateOnlineMigrationTaskWithResponse Creates an online data migration task.
 //
-// 创建在线数据迁移任务。(4.6.7)
+// 创建在线数据迁移任务 (seed 003 section 4.6.7): 创建在线数据迁移任务。
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -12404,9 +12404,9 @@ func (c *ClientWithResponses) CreateOnlineMigrationTaskWithResponse(ctx context.
 	return ParseCreateOnlineMigrationTaskResponse(rsp)
 }
 
-// SetOnlineMigrationTaskWithBodyWithResponse 配置在线数据迁移任务
+// SetOnlineMigrationTaskWithBodyWithResponse Configures an online data migration task.
 //
-// 配置在线数据迁移任务。(4.6.8)
+// 配置在线数据迁移任务 (seed 003 section 4.6.8): 配置在线数据迁移任务。
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -12419,9 +12419,9 @@ func (c *ClientWithResponses) SetOnlineMigrationTaskWithBodyWithResponse(ctx con
 	return ParseSetOnlineMigrationTaskResponse(rsp)
 }
 
-// SetOnlineMigrationTaskWithResponse 配置在线数据迁移任务
+// SetOnlineMigrationTaskWithResponse Configures an online data migration task.
 //
-// 配置在线数据迁移任务。(4.6.8)
+// 配置在线数据迁移任务 (seed 003 section 4.6.8): 配置在线数据迁移任务。
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -12434,9 +12434,9 @@ func (c *ClientWithResponses) SetOnlineMigrationTaskWithResponse(ctx context.Con
 	return ParseSetOnlineMigrationTaskResponse(rsp)
 }
 
-// ShowQuotaOfTenantWithResponse 查询租户配额
+// ShowQuotaOfTenantWithResponse Shows the tenant's quotas (instances and total memory) with the minimum and maximum that can be requested.
 //
-// 查询租户默认可以创建的实例数和总内存的配额限制，以及可以申请配额的最大值和最小值。不同的租户在不同的区域配额可能不同。(4.9.3)
+// 查询租户配额 (seed 003 section 4.9.3): 查询租户默认可以创建的实例数和总内存的配额限制，以及可以申请配额的最大值和最小值。不同的租户在不同的区域配额可能不同。
 //
 // Returns a wrapper object for the known response body format(s).
 //

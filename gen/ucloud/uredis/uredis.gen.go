@@ -219,9 +219,9 @@ func WithRequestEditorFn(fn RequestEditorFn) ClientOption {
 // The interface specification for the client above.
 type ClientInterface interface {
 
-	// DescribeURedisBackup Query master-slave Redis backup
+	// DescribeURedisBackup Lists the backups of master-replica Redis (URedis) groups, a page at a time.
 	//
-	// Query master-slave Redis backup (查询主备 Redis 备份). A failure is reported in the
+	// Query master-slave Redis backup (查询主备 Redis 备份; seed 004 section DescribeURedisBackup). A failure is reported in the
 	// body: `RetCode` is 0 on success and non-zero on failure, with `Message` describing it;
 	// the document gives no error codes.
 	//
@@ -229,9 +229,9 @@ type ClientInterface interface {
 	DescribeURedisBackup(ctx context.Context, params *DescribeURedisBackupParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 }
 
-// DescribeURedisBackup Query master-slave Redis backup
+// DescribeURedisBackup Lists the backups of master-replica Redis (URedis) groups, a page at a time.
 //
-// Query master-slave Redis backup (查询主备 Redis 备份). A failure is reported in the
+// Query master-slave Redis backup (查询主备 Redis 备份; seed 004 section DescribeURedisBackup). A failure is reported in the
 // body: `RetCode` is 0 on success and non-zero on failure, with `Message` describing it;
 // the document gives no error codes.
 //
@@ -410,9 +410,9 @@ func WithBaseURL(baseURL string) ClientOption {
 // ClientWithResponsesInterface is the interface specification for the client with responses above.
 type ClientWithResponsesInterface interface {
 
-	// DescribeURedisBackupWithResponse Query master-slave Redis backup
+	// DescribeURedisBackupWithResponse Lists the backups of master-replica Redis (URedis) groups, a page at a time.
 	//
-	// Query master-slave Redis backup (查询主备 Redis 备份). A failure is reported in the
+	// Query master-slave Redis backup (查询主备 Redis 备份; seed 004 section DescribeURedisBackup). A failure is reported in the
 	// body: `RetCode` is 0 on success and non-zero on failure, with `Message` describing it;
 	// the document gives no error codes.
 	//
@@ -463,9 +463,9 @@ func (r DescribeURedisBackupResponse) ContentType() string {
 	return ""
 }
 
-// DescribeURedisBackupWithResponse Query master-slave Redis backup
+// DescribeURedisBackupWithResponse Lists the backups of master-replica Redis (URedis) groups, a page at a time.
 //
-// Query master-slave Redis backup (查询主备 Redis 备份). A failure is reported in the
+// Query master-slave Redis backup (查询主备 Redis 备份; seed 004 section DescribeURedisBackup). A failure is reported in the
 // body: `RetCode` is 0 on success and non-zero on failure, with `Message` describing it;
 // the document gives no error codes.
 //
