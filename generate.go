@@ -16,9 +16,9 @@ package cachesdk
 //go:generate go run github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen -config gen/ucloud/uredis/oapi-codegen.yaml specs/ucloud/uredis.yaml
 //go:generate go run ./internal/loopgen -spec specs/ucloud/uredis.yaml -dir gen/ucloud/uredis
 //go:generate go run github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen -config gen/huaweicloud/dcsv2/oapi-codegen.yaml specs/huaweicloud/dcs-v2.yaml
-//go:generate go run ./internal/bindproject -in gen/huaweicloud/dcsv2/dcsv2.gen.go -out gen/huaweicloud/dcsv2/project.gen.go
+//go:generate go run ./internal/bindproject -spec specs/huaweicloud/dcs-v2.yaml -in gen/huaweicloud/dcsv2/dcsv2.gen.go -out gen/huaweicloud/dcsv2/project.gen.go
 //go:generate go run ./internal/loopgen -spec specs/huaweicloud/dcs-v2.yaml -dir gen/huaweicloud/dcsv2
 //go:generate go run github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen -config gen/huaweicloud/dcsv1/oapi-codegen.yaml specs/huaweicloud/dcs-v1.yaml
-//go:generate go run ./internal/bindproject -in gen/huaweicloud/dcsv1/dcsv1.gen.go -out gen/huaweicloud/dcsv1/project.gen.go
+//go:generate go run ./internal/bindproject -spec specs/huaweicloud/dcs-v1.yaml -in gen/huaweicloud/dcsv1/dcsv1.gen.go -out gen/huaweicloud/dcsv1/project.gen.go
 //go:generate go run ./internal/loopgen -spec specs/huaweicloud/dcs-v1.yaml -dir gen/huaweicloud/dcsv1
 //go:generate go run ./internal/errata
