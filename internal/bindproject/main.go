@@ -75,7 +75,7 @@ func loadDocs(path string) (map[string]opDoc, string, error) {
 				continue
 			}
 			var op struct {
-				ID string `yaml:"operationId"`
+				ID    string `yaml:"operationId"`
 				opDoc `yaml:",inline"`
 			}
 			if err := n.Decode(&op); err != nil {
