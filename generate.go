@@ -1,8 +1,26 @@
 // Package cachesdk is a Go SDK for the managed cache (Redis, Memcached) APIs
-// of several clouds, generated from the OpenAPI specs under specs/.
+// of CapitalOnline, Huawei Cloud (DCS) and UCloud (URedis). Each API is a
+// hand-written OpenAPI 3 spec under specs/, transcribed from the vendor's
+// document, from which oapi-codegen generates a typed client.
 //
-// The generated clients live under gen/, request signing under signer/, and
-// the ready-made constructors per vendor under capitalonline/ (and so on).
+// Start from the vendor package, which builds a ready client: every request
+// signed, retried when safe, and a failure returned as an *apierror.Error.
+//
+//   - capitalonline: NewRedis, NewMemcached (clients of gen/capitalonline/redis
+//     and gen/capitalonline/memcached);
+//   - huaweicloud: NewDCSV2, NewDCSV1, bound to one project (gen/huaweicloud/dcsv2
+//     and gen/huaweicloud/dcsv1);
+//   - ucloud: NewURedis (gen/ucloud/uredis).
+//
+// Each generated package's doc names its API, the vendor document and its
+// edition, and lists the operations by document section; its API interface
+// is what code that calls the client should take, so that tests can fake it.
+// Package fake runs an in-memory, stateful server to point a real client at.
+// Paginators (package paginator) and waiters (package waiter) are methods of
+// the clients. The request chain is assembled by package pipeline from
+// packages rpc, retry, signer and apierror.
+//
+// Every client is regenerated from its spec by go generate ./... (generate.go).
 package cachesdk
 
 // One line per spec; each config names its output file. Run from the module root.
