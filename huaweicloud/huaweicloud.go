@@ -8,7 +8,24 @@
 // document's meaning and handling.
 //
 //	c, err := huaweicloud.NewDCSV2(huaweicloud.Config{Region: "cn-north-4", Credentials: creds})
+//	if err != nil {
+//		return err
+//	}
 //	out, err := c.ListInstances(ctx, &dcsv2.ListInstancesParams{})
+//	if info, ok := huaweicloud.ErrorInfo(err); ok {
+//		return fmt.Errorf("%s: %s (what to do: %s): %w", info.Code, info.Description, info.Handling, err)
+//	} else if err != nil {
+//		return err
+//	}
+//	fmt.Println(*out.JSON200.InstanceNum, "instances")
+//
+// NewDCSV2 and NewDCSV1 return the *ProjectClient of gen/huaweicloud/dcsv2
+// and gen/huaweicloud/dcsv1, whose package docs list the operations by
+// section of the API reference (seed 003, chapters 4 and 5), and whose
+// methods cite their section. Code that calls them can take a dcsv2.API
+// (dcsv1.API), the interface *ProjectClient implements, so its tests can pass
+// a fake; or the tests can point the real client at fake.NewDCSV2 (package
+// github.com/cachesdk/cachesdk/fake).
 package huaweicloud
 
 import (

@@ -3,8 +3,11 @@
 // iterator for callers that need the totals, and an item iterator that hides
 // the pages.
 //
-//	for inst, err := range c.ListInstancesItems(ctx, &dcsv2.ListInstancesParams{Limit: cachesdk.Ptr[int32](100)}) {
-//		if err != nil { return err }
+//	limit := int32(100) // the page size
+//	for inst, err := range c.ListInstancesItems(ctx, &dcsv2.ListInstancesParams{Limit: &limit}) {
+//		if err != nil {
+//			return err
+//		}
 //		fmt.Println(*inst.Name)
 //	}
 //

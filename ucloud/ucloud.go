@@ -7,7 +7,20 @@
 // decimal), even with HTTP 200.
 //
 //	c, err := ucloud.NewURedis(ucloud.Config{Credentials: creds, Region: "cn-bj2"})
-//	out, err := c.DescribeURedisBackupWithResponse(ctx, &uredis.DescribeURedisBackupParams{Region: "cn-bj2", GroupId: "uredis-2cwmyb"})
+//	if err != nil {
+//		return err
+//	}
+//	for b, err := range c.DescribeURedisBackupItems(ctx, &uredis.DescribeURedisBackupParams{Region: "cn-bj2", GroupId: "uredis-2cwmyb"}) {
+//		if err != nil {
+//			return err // errors.As(err, &apiErr): apiErr.Code is the RetCode
+//		}
+//		fmt.Println(*b.BackupId)
+//	}
+//
+// NewURedis returns the generated client of gen/ucloud/uredis. Code that
+// calls it can take a uredis.API, the interface the client implements, so its
+// tests can pass a fake; or the tests can point the real client at
+// fake.NewURedis (package github.com/cachesdk/cachesdk/fake).
 package ucloud
 
 import (

@@ -1,9 +1,14 @@
 // Package waiter polls an operation until a resource reaches a state, for
 // the generated waiters (gen/*/waiters.gen.go, from each spec's x-waiters):
 //
-//	inst, err := c.WaitInstanceRunning(ctx, id, nil)
+//	inst, err := c.WaitInstanceRunning(ctx, id, nil) // nil: the spec's delays and maximum wait
 //	var we *waiter.Error
-//	if errors.As(err, &we) { log.Printf("%s stopped in state %q: %s", we.Waiter, we.LastState, we.Reason) }
+//	if errors.As(err, &we) {
+//		return fmt.Errorf("%s stopped in state %q: %s: %w", we.Waiter, we.LastState, we.Reason, err)
+//	} else if err != nil {
+//		return err
+//	}
+//	fmt.Println(*inst.JSON200.Status)
 //
 // Between polls it sleeps a jittered exponential backoff between MinDelay and
 // MaxDelay. The caller's context and MaxWait bound the whole wait. A failure
