@@ -16,10 +16,10 @@ import (
 // Row counts verified against the DCS API reference (appendix 7.2: 286 error
 // codes; 7.6: 13 cause, 6 impact, 7 advice ids).
 const (
-	documentedErrors   = 286
-	documentedCauses   = 13
-	documentedImpacts  = 6
-	documentedAdvice   = 7
+	documentedErrors  = 286
+	documentedCauses  = 13
+	documentedImpacts = 6
+	documentedAdvice  = 7
 )
 
 // readTSV returns the data rows (header dropped) of a file under data/.
