@@ -214,6 +214,13 @@ func TestStatusFieldsAreTyped(t *testing.T) {
 	var _ *dcsv2.BackgroundTaskStatus = dcsv2.SingleBackgroundTask{}.Status
 	var _ *dcsv1.InstanceStatus = dcsv1.ShowInstanceOutput{}.Status
 	var _ *dcsv1.InstanceStatus = dcsv1.ListInstancesParams{}.Status
+	var _ *dcsv1.InstanceStatus = dcsv1.InstanceListInfo{}.Status
+	var _ *dcsv1.InstanceStatus = dcsv1.ListConfigurationsOutput{}.Status
+	var _ *dcsv2.InstanceStatus = dcsv2.ListConfigurationsOutput{}.Status
+	var _ *dcsv2.MigrationTaskStatus = dcsv2.CreateMigrationTaskOutput{}.Status
+	var _ *dcsv2.MigrationTaskStatus = dcsv2.SetOnlineMigrationTaskOutput{}.Status
+	var _ *dcsv2.StepStatus = dcsv2.StepDetail{}.StepStatus
+	var _ *redis.BackupStatus = redis.Backup{}.Status
 	var _ *dcsv1.BackupStatus = dcsv1.BackupRecordResponse{}.Status
 	var _ *dcsv1.RestoreStatus = dcsv1.RestoreRecordResponse{}.Status
 	var _ *redis.InstanceStatus = redis.DBInstance{}.Status
