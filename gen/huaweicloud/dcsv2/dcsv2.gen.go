@@ -1101,7 +1101,7 @@ type BackupRecordResponse struct {
 	// Size 备份文件大小 (Byte)。
 	Size *int64 `json:"size,omitempty"`
 
-	// Status 备份状态 (表 4-130 BackupRecordResponse status): waiting：等待中。backuping：备份中。
+	// Status 备份状态 (表 4-143 BackupRecordResponse status): waiting：等待中。backuping：备份中。
 	// succeed：备份成功。failed：备份失败。expired：备份文件过期。deleted：已删除备份文件。
 	Status *BackupStatus `json:"status,omitempty"`
 
@@ -1112,7 +1112,7 @@ type BackupRecordResponse struct {
 // SupportRestore 是否可以进行恢复操作, 取值为TRUE或FALSE。
 type SupportRestore string
 
-// BackupStatus 备份状态 (表 4-130 BackupRecordResponse status): waiting：等待中。backuping：备份中。
+// BackupStatus 备份状态 (表 4-143 BackupRecordResponse status): waiting：等待中。backuping：备份中。
 // succeed：备份成功。failed：备份失败。expired：备份文件过期。deleted：已删除备份文件。
 type BackupStatus string
 
@@ -1969,7 +1969,7 @@ type InstanceRestoreInfo struct {
 	// RestoreRemark 恢复备注信息。
 	RestoreRemark *string `json:"restore_remark,omitempty"`
 
-	// Status 恢复状态 (InstanceRestoreInfo status): waiting：等待中。restoring：恢复中。
+	// Status 恢复状态 (表 4-127 InstanceRestoreInfo status): waiting：等待中。restoring：恢复中。
 	// succeed：恢复成功。failed：恢复失败。
 	Status *RestoreStatus `json:"status,omitempty"`
 
@@ -2029,7 +2029,7 @@ type Instances struct {
 	InstanceName *string `json:"instance_name,omitempty"`
 }
 
-// JobStatus Job状态 (ShowJobInfo 表 4-249): INIT, RUNNING, SUCCESS, FAIL.
+// JobStatus Job状态 (ShowJobInfo 表 4-266): INIT, RUNNING, SUCCESS, FAIL.
 type JobStatus string
 
 // LinkItem 表 4-132 LinkItem
@@ -2344,7 +2344,7 @@ type MigrationType string
 // NetworkType 迁移方式 network: vpc, vpn.
 type NetworkType string
 
-// NodeStatus 节点状态 (NodesInfoResp status): Creating, Active, Inactive, Deleting, AddSharding.
+// NodeStatus 节点状态 (表 4-102 NodesInfoResp status): Creating, Active, Inactive, Deleting, AddSharding.
 type NodeStatus string
 
 // NodesInfoResp 表 4-102 NodesInfoResp
@@ -2394,7 +2394,7 @@ type NodesInfoResp struct {
 	// ReplicationId 副本ID。
 	ReplicationId *string `json:"replication_id,omitempty"`
 
-	// Status 节点状态 (NodesInfoResp status): Creating, Active, Inactive, Deleting, AddSharding.
+	// Status 节点状态 (表 4-102 NodesInfoResp status): Creating, Active, Inactive, Deleting, AddSharding.
 	Status *NodeStatus `json:"status,omitempty"`
 }
 
@@ -2599,7 +2599,7 @@ type RestoreInstanceOutput struct {
 	RestoreId *string `json:"restore_id,omitempty"`
 }
 
-// RestoreStatus 恢复状态 (InstanceRestoreInfo status): waiting：等待中。restoring：恢复中。
+// RestoreStatus 恢复状态 (表 4-127 InstanceRestoreInfo status): waiting：等待中。restoring：恢复中。
 // succeed：恢复成功。failed：恢复失败。
 type RestoreStatus string
 
@@ -2894,7 +2894,7 @@ type ShowJobInfoOutput struct {
 	// JobType Job类型，取值范围：masterStandbySwapJob：主备倒换任务；modifyClientIpTransJob：修改源IP透传
 	JobType *JobType `json:"job_type,omitempty"`
 
-	// Status Job状态 (ShowJobInfo 表 4-249): INIT, RUNNING, SUCCESS, FAIL.
+	// Status Job状态 (ShowJobInfo 表 4-266): INIT, RUNNING, SUCCESS, FAIL.
 	Status *JobStatus `json:"status,omitempty"`
 }
 
@@ -3175,14 +3175,14 @@ type StepDetail struct {
 	// StepName 任务名。
 	StepName *string `json:"step_name,omitempty"`
 
-	// StepStatus 任务状态 (StepDetail step_status): FINISH：完成 FAILED：失败 EXECUTING：执行中 WAITING：等待中
+	// StepStatus 任务状态 (表 4-258 StepDetail step_status): FINISH：完成 FAILED：失败 EXECUTING：执行中 WAITING：等待中
 	StepStatus *StepStatus `json:"step_status,omitempty"`
 
 	// SubStepDetails 子任务详情列表。
 	SubStepDetails *[]SubStepDetail `json:"sub_step_details,omitempty"`
 }
 
-// StepStatus 任务状态 (StepDetail step_status): FINISH：完成 FAILED：失败 EXECUTING：执行中 WAITING：等待中
+// StepStatus 任务状态 (表 4-258 StepDetail step_status): FINISH：完成 FAILED：失败 EXECUTING：执行中 WAITING：等待中
 type StepStatus string
 
 // StopMigrationTaskOutput 表 4-187 响应 Body 参数 — the same fields as 表 4-176 (ShowMigrationTaskOutput).
