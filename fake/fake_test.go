@@ -35,7 +35,7 @@ func ptr[T any](v T) *T { return &v }
 func v2Create(t *testing.T, c *dcsv2.ProjectClient, name string) string {
 	t.Helper()
 	out, err := c.CreateInstance(context.Background(), dcsv2.CreateInstanceJSONRequestBody{
-		Name: name, Engine: "Redis", EngineVersion: ptr(dcsv2.CreateInstanceInputEngineVersion("5.0")), Capacity: 1, SpecCode: "redis.ha.xu1.large.r2.1",
+		Name: name, Engine: "Redis", EngineVersion: ptr(dcsv2.EngineVersionV50), Capacity: 1, SpecCode: "redis.ha.xu1.large.r2.1",
 		AzCodes: []string{"region01"}, VpcId: "5e37b3be-950a-48e1-b498-65b63d336481", SubnetId: "a4112635-3ec0-471c-95c3-5cf49b9533af",
 	})
 	require.NoError(t, err)
@@ -55,7 +55,7 @@ func TestDCSV2Lifecycle(t *testing.T) {
 	id := v2Create(t, c, "cache-1")
 	show, err := c.ShowInstance(ctx, id)
 	require.NoError(t, err)
-	assert.Equal(t, "CREATING", *show.JSON200.Status)
+	assert.Equal(t, dcsv2.InstanceStatusCreating, *show.JSON200.Status)
 	assert.Equal(t, "cache-1", *show.JSON200.Name)
 
 	var seen []string
@@ -63,7 +63,7 @@ func TestDCSV2Lifecycle(t *testing.T) {
 	cfgWait.OnPoll = func(p waiter.Poll) { seen = append(seen, p.State) }
 	got, err := c.WaitInstanceRunning(ctx, id, &cfgWait)
 	require.NoError(t, err)
-	assert.Equal(t, "RUNNING", *got.JSON200.Status)
+	assert.Equal(t, dcsv2.InstanceStatusRunning, *got.JSON200.Status)
 	assert.Equal(t, []string{"CREATING", "CREATING", "RUNNING"}, seen, "three polls in all, the first one above included")
 
 	for i := 2; i <= 25; i++ {
@@ -147,7 +147,7 @@ func TestFaultsAndScripts(t *testing.T) {
 	out, err := c.ShowInstance(ctx, "scripted-id")
 	require.NoError(t, err)
 	assert.Equal(t, "scripted-id", sawName)
-	assert.Equal(t, "FROZEN", *out.JSON200.Status)
+	assert.Equal(t, dcsv2.InstanceStatus("FROZEN"), *out.JSON200.Status)
 }
 
 func TestSignatureAndValidation(t *testing.T) {
@@ -227,7 +227,7 @@ func TestCapitalOnlineMemcachedLifecycle(t *testing.T) {
 	id := (*out.JSON200.Data.InstanceIds)[0]
 	got, err := c.WaitMemcachedInstanceRunning(ctx, id, quick)
 	require.NoError(t, err)
-	assert.Equal(t, "running", *got.JSON200.Data.Status)
+	assert.Equal(t, memcached.InstanceStatusRunning, *got.JSON200.Data.Status)
 	_, err = c.DeleteMemcachedInstanceWithResponse(ctx, memcached.DeleteMemcachedInstanceJSONRequestBody{InstanceId: id})
 	require.NoError(t, err)
 	require.NoError(t, c.WaitMemcachedInstanceDeleted(ctx, id, quick))

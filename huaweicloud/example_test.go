@@ -57,7 +57,7 @@ func Example_createAndWait() {
 	ctx := context.Background()
 
 	out, err := c.CreateInstance(ctx, dcsv2.CreateInstanceJSONRequestBody{
-		Name: "cache-1", Engine: "Redis", EngineVersion: cachesdk.Ptr(dcsv2.CreateInstanceInputEngineVersion("5.0")),
+		Name: "cache-1", Engine: "Redis", EngineVersion: cachesdk.Ptr(dcsv2.EngineVersionV50),
 		Capacity: 1, SpecCode: "redis.ha.xu1.large.r2.1", AzCodes: []string{"cn-north-4a"},
 		VpcId: "5e37b3be-950a-48e1-b498-65b63d336481", SubnetId: "a4112635-3ec0-471c-95c3-5cf49b9533af",
 	})

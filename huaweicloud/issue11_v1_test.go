@@ -120,7 +120,7 @@ func TestIssue11V1ListProductsDetailsNumbers(t *testing.T) {
 func TestIssue11V1BackupPolicySendsIntegersAndTimezoneOffset(t *testing.T) {
 	policy := &dcsv1.BackupPolicy{
 		SaveDays:   ptr(3),
-		BackupType: ptr(dcsv1.BackupPolicyBackupTypeAuto),
+		BackupType: ptr(dcsv1.BackupTypeAuto),
 		PeriodicalBackupPlan: dcsv1.BackupPlan{
 			BeginAt: "00:00-01:00", PeriodType: dcsv1.BackupPlanPeriodTypeWeekly,
 			BackupAt: []int{1, 2, 3}, TimezoneOffset: ptr("+0800"),
@@ -143,7 +143,7 @@ func TestIssue11V1BackupPolicySendsIntegersAndTimezoneOffset(t *testing.T) {
 	t.Run("CreateInstance", func(t *testing.T) {
 		s := newV1Server(t, http.StatusOK, `{"instance_id":"i-1"}`)
 		_, err := newV1Client(t, s).CreateInstance(context.Background(), dcsv1.CreateInstanceInput{
-			Name: "dcs-demo", Engine: dcsv1.EngineRedis, EngineVersion: dcsv1.EngineVersion50, Capacity: 2,
+			Name: "dcs-demo", Engine: dcsv1.EngineRedis, EngineVersion: dcsv1.EngineVersionV50, Capacity: 2,
 			VpcId: "vpc-1", SubnetId: "subnet-1", AvailableZones: []string{"az-a"},
 			InstanceBackupPolicy: policy,
 		})
@@ -199,7 +199,7 @@ func TestIssue11V1UnsetOptionalFieldsAreNotSent(t *testing.T) {
 	t.Run("CreateInstance required fields only", func(t *testing.T) {
 		s := newV1Server(t, http.StatusOK, `{"instance_id":"i-1"}`)
 		_, err := newV1Client(t, s).CreateInstance(context.Background(), dcsv1.CreateInstanceInput{
-			Name: "dcs-demo", Engine: dcsv1.EngineRedis, EngineVersion: dcsv1.EngineVersion50, Capacity: 0.125,
+			Name: "dcs-demo", Engine: dcsv1.EngineRedis, EngineVersion: dcsv1.EngineVersionV50, Capacity: 0.125,
 			VpcId: "vpc-1", SubnetId: "subnet-1", AvailableZones: []string{"az-a"},
 			NoPasswordAccess: ptr(dcsv1.NoPasswordAccessTrue),
 		})
@@ -226,7 +226,7 @@ func TestIssue11V1CreateInstanceWitnessedFields(t *testing.T) {
 		`{"instance_id":"77284d69-cd51-4bf1-aa30-2e60f055800c","order_id":"CS2005091653L2DAM",`+
 			`"instances":[{"instance_id":"77284d69-cd51-4bf1-aa30-2e60f055800c","instance_name":"dcs-APITest1"}]}`)
 	out, err := newV1Client(t, s).CreateInstance(context.Background(), dcsv1.CreateInstanceInput{
-		Name: "dcs-demo", Engine: dcsv1.EngineRedis, EngineVersion: dcsv1.EngineVersion40, Capacity: 2,
+		Name: "dcs-demo", Engine: dcsv1.EngineRedis, EngineVersion: dcsv1.EngineVersionV40, Capacity: 2,
 		VpcId: "vpc-1", SubnetId: "subnet-1", AvailableZones: []string{"az-a", "az-b"},
 		ProductId:             ptr("redis.ha.au1.large.2-h"),
 		NoPasswordAccess:      ptr(dcsv1.NoPasswordAccessFalse),
@@ -238,8 +238,8 @@ func TestIssue11V1CreateInstanceWitnessedFields(t *testing.T) {
 		EnterpriseProjectId:   ptr("0"),
 		EnterpriseProjectName: ptr("default"),
 		InstanceNum:           ptr(1),
-		BssParam: &dcsv1.BssParam{ChargingMode: dcsv1.ChargingModePrePaid, PeriodType: ptr(dcsv1.PeriodTypeMonth),
-			PeriodNum: ptr(1), IsAutoPay: ptr(dcsv1.IsAutoPayTrue), IsAutoRenew: ptr(dcsv1.IsAutoRenewFalse)},
+		BssParam: &dcsv1.BssParam{ChargingMode: dcsv1.BssParamChargingModePrePaid, PeriodType: ptr(dcsv1.BssParamPeriodTypeMonth),
+			PeriodNum: ptr(1), IsAutoPay: ptr(dcsv1.BssParamIsAutoPayTrue), IsAutoRenew: ptr(dcsv1.BssParamIsAutoRenewFalse)},
 	})
 	require.NoError(t, err)
 	require.NotNil(t, out.JSON200)

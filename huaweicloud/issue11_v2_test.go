@@ -101,8 +101,8 @@ func TestIssue11V2SetOnlineMigrationTaskSendsAddrsAndStringBandwidth(t *testing.
 	c, s := newV2(t)
 	s.reply(http.StatusOK, `{"id":"90754308-a156-406f-a837-8f852f38a646","name":"dcs-migration-1db7","status":"FULLMIGRATING","error":""}`)
 	out, err := c.SetOnlineMigrationTask(context.Background(), "b21989ec-2889-4b8e-99db-19c073425ec2", dcsv2.SetOnlineMigrationTaskInput{
-		MigrationMethod:  dcsv2.SetOnlineMigrationTaskInputMigrationMethodIncrementalMigration,
-		ResumeMode:       dcsv2.SetOnlineMigrationTaskInputResumeModeAuto,
+		MigrationMethod:  dcsv2.MigrationMethodIncremental,
+		ResumeMode:       dcsv2.ResumeModeAuto,
 		BandwidthLimitMb: ptr("100"),
 		SourceInstance:   dcsv2.ConfigMigrationInstanceBody{Addrs: nullable.NewNullableWithValue("192.168.1.1:6379")},
 		TargetInstance:   dcsv2.ConfigMigrationInstanceBody{Id: nullable.NewNullableWithValue("cf4a05df-1c38-47c5-bb5a-0a7b3673b3bd")},
@@ -123,11 +123,11 @@ func TestIssue11V2SetOnlineMigrationTaskSendsAddrsAndStringBandwidth(t *testing.
 // and UpdateInstance (HW-DCS2-023).
 func TestIssue11V2BackupPolicySendsIntegers(t *testing.T) {
 	policy := &dcsv2.BackupPolicy{
-		BackupType: dcsv2.BackupPolicyBackupTypeAuto,
+		BackupType: dcsv2.BackupTypeAuto,
 		SaveDays:   ptr(int32(3)),
 		PeriodicalBackupPlan: &dcsv2.BackupPlan{
 			BackupAt:   []int32{1, 2, 3},
-			PeriodType: dcsv2.Weekly,
+			PeriodType: dcsv2.BackupPlanPeriodTypeWeekly,
 			BeginAt:    "00:00-01:00",
 		},
 	}
@@ -144,7 +144,7 @@ func TestIssue11V2BackupPolicySendsIntegers(t *testing.T) {
 		c, s := newV2(t)
 		s.reply(http.StatusOK, `{"instances":[{"instance_id":"i-1","instance_name":"dcs-1"}],"order_id":"CS2005091653L2DAM"}`)
 		out, err := c.CreateInstance(context.Background(), dcsv2.CreateInstanceInput{
-			Name: "dcs-issue11", Engine: dcsv2.Redis, Capacity: 2, SpecCode: "redis.ha.xu1.large.r2.2",
+			Name: "dcs-issue11", Engine: dcsv2.EngineRedis, Capacity: 2, SpecCode: "redis.ha.xu1.large.r2.2",
 			AzCodes: []string{"cn-north-4a"}, VpcId: "vpc-1", SubnetId: "subnet-1",
 			InstanceBackupPolicy: policy,
 		})
@@ -242,8 +242,8 @@ func TestIssue11V2CreateMigrationTaskSendsOnlyWhatIsSet(t *testing.T) {
 		s.reply(http.StatusOK, `{"id":"t-1","name":"migration1","status":"MIGRATING"}`)
 		_, err := c.CreateMigrationTask(ctx, dcsv2.CreateMigrationTaskInput{
 			TaskName:        "dcs-test-migration",
-			MigrationType:   dcsv2.CreateMigrationTaskInputMigrationTypeBackupfileImport,
-			MigrationMethod: dcsv2.CreateMigrationTaskInputMigrationMethodFullAmountMigration,
+			MigrationType:   dcsv2.CreateMigrationTypeBackupFileImport,
+			MigrationMethod: dcsv2.MigrationMethodFullAmount,
 			SourceInstance:  &dcsv2.SourceInstanceBody{Addrs: ptr("192.168.0.79:6379")},
 			TargetInstance:  dcsv2.TargetInstanceBody{Id: "92b2b922-0f96-4664-acc5-04d922867c4d"},
 		})
@@ -256,11 +256,11 @@ func TestIssue11V2CreateMigrationTaskSendsOnlyWhatIsSet(t *testing.T) {
 	t.Run("backup record import without files", func(t *testing.T) {
 		c, s := newV2(t)
 		s.reply(http.StatusOK, `{"id":"t-2","name":"import1","status":"MIGRATING"}`)
-		src := dcsv2.BackupRecord
+		src := dcsv2.BackupFilesBodyFileSourceBackupRecord
 		_, err := c.CreateMigrationTask(ctx, dcsv2.CreateMigrationTaskInput{
 			TaskName:        "import1",
-			MigrationType:   dcsv2.CreateMigrationTaskInputMigrationTypeBackupfileImport,
-			MigrationMethod: dcsv2.CreateMigrationTaskInputMigrationMethodFullAmountMigration,
+			MigrationType:   dcsv2.CreateMigrationTypeBackupFileImport,
+			MigrationMethod: dcsv2.MigrationMethodFullAmount,
 			BackupFiles:     &dcsv2.BackupFilesBody{FileSource: &src, BackupId: ptr("b-1")},
 			TargetInstance:  dcsv2.TargetInstanceBody{Id: "i-1"},
 		})
@@ -415,7 +415,7 @@ func TestIssue11V2WitnessedFields(t *testing.T) {
 		c, s := newV2(t)
 		s.reply(http.StatusOK, `{"instances":[{"instance_id":"i-1","instance_name":"dcs-1"}],"order_id":"CS2005091653L2DAM"}`)
 		out, err := c.CreateInstance(ctx, dcsv2.CreateInstanceInput{
-			Name: "dcs-issue11", Engine: dcsv2.Redis, Capacity: 0.125, SpecCode: "redis.single.xu1.tiny.128",
+			Name: "dcs-issue11", Engine: dcsv2.EngineRedis, Capacity: 0.125, SpecCode: "redis.single.xu1.tiny.128",
 			AzCodes: []string{"cn-north-4a"}, VpcId: "vpc-1", SubnetId: "subnet-1",
 			EnterpriseProjectId: ptr("0"), EnterpriseProjectName: ptr("default"),
 			SpecParam: &dcsv2.SpecParam{CacheMode: ptr("cluster"), ShardingCount: ptr(int32(3)), ReplicaCount: ptr(int32(2))},

@@ -52,7 +52,7 @@ func run(ctx context.Context) error {
 	}
 	fmt.Printf("1. DescribeRegins: %d sites, e.g.\n", len(deref(regions.JSON200.Data)))
 	for _, r := range deref(regions.JSON200.Data)[:3] {
-		fmt.Printf("   %-18s %s / %s (on sale: %v)\n", str(r.RegionId), str(r.CityName), str(r.SiteName), r.IsSaling != nil && *r.IsSaling == redis.SaleOnSale)
+		fmt.Printf("   %-18s %s / %s (on sale: %v)\n", str(r.RegionId), str(r.CityName), str(r.SiteName), r.IsSaling != nil && *r.IsSaling == redis.RegionIsSalingOnSale)
 	}
 
 	site := "CN_Hongkong_A"
@@ -175,11 +175,11 @@ func orGone(p waiter.Poll) string {
 	return p.State
 }
 
-func str(p *string) string {
+func str[T ~string](p *T) string {
 	if p == nil {
 		return ""
 	}
-	return *p
+	return string(*p)
 }
 
 func deref[T any](p *T) T {

@@ -21,40 +21,40 @@ import (
 
 // Defines values for ConfSize.
 const (
-	ConfSize10G ConfSize = "10G"
-	ConfSize1G  ConfSize = "1G"
-	ConfSize2G  ConfSize = "2G"
-	ConfSize3G  ConfSize = "3G"
-	ConfSize4G  ConfSize = "4G"
-	ConfSize5G  ConfSize = "5G"
-	ConfSize6G  ConfSize = "6G"
-	ConfSize7G  ConfSize = "7G"
-	ConfSize8G  ConfSize = "8G"
-	ConfSize9G  ConfSize = "9G"
+	ConfSizeN10G ConfSize = "10G"
+	ConfSizeN1G  ConfSize = "1G"
+	ConfSizeN2G  ConfSize = "2G"
+	ConfSizeN3G  ConfSize = "3G"
+	ConfSizeN4G  ConfSize = "4G"
+	ConfSizeN5G  ConfSize = "5G"
+	ConfSizeN6G  ConfSize = "6G"
+	ConfSizeN7G  ConfSize = "7G"
+	ConfSizeN8G  ConfSize = "8G"
+	ConfSizeN9G  ConfSize = "9G"
 )
 
 // Valid indicates whether the value is a known member of the ConfSize enum.
 func (e ConfSize) Valid() bool {
 	switch e {
-	case ConfSize10G:
+	case ConfSizeN10G:
 		return true
-	case ConfSize1G:
+	case ConfSizeN1G:
 		return true
-	case ConfSize2G:
+	case ConfSizeN2G:
 		return true
-	case ConfSize3G:
+	case ConfSizeN3G:
 		return true
-	case ConfSize4G:
+	case ConfSizeN4G:
 		return true
-	case ConfSize5G:
+	case ConfSizeN5G:
 		return true
-	case ConfSize6G:
+	case ConfSizeN6G:
 		return true
-	case ConfSize7G:
+	case ConfSizeN7G:
 		return true
-	case ConfSize8G:
+	case ConfSizeN8G:
 		return true
-	case ConfSize9G:
+	case ConfSizeN9G:
 		return true
 	default:
 		return false
@@ -70,6 +70,36 @@ const (
 func (e ErrorCode) Valid() bool {
 	switch e {
 	case ErrorCodeParamError:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for InstanceStatus.
+const (
+	InstanceStatusCreating InstanceStatus = "creating"
+	InstanceStatusDeleted  InstanceStatus = "deleted"
+	InstanceStatusDeleting InstanceStatus = "deleting"
+	InstanceStatusError    InstanceStatus = "error"
+	InstanceStatusRunning  InstanceStatus = "running"
+	InstanceStatusUpdating InstanceStatus = "updating"
+)
+
+// Valid indicates whether the value is a known member of the InstanceStatus enum.
+func (e InstanceStatus) Valid() bool {
+	switch e {
+	case InstanceStatusCreating:
+		return true
+	case InstanceStatusDeleted:
+		return true
+	case InstanceStatusDeleting:
+		return true
+	case InstanceStatusError:
+		return true
+	case InstanceStatusRunning:
+		return true
+	case InstanceStatusUpdating:
 		return true
 	default:
 		return false
@@ -175,6 +205,9 @@ type ErrorOutput struct {
 	Message *string `json:"Message,omitempty"`
 }
 
+// InstanceStatus 实例状态 (MemcachedInstanceList and DescribeMemcachedInstance Data.Status), e.g. running. running is documented (both examples); creating, deleting, error and updating are the states whose counts MemcachedInstanceList returns (CreatingTotal, DeletingTotal, ErrorTotal, RunningTotal, UpdatingTotal), spelled like running; deleted is the state the MemcachedInstanceDeleted waiter accepts (issue 13), not documented. The Go type keeps any other value the service sends.
+type InstanceStatus string
+
 // MemcachedInstanceDetail A Memcached instance as DescribeMemcachedInstance returns it.
 type MemcachedInstanceDetail struct {
 	// Address 内网地址 (private IP)
@@ -219,8 +252,8 @@ type MemcachedInstanceDetail struct {
 	// SiteName 节点信息 (site display name, e.g. 中国大陆-北京-可用区H)
 	SiteName *string `json:"SiteName,omitempty"`
 
-	// Status 实例状态, e.g. running
-	Status *string `json:"Status,omitempty"`
+	// Status 实例状态 (MemcachedInstanceList and DescribeMemcachedInstance Data.Status), e.g. running. running is documented (both examples); creating, deleting, error and updating are the states whose counts MemcachedInstanceList returns (CreatingTotal, DeletingTotal, ErrorTotal, RunningTotal, UpdatingTotal), spelled like running; deleted is the state the MemcachedInstanceDeleted waiter accepts (issue 13), not documented. The Go type keeps any other value the service sends.
+	Status *InstanceStatus `json:"Status,omitempty"`
 
 	// UpdateTime 更新时间, "2006-01-02 15:04:05" (not RFC 3339)
 	UpdateTime *string `json:"UpdateTime,omitempty"`
@@ -261,8 +294,8 @@ type MemcachedInstanceInfo struct {
 	// SiteName 节点信息 (site display name, e.g. 中国大陆-北京-可用区H)
 	SiteName *string `json:"SiteName,omitempty"`
 
-	// Status 实例状态, e.g. running
-	Status *string `json:"Status,omitempty"`
+	// Status 实例状态 (MemcachedInstanceList and DescribeMemcachedInstance Data.Status), e.g. running. running is documented (both examples); creating, deleting, error and updating are the states whose counts MemcachedInstanceList returns (CreatingTotal, DeletingTotal, ErrorTotal, RunningTotal, UpdatingTotal), spelled like running; deleted is the state the MemcachedInstanceDeleted waiter accepts (issue 13), not documented. The Go type keeps any other value the service sends.
+	Status *InstanceStatus `json:"Status,omitempty"`
 
 	// UpdateTime 更新时间, "2006-01-02 15:04:05" (not RFC 3339)
 	UpdateTime *string `json:"UpdateTime,omitempty"`

@@ -20,36 +20,51 @@ import (
 	"github.com/oapi-codegen/runtime"
 )
 
-// Defines values for ArchitectureObjArchitectureType.
+// Defines values for ArchitectureType.
 const (
-	ArchitectureCluster            ArchitectureObjArchitectureType = 2
-	ArchitectureEconomyReplication ArchitectureObjArchitectureType = 3
-	ArchitectureReplication        ArchitectureObjArchitectureType = 1
+	ArchitectureTypeCluster            ArchitectureType = 2
+	ArchitectureTypeEconomyReplication ArchitectureType = 3
+	ArchitectureTypeReplication        ArchitectureType = 1
 )
 
-// Valid indicates whether the value is a known member of the ArchitectureObjArchitectureType enum.
-func (e ArchitectureObjArchitectureType) Valid() bool {
+// Valid indicates whether the value is a known member of the ArchitectureType enum.
+func (e ArchitectureType) Valid() bool {
 	switch e {
-	case ArchitectureCluster:
+	case ArchitectureTypeCluster:
 		return true
-	case ArchitectureEconomyReplication:
+	case ArchitectureTypeEconomyReplication:
 		return true
-	case ArchitectureReplication:
+	case ArchitectureTypeReplication:
 		return true
 	default:
 		return false
 	}
 }
 
-// Defines values for ComputeRoleObjComputeType.
+// Defines values for BackupStatus.
 const (
-	ComputeGeneral ComputeRoleObjComputeType = 0
+	BackupStatusFinished BackupStatus = "finished"
 )
 
-// Valid indicates whether the value is a known member of the ComputeRoleObjComputeType enum.
-func (e ComputeRoleObjComputeType) Valid() bool {
+// Valid indicates whether the value is a known member of the BackupStatus enum.
+func (e BackupStatus) Valid() bool {
 	switch e {
-	case ComputeGeneral:
+	case BackupStatusFinished:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ComputeType.
+const (
+	ComputeTypeGeneral ComputeType = 0
+)
+
+// Valid indicates whether the value is a known member of the ComputeType enum.
+func (e ComputeType) Valid() bool {
+	switch e {
+	case ComputeTypeGeneral:
 		return true
 	default:
 		return false
@@ -92,18 +107,33 @@ func (e ErrorCode) Valid() bool {
 	}
 }
 
+// Defines values for InstanceStatus.
+const (
+	InstanceStatusRunning InstanceStatus = "RUNNING"
+)
+
+// Valid indicates whether the value is a known member of the InstanceStatus enum.
+func (e InstanceStatus) Valid() bool {
+	switch e {
+	case InstanceStatusRunning:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for RegionIsSaling.
 const (
-	SaleOffline RegionIsSaling = 0
-	SaleOnSale  RegionIsSaling = 1
+	RegionIsSalingOffline RegionIsSaling = 0
+	RegionIsSalingOnSale  RegionIsSaling = 1
 )
 
 // Valid indicates whether the value is a known member of the RegionIsSaling enum.
 func (e RegionIsSaling) Valid() bool {
 	switch e {
-	case SaleOffline:
+	case RegionIsSalingOffline:
 		return true
-	case SaleOnSale:
+	case RegionIsSalingOnSale:
 		return true
 	default:
 		return false
@@ -116,7 +146,7 @@ type ArchitectureObj struct {
 	ArchitectureName *string `json:"ArchitectureName,omitempty"`
 
 	// ArchitectureType 架构类型: 1-主从版, 2-集群版, 3-经济型主从版 (in the table, not in the example)
-	ArchitectureType *ArchitectureObjArchitectureType `json:"ArchitectureType,omitempty"`
+	ArchitectureType *ArchitectureType `json:"ArchitectureType,omitempty"`
 
 	// ComputeRoles 支持的计算类型, 不同的计算类型支持不同规格, 并支持添加不同类型的硬盘
 	ComputeRoles *[]ComputeRoleObj `json:"ComputeRoles,omitempty"`
@@ -131,8 +161,8 @@ type ArchitectureObj struct {
 	SubProductName *string `json:"SubProductName,omitempty"`
 }
 
-// ArchitectureObjArchitectureType 架构类型: 1-主从版, 2-集群版, 3-经济型主从版 (in the table, not in the example)
-type ArchitectureObjArchitectureType int
+// ArchitectureType 架构类型: 1-主从版, 2-集群版, 3-经济型主从版 (in the table, not in the example)
+type ArchitectureType int
 
 // AttachDiskObj defines model for AttachDiskObj.
 type AttachDiskObj struct {
@@ -187,8 +217,8 @@ type Backup struct {
 	// StartTime 备份的开始时间, "2006-01-02 15:04:05"
 	StartTime *string `json:"StartTime,omitempty"`
 
-	// Status 备份状态, e.g. finished
-	Status *string `json:"Status,omitempty"`
+	// Status 备份状态 (DescribeBackups Data[].Status). The document names no values; its examples show finished. The Go type keeps any other value the service sends.
+	Status *BackupStatus `json:"Status,omitempty"`
 }
 
 // BackupDownload defines model for BackupDownload.
@@ -226,9 +256,12 @@ type BackupDownload struct {
 	// StartTime 备份的开始时间, "2006-01-02 15:04:05"
 	StartTime *string `json:"StartTime,omitempty"`
 
-	// Status 备份状态, e.g. finished
-	Status *string `json:"Status,omitempty"`
+	// Status 备份状态 (DescribeBackups Data[].Status). The document names no values; its examples show finished. The Go type keeps any other value the service sends.
+	Status *BackupStatus `json:"Status,omitempty"`
 }
+
+// BackupStatus 备份状态 (DescribeBackups Data[].Status). The document names no values; its examples show finished. The Go type keeps any other value the service sends.
+type BackupStatus string
 
 // ComputeRoleObj defines model for ComputeRoleObj.
 type ComputeRoleObj struct {
@@ -236,14 +269,14 @@ type ComputeRoleObj struct {
 	ComputeName *string `json:"ComputeName,omitempty"`
 
 	// ComputeType 支持的计算类型 (目前仅支持通用型): 0-通用型 (in the table, not in the example)
-	ComputeType *ComputeRoleObjComputeType `json:"ComputeType,omitempty"`
+	ComputeType *ComputeType `json:"ComputeType,omitempty"`
 
 	// Standards 该类型支持的规格
 	Standards *StandardObj `json:"Standards,omitempty"`
 }
 
-// ComputeRoleObjComputeType 支持的计算类型 (目前仅支持通用型): 0-通用型 (in the table, not in the example)
-type ComputeRoleObjComputeType int
+// ComputeType 支持的计算类型 (目前仅支持通用型): 0-通用型 (in the table, not in the example)
+type ComputeType int
 
 // CpuRamObj defines model for CpuRamObj.
 type CpuRamObj struct {
@@ -379,8 +412,8 @@ type DBInstance struct {
 	// RoGroups 只读实例列表 (Redis 目前不支持只读实例; null in the example)
 	RoGroups nullable.Nullable[[]interface{}] `json:"RoGroups,omitempty"`
 
-	// Status 实例状态, e.g. RUNNING
-	Status *string `json:"Status,omitempty"`
+	// Status 实例状态 (DescribeDBInstances Data[].Status; StatusStr is its Chinese name, e.g. 运行中). The document names no values; its example and every witness show RUNNING, the only state callers compare against (terraform-provider-cds waitRedisRunning). The Go type keeps any other value the service sends.
+	Status *InstanceStatus `json:"Status,omitempty"`
 
 	// StatusStr 状态对应的中文
 	StatusStr *string `json:"StatusStr,omitempty"`
@@ -543,6 +576,9 @@ type ErrorOutput struct {
 	// TaskId 任务编号 (task id; "" when the call starts no task)
 	TaskId *string `json:"TaskId,omitempty"`
 }
+
+// InstanceStatus 实例状态 (DescribeDBInstances Data[].Status; StatusStr is its Chinese name, e.g. 运行中). The document names no values; its example and every witness show RUNNING, the only state callers compare against (terraform-provider-cds waitRedisRunning). The Go type keeps any other value the service sends.
+type InstanceStatus string
 
 // NetworkLinkObj defines model for NetworkLinkObj.
 type NetworkLinkObj struct {

@@ -21,18 +21,18 @@ import (
 	"github.com/oapi-codegen/runtime"
 )
 
-// Defines values for AvailableZoneResourceAvailability.
+// Defines values for ResourceAvailability.
 const (
-	ResourceAvailable   AvailableZoneResourceAvailability = "true"
-	ResourceUnavailable AvailableZoneResourceAvailability = "false"
+	ResourceAvailabilityFalse ResourceAvailability = "false"
+	ResourceAvailabilityTrue  ResourceAvailability = "true"
 )
 
-// Valid indicates whether the value is a known member of the AvailableZoneResourceAvailability enum.
-func (e AvailableZoneResourceAvailability) Valid() bool {
+// Valid indicates whether the value is a known member of the ResourceAvailability enum.
+func (e ResourceAvailability) Valid() bool {
 	switch e {
-	case ResourceAvailable:
+	case ResourceAvailabilityFalse:
 		return true
-	case ResourceUnavailable:
+	case ResourceAvailabilityTrue:
 		return true
 	default:
 		return false
@@ -54,50 +54,14 @@ func (e BackupPlanPeriodType) Valid() bool {
 	}
 }
 
-// Defines values for BackupPolicyBackupType.
+// Defines values for SupportRestore.
 const (
-	BackupPolicyBackupTypeAuto   BackupPolicyBackupType = "auto"
-	BackupPolicyBackupTypeManual BackupPolicyBackupType = "manual"
+	SupportRestoreFalse SupportRestore = "FALSE"
+	SupportRestoreTrue  SupportRestore = "TRUE"
 )
 
-// Valid indicates whether the value is a known member of the BackupPolicyBackupType enum.
-func (e BackupPolicyBackupType) Valid() bool {
-	switch e {
-	case BackupPolicyBackupTypeAuto:
-		return true
-	case BackupPolicyBackupTypeManual:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for BackupRecordResponseBackupType.
-const (
-	BackupRecordTypeAuto   BackupRecordResponseBackupType = "auto"
-	BackupRecordTypeManual BackupRecordResponseBackupType = "manual"
-)
-
-// Valid indicates whether the value is a known member of the BackupRecordResponseBackupType enum.
-func (e BackupRecordResponseBackupType) Valid() bool {
-	switch e {
-	case BackupRecordTypeAuto:
-		return true
-	case BackupRecordTypeManual:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for BackupRecordResponseIsSupportRestore.
-const (
-	SupportRestoreFalse BackupRecordResponseIsSupportRestore = "FALSE"
-	SupportRestoreTrue  BackupRecordResponseIsSupportRestore = "TRUE"
-)
-
-// Valid indicates whether the value is a known member of the BackupRecordResponseIsSupportRestore enum.
-func (e BackupRecordResponseIsSupportRestore) Valid() bool {
+// Valid indicates whether the value is a known member of the SupportRestore enum.
+func (e SupportRestore) Valid() bool {
 	switch e {
 	case SupportRestoreFalse:
 		return true
@@ -108,18 +72,54 @@ func (e BackupRecordResponseIsSupportRestore) Valid() bool {
 	}
 }
 
-// Defines values for BackupRecordResponseStatus.
+// Defines values for BackupRestoreErrorCode.
 const (
-	BackupStatusBackuping BackupRecordResponseStatus = "backuping"
-	BackupStatusDeleted   BackupRecordResponseStatus = "deleted"
-	BackupStatusExpired   BackupRecordResponseStatus = "expired"
-	BackupStatusFailed    BackupRecordResponseStatus = "failed"
-	BackupStatusSucceed   BackupRecordResponseStatus = "succeed"
-	BackupStatusWaiting   BackupRecordResponseStatus = "waiting"
+	BackupRestoreErrorCodeAutoBackupNotRun   BackupRestoreErrorCode = "dcs.08.0008"
+	BackupRestoreErrorCodeCreateBucketFailed BackupRestoreErrorCode = "dcs.08.0005"
+	BackupRestoreErrorCodeDeleteBucketFailed BackupRestoreErrorCode = "dcs.08.0003"
+	BackupRestoreErrorCodeGetAkSkFailed      BackupRestoreErrorCode = "dcs.08.0004"
+	BackupRestoreErrorCodeQuerySizeFailed    BackupRestoreErrorCode = "dcs.08.0006"
+	BackupRestoreErrorCodeRestoreSyncFailed  BackupRestoreErrorCode = "dcs.08.0007"
+	BackupRestoreErrorCodeTimeout            BackupRestoreErrorCode = "dcs.08.0002"
+	BackupRestoreErrorCodeToolStartFailed    BackupRestoreErrorCode = "dcs.08.0001"
 )
 
-// Valid indicates whether the value is a known member of the BackupRecordResponseStatus enum.
-func (e BackupRecordResponseStatus) Valid() bool {
+// Valid indicates whether the value is a known member of the BackupRestoreErrorCode enum.
+func (e BackupRestoreErrorCode) Valid() bool {
+	switch e {
+	case BackupRestoreErrorCodeAutoBackupNotRun:
+		return true
+	case BackupRestoreErrorCodeCreateBucketFailed:
+		return true
+	case BackupRestoreErrorCodeDeleteBucketFailed:
+		return true
+	case BackupRestoreErrorCodeGetAkSkFailed:
+		return true
+	case BackupRestoreErrorCodeQuerySizeFailed:
+		return true
+	case BackupRestoreErrorCodeRestoreSyncFailed:
+		return true
+	case BackupRestoreErrorCodeTimeout:
+		return true
+	case BackupRestoreErrorCodeToolStartFailed:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for BackupStatus.
+const (
+	BackupStatusBackuping BackupStatus = "backuping"
+	BackupStatusDeleted   BackupStatus = "deleted"
+	BackupStatusExpired   BackupStatus = "expired"
+	BackupStatusFailed    BackupStatus = "failed"
+	BackupStatusSucceed   BackupStatus = "succeed"
+	BackupStatusWaiting   BackupStatus = "waiting"
+)
+
+// Valid indicates whether the value is a known member of the BackupStatus enum.
+func (e BackupStatus) Valid() bool {
 	switch e {
 	case BackupStatusBackuping:
 		return true
@@ -138,36 +138,18 @@ func (e BackupRecordResponseStatus) Valid() bool {
 	}
 }
 
-// Defines values for BackupRestoreErrorCode.
+// Defines values for BackupType.
 const (
-	BackupErrorAutoBackupNotRun   BackupRestoreErrorCode = "dcs.08.0008"
-	BackupErrorCreateBucketFailed BackupRestoreErrorCode = "dcs.08.0005"
-	BackupErrorDeleteBucketFailed BackupRestoreErrorCode = "dcs.08.0003"
-	BackupErrorGetAkSkFailed      BackupRestoreErrorCode = "dcs.08.0004"
-	BackupErrorQuerySizeFailed    BackupRestoreErrorCode = "dcs.08.0006"
-	BackupErrorRestoreSyncFailed  BackupRestoreErrorCode = "dcs.08.0007"
-	BackupErrorTimeout            BackupRestoreErrorCode = "dcs.08.0002"
-	BackupErrorToolStartFailed    BackupRestoreErrorCode = "dcs.08.0001"
+	BackupTypeAuto   BackupType = "auto"
+	BackupTypeManual BackupType = "manual"
 )
 
-// Valid indicates whether the value is a known member of the BackupRestoreErrorCode enum.
-func (e BackupRestoreErrorCode) Valid() bool {
+// Valid indicates whether the value is a known member of the BackupType enum.
+func (e BackupType) Valid() bool {
 	switch e {
-	case BackupErrorAutoBackupNotRun:
+	case BackupTypeAuto:
 		return true
-	case BackupErrorCreateBucketFailed:
-		return true
-	case BackupErrorDeleteBucketFailed:
-		return true
-	case BackupErrorGetAkSkFailed:
-		return true
-	case BackupErrorQuerySizeFailed:
-		return true
-	case BackupErrorRestoreSyncFailed:
-		return true
-	case BackupErrorTimeout:
-		return true
-	case BackupErrorToolStartFailed:
+	case BackupTypeManual:
 		return true
 	default:
 		return false
@@ -176,16 +158,16 @@ func (e BackupRestoreErrorCode) Valid() bool {
 
 // Defines values for BssParamChargingMode.
 const (
-	ChargingModePostPaid BssParamChargingMode = "postPaid"
-	ChargingModePrePaid  BssParamChargingMode = "prePaid"
+	BssParamChargingModePostPaid BssParamChargingMode = "postPaid"
+	BssParamChargingModePrePaid  BssParamChargingMode = "prePaid"
 )
 
 // Valid indicates whether the value is a known member of the BssParamChargingMode enum.
 func (e BssParamChargingMode) Valid() bool {
 	switch e {
-	case ChargingModePostPaid:
+	case BssParamChargingModePostPaid:
 		return true
-	case ChargingModePrePaid:
+	case BssParamChargingModePrePaid:
 		return true
 	default:
 		return false
@@ -194,16 +176,16 @@ func (e BssParamChargingMode) Valid() bool {
 
 // Defines values for BssParamIsAutoPay.
 const (
-	IsAutoPayFalse BssParamIsAutoPay = "false"
-	IsAutoPayTrue  BssParamIsAutoPay = "true"
+	BssParamIsAutoPayFalse BssParamIsAutoPay = "false"
+	BssParamIsAutoPayTrue  BssParamIsAutoPay = "true"
 )
 
 // Valid indicates whether the value is a known member of the BssParamIsAutoPay enum.
 func (e BssParamIsAutoPay) Valid() bool {
 	switch e {
-	case IsAutoPayFalse:
+	case BssParamIsAutoPayFalse:
 		return true
-	case IsAutoPayTrue:
+	case BssParamIsAutoPayTrue:
 		return true
 	default:
 		return false
@@ -212,16 +194,16 @@ func (e BssParamIsAutoPay) Valid() bool {
 
 // Defines values for BssParamIsAutoRenew.
 const (
-	IsAutoRenewFalse BssParamIsAutoRenew = "false"
-	IsAutoRenewTrue  BssParamIsAutoRenew = "true"
+	BssParamIsAutoRenewFalse BssParamIsAutoRenew = "false"
+	BssParamIsAutoRenewTrue  BssParamIsAutoRenew = "true"
 )
 
 // Valid indicates whether the value is a known member of the BssParamIsAutoRenew enum.
 func (e BssParamIsAutoRenew) Valid() bool {
 	switch e {
-	case IsAutoRenewFalse:
+	case BssParamIsAutoRenewFalse:
 		return true
-	case IsAutoRenewTrue:
+	case BssParamIsAutoRenewTrue:
 		return true
 	default:
 		return false
@@ -230,126 +212,75 @@ func (e BssParamIsAutoRenew) Valid() bool {
 
 // Defines values for BssParamPeriodType.
 const (
-	PeriodTypeMonth BssParamPeriodType = "month"
-	PeriodTypeYear  BssParamPeriodType = "year"
+	BssParamPeriodTypeMonth BssParamPeriodType = "month"
+	BssParamPeriodTypeYear  BssParamPeriodType = "year"
 )
 
 // Valid indicates whether the value is a known member of the BssParamPeriodType enum.
 func (e BssParamPeriodType) Valid() bool {
 	switch e {
-	case PeriodTypeMonth:
+	case BssParamPeriodTypeMonth:
 		return true
-	case PeriodTypeYear:
+	case BssParamPeriodTypeYear:
 		return true
 	default:
 		return false
 	}
 }
 
-// Defines values for CreateInstanceInputEngine.
+// Defines values for CacheMode.
 const (
-	EngineRedis CreateInstanceInputEngine = "Redis"
+	CacheModeCluster CacheMode = "cluster"
+	CacheModeHA      CacheMode = "ha"
+	CacheModeProxy   CacheMode = "proxy"
+	CacheModeSingle  CacheMode = "single"
 )
 
-// Valid indicates whether the value is a known member of the CreateInstanceInputEngine enum.
-func (e CreateInstanceInputEngine) Valid() bool {
+// Valid indicates whether the value is a known member of the CacheMode enum.
+func (e CacheMode) Valid() bool {
 	switch e {
-	case EngineRedis:
+	case CacheModeCluster:
+		return true
+	case CacheModeHA:
+		return true
+	case CacheModeProxy:
+		return true
+	case CacheModeSingle:
 		return true
 	default:
 		return false
 	}
 }
 
-// Defines values for CreateInstanceInputEngineVersion.
+// Defines values for ConfigStatus.
 const (
-	EngineVersion30 CreateInstanceInputEngineVersion = "3.0"
-	EngineVersion40 CreateInstanceInputEngineVersion = "4.0"
-	EngineVersion50 CreateInstanceInputEngineVersion = "5.0"
+	ConfigStatusFailure  ConfigStatus = "FAILURE"
+	ConfigStatusSuccess  ConfigStatus = "SUCCESS"
+	ConfigStatusUpdating ConfigStatus = "UPDATING"
 )
 
-// Valid indicates whether the value is a known member of the CreateInstanceInputEngineVersion enum.
-func (e CreateInstanceInputEngineVersion) Valid() bool {
+// Valid indicates whether the value is a known member of the ConfigStatus enum.
+func (e ConfigStatus) Valid() bool {
 	switch e {
-	case EngineVersion30:
+	case ConfigStatusFailure:
 		return true
-	case EngineVersion40:
+	case ConfigStatusSuccess:
 		return true
-	case EngineVersion50:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for CreateInstanceInputMaintainBegin.
-const (
-	MaintainBegin02 CreateInstanceInputMaintainBegin = "02:00:00"
-	MaintainBegin06 CreateInstanceInputMaintainBegin = "06:00:00"
-	MaintainBegin10 CreateInstanceInputMaintainBegin = "10:00:00"
-	MaintainBegin14 CreateInstanceInputMaintainBegin = "14:00:00"
-	MaintainBegin18 CreateInstanceInputMaintainBegin = "18:00:00"
-	MaintainBegin22 CreateInstanceInputMaintainBegin = "22:00:00"
-)
-
-// Valid indicates whether the value is a known member of the CreateInstanceInputMaintainBegin enum.
-func (e CreateInstanceInputMaintainBegin) Valid() bool {
-	switch e {
-	case MaintainBegin02:
-		return true
-	case MaintainBegin06:
-		return true
-	case MaintainBegin10:
-		return true
-	case MaintainBegin14:
-		return true
-	case MaintainBegin18:
-		return true
-	case MaintainBegin22:
+	case ConfigStatusUpdating:
 		return true
 	default:
 		return false
 	}
 }
 
-// Defines values for CreateInstanceInputMaintainEnd.
+// Defines values for NoPasswordAccess.
 const (
-	MaintainEnd02 CreateInstanceInputMaintainEnd = "02:00:00"
-	MaintainEnd06 CreateInstanceInputMaintainEnd = "06:00:00"
-	MaintainEnd10 CreateInstanceInputMaintainEnd = "10:00:00"
-	MaintainEnd14 CreateInstanceInputMaintainEnd = "14:00:00"
-	MaintainEnd18 CreateInstanceInputMaintainEnd = "18:00:00"
-	MaintainEnd22 CreateInstanceInputMaintainEnd = "22:00:00"
+	NoPasswordAccessFalse NoPasswordAccess = "false"
+	NoPasswordAccessTrue  NoPasswordAccess = "true"
 )
 
-// Valid indicates whether the value is a known member of the CreateInstanceInputMaintainEnd enum.
-func (e CreateInstanceInputMaintainEnd) Valid() bool {
-	switch e {
-	case MaintainEnd02:
-		return true
-	case MaintainEnd06:
-		return true
-	case MaintainEnd10:
-		return true
-	case MaintainEnd14:
-		return true
-	case MaintainEnd18:
-		return true
-	case MaintainEnd22:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for CreateInstanceInputNoPasswordAccess.
-const (
-	NoPasswordAccessFalse CreateInstanceInputNoPasswordAccess = "false"
-	NoPasswordAccessTrue  CreateInstanceInputNoPasswordAccess = "true"
-)
-
-// Valid indicates whether the value is a known member of the CreateInstanceInputNoPasswordAccess enum.
-func (e CreateInstanceInputNoPasswordAccess) Valid() bool {
+// Valid indicates whether the value is a known member of the NoPasswordAccess enum.
+func (e NoPasswordAccess) Valid() bool {
 	switch e {
 	case NoPasswordAccessFalse:
 		return true
@@ -360,533 +291,335 @@ func (e CreateInstanceInputNoPasswordAccess) Valid() bool {
 	}
 }
 
+// Defines values for Engine.
+const (
+	EngineRedis Engine = "Redis"
+)
+
+// Valid indicates whether the value is a known member of the Engine enum.
+func (e Engine) Valid() bool {
+	switch e {
+	case EngineRedis:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for EngineVersion.
+const (
+	EngineVersionV30 EngineVersion = "3.0"
+	EngineVersionV40 EngineVersion = "4.0"
+	EngineVersionV50 EngineVersion = "5.0"
+)
+
+// Valid indicates whether the value is a known member of the EngineVersion enum.
+func (e EngineVersion) Valid() bool {
+	switch e {
+	case EngineVersionV30:
+		return true
+	case EngineVersionV40:
+		return true
+	case EngineVersionV50:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ErrorCode.
 const (
-	ErrorCode111400002 ErrorCode = "111400002"
-	ErrorCode111400004 ErrorCode = "111400004"
-	ErrorCode111400005 ErrorCode = "111400005"
-	ErrorCode111400007 ErrorCode = "111400007"
-	ErrorCode111400008 ErrorCode = "111400008"
-	ErrorCode111400009 ErrorCode = "111400009"
-	ErrorCode111400010 ErrorCode = "111400010"
-	ErrorCode111400011 ErrorCode = "111400011"
-	ErrorCode111400012 ErrorCode = "111400012"
-	ErrorCode111400013 ErrorCode = "111400013"
-	ErrorCode111400014 ErrorCode = "111400014"
-	ErrorCode111400016 ErrorCode = "111400016"
-	ErrorCode111400017 ErrorCode = "111400017"
-	ErrorCode111400018 ErrorCode = "111400018"
-	ErrorCode111400019 ErrorCode = "111400019"
-	ErrorCode111400020 ErrorCode = "111400020"
-	ErrorCode111400021 ErrorCode = "111400021"
-	ErrorCode111400022 ErrorCode = "111400022"
-	ErrorCode111400026 ErrorCode = "111400026"
-	ErrorCode111400027 ErrorCode = "111400027"
-	ErrorCode111400035 ErrorCode = "111400035"
-	ErrorCode111400036 ErrorCode = "111400036"
-	ErrorCode111400037 ErrorCode = "111400037"
-	ErrorCode111400038 ErrorCode = "111400038"
-	ErrorCode111400039 ErrorCode = "111400039"
-	ErrorCode111400042 ErrorCode = "111400042"
-	ErrorCode111400045 ErrorCode = "111400045"
-	ErrorCode111400046 ErrorCode = "111400046"
-	ErrorCode111400047 ErrorCode = "111400047"
-	ErrorCode111400048 ErrorCode = "111400048"
-	ErrorCode111400053 ErrorCode = "111400053"
-	ErrorCode111400054 ErrorCode = "111400054"
-	ErrorCode111400060 ErrorCode = "111400060"
-	ErrorCode111400061 ErrorCode = "111400061"
-	ErrorCode111400062 ErrorCode = "111400062"
-	ErrorCode111400063 ErrorCode = "111400063"
-	ErrorCode111400064 ErrorCode = "111400064"
-	ErrorCode111400065 ErrorCode = "111400065"
-	ErrorCode111400066 ErrorCode = "111400066"
-	ErrorCode111400067 ErrorCode = "111400067"
-	ErrorCode111400068 ErrorCode = "111400068"
-	ErrorCode111400069 ErrorCode = "111400069"
-	ErrorCode111400070 ErrorCode = "111400070"
-	ErrorCode111400072 ErrorCode = "111400072"
-	ErrorCode111400073 ErrorCode = "111400073"
-	ErrorCode111400074 ErrorCode = "111400074"
-	ErrorCode111400075 ErrorCode = "111400075"
-	ErrorCode111400076 ErrorCode = "111400076"
-	ErrorCode111400080 ErrorCode = "111400080"
-	ErrorCode111400086 ErrorCode = "111400086"
-	ErrorCode111400087 ErrorCode = "111400087"
-	ErrorCode111400094 ErrorCode = "111400094"
-	ErrorCode111400095 ErrorCode = "111400095"
-	ErrorCode111400096 ErrorCode = "111400096"
-	ErrorCode111400097 ErrorCode = "111400097"
-	ErrorCode111400098 ErrorCode = "111400098"
-	ErrorCode111400099 ErrorCode = "111400099"
-	ErrorCode111400100 ErrorCode = "111400100"
-	ErrorCode111400101 ErrorCode = "111400101"
-	ErrorCode111400102 ErrorCode = "111400102"
-	ErrorCode111400103 ErrorCode = "111400103"
-	ErrorCode111400104 ErrorCode = "111400104"
-	ErrorCode111400105 ErrorCode = "111400105"
-	ErrorCode111400106 ErrorCode = "111400106"
-	ErrorCode111400107 ErrorCode = "111400107"
-	ErrorCode111400108 ErrorCode = "111400108"
-	ErrorCode111400111 ErrorCode = "111400111"
-	ErrorCode111400113 ErrorCode = "111400113"
-	ErrorCode111400114 ErrorCode = "111400114"
-	ErrorCode111400115 ErrorCode = "111400115"
-	ErrorCode111400116 ErrorCode = "111400116"
-	ErrorCode111400117 ErrorCode = "111400117"
-	ErrorCode111400118 ErrorCode = "111400118"
-	ErrorCode111400119 ErrorCode = "111400119"
-	ErrorCode111400120 ErrorCode = "111400120"
-	ErrorCode111400800 ErrorCode = "111400800"
-	ErrorCode111400842 ErrorCode = "111400842"
-	ErrorCode111400843 ErrorCode = "111400843"
-	ErrorCode111400844 ErrorCode = "111400844"
-	ErrorCode111400845 ErrorCode = "111400845"
-	ErrorCode111400849 ErrorCode = "111400849"
-	ErrorCode111400850 ErrorCode = "111400850"
-	ErrorCode111401001 ErrorCode = "111401001"
-	ErrorCode111401002 ErrorCode = "111401002"
-	ErrorCode111401003 ErrorCode = "111401003"
-	ErrorCode111401004 ErrorCode = "111401004"
-	ErrorCode111403002 ErrorCode = "111403002"
-	ErrorCode111403003 ErrorCode = "111403003"
-	ErrorCode111404001 ErrorCode = "111404001"
-	ErrorCode111404022 ErrorCode = "111404022"
-	ErrorCode111404023 ErrorCode = "111404023"
-	ErrorCode111405001 ErrorCode = "111405001"
-	ErrorCode111500000 ErrorCode = "111500000"
-	ErrorCode111500006 ErrorCode = "111500006"
-	ErrorCode111500017 ErrorCode = "111500017"
-	ErrorCode111500020 ErrorCode = "111500020"
-	ErrorCode111500024 ErrorCode = "111500024"
-	ErrorCode111500031 ErrorCode = "111500031"
-	ErrorCode111500032 ErrorCode = "111500032"
-	ErrorCode111500037 ErrorCode = "111500037"
-	ErrorCode111500041 ErrorCode = "111500041"
-	ErrorCode111500044 ErrorCode = "111500044"
-	ErrorCode111500053 ErrorCode = "111500053"
-	ErrorCode111500054 ErrorCode = "111500054"
-	ErrorCode111500070 ErrorCode = "111500070"
-	ErrorCode111500071 ErrorCode = "111500071"
-	ErrorCode111500077 ErrorCode = "111500077"
-	ErrorCode111500078 ErrorCode = "111500078"
-	ErrorCode111500079 ErrorCode = "111500079"
-	ErrorCode111500082 ErrorCode = "111500082"
-	ErrorCode111500083 ErrorCode = "111500083"
-	ErrorCode111500085 ErrorCode = "111500085"
-	ErrorCode111500090 ErrorCode = "111500090"
-	ErrorCode111500091 ErrorCode = "111500091"
-	ErrorCode111500092 ErrorCode = "111500092"
-	ErrorCode111500095 ErrorCode = "111500095"
-	ErrorCode111500104 ErrorCode = "111500104"
-	ErrorCodeDCS1001   ErrorCode = "DCS.1001"
-	ErrorCodeDCS1002   ErrorCode = "DCS.1002"
-	ErrorCodeDCS1003   ErrorCode = "DCS.1003"
-	ErrorCodeDCS1004   ErrorCode = "DCS.1004"
-	ErrorCodeDCS2003   ErrorCode = "DCS.2003"
-	ErrorCodeDCS2007   ErrorCode = "DCS.2007"
-	ErrorCodeDCS3002   ErrorCode = "DCS.3002"
-	ErrorCodeDCS3003   ErrorCode = "DCS.3003"
-	ErrorCodeDCS3022   ErrorCode = "DCS.3022"
-	ErrorCodeDCS4001   ErrorCode = "DCS.4001"
-	ErrorCodeDCS4002   ErrorCode = "DCS.4002"
-	ErrorCodeDCS4004   ErrorCode = "DCS.4004"
-	ErrorCodeDCS4005   ErrorCode = "DCS.4005"
-	ErrorCodeDCS4006   ErrorCode = "DCS.4006"
-	ErrorCodeDCS4007   ErrorCode = "DCS.4007"
-	ErrorCodeDCS4008   ErrorCode = "DCS.4008"
-	ErrorCodeDCS4009   ErrorCode = "DCS.4009"
-	ErrorCodeDCS4010   ErrorCode = "DCS.4010"
-	ErrorCodeDCS4011   ErrorCode = "DCS.4011"
-	ErrorCodeDCS4012   ErrorCode = "DCS.4012"
-	ErrorCodeDCS4013   ErrorCode = "DCS.4013"
-	ErrorCodeDCS4014   ErrorCode = "DCS.4014"
-	ErrorCodeDCS4016   ErrorCode = "DCS.4016"
-	ErrorCodeDCS4017   ErrorCode = "DCS.4017"
-	ErrorCodeDCS4018   ErrorCode = "DCS.4018"
-	ErrorCodeDCS4019   ErrorCode = "DCS.4019"
-	ErrorCodeDCS4020   ErrorCode = "DCS.4020"
-	ErrorCodeDCS4021   ErrorCode = "DCS.4021"
-	ErrorCodeDCS4022   ErrorCode = "DCS.4022"
-	ErrorCodeDCS4023   ErrorCode = "DCS.4023"
-	ErrorCodeDCS4025   ErrorCode = "DCS.4025"
-	ErrorCodeDCS4026   ErrorCode = "DCS.4026"
-	ErrorCodeDCS4027   ErrorCode = "DCS.4027"
-	ErrorCodeDCS4028   ErrorCode = "DCS.4028"
-	ErrorCodeDCS4030   ErrorCode = "DCS.4030"
-	ErrorCodeDCS4031   ErrorCode = "DCS.4031"
-	ErrorCodeDCS4033   ErrorCode = "DCS.4033"
-	ErrorCodeDCS4035   ErrorCode = "DCS.4035"
-	ErrorCodeDCS4036   ErrorCode = "DCS.4036"
-	ErrorCodeDCS4037   ErrorCode = "DCS.4037"
-	ErrorCodeDCS4038   ErrorCode = "DCS.4038"
-	ErrorCodeDCS4039   ErrorCode = "DCS.4039"
-	ErrorCodeDCS4042   ErrorCode = "DCS.4042"
-	ErrorCodeDCS4045   ErrorCode = "DCS.4045"
-	ErrorCodeDCS4046   ErrorCode = "DCS.4046"
-	ErrorCodeDCS4047   ErrorCode = "DCS.4047"
-	ErrorCodeDCS4048   ErrorCode = "DCS.4048"
-	ErrorCodeDCS4049   ErrorCode = "DCS.4049"
-	ErrorCodeDCS4053   ErrorCode = "DCS.4053"
-	ErrorCodeDCS4054   ErrorCode = "DCS.4054"
-	ErrorCodeDCS4060   ErrorCode = "DCS.4060"
-	ErrorCodeDCS4061   ErrorCode = "DCS.4061"
-	ErrorCodeDCS4062   ErrorCode = "DCS.4062"
-	ErrorCodeDCS4063   ErrorCode = "DCS.4063"
-	ErrorCodeDCS4064   ErrorCode = "DCS.4064"
-	ErrorCodeDCS4065   ErrorCode = "DCS.4065"
-	ErrorCodeDCS4066   ErrorCode = "DCS.4066"
-	ErrorCodeDCS4067   ErrorCode = "DCS.4067"
-	ErrorCodeDCS4068   ErrorCode = "DCS.4068"
-	ErrorCodeDCS4069   ErrorCode = "DCS.4069"
-	ErrorCodeDCS4070   ErrorCode = "DCS.4070"
-	ErrorCodeDCS4072   ErrorCode = "DCS.4072"
-	ErrorCodeDCS4073   ErrorCode = "DCS.4073"
-	ErrorCodeDCS4074   ErrorCode = "DCS.4074"
-	ErrorCodeDCS4075   ErrorCode = "DCS.4075"
-	ErrorCodeDCS4076   ErrorCode = "DCS.4076"
-	ErrorCodeDCS4080   ErrorCode = "DCS.4080"
-	ErrorCodeDCS4086   ErrorCode = "DCS.4086"
-	ErrorCodeDCS4087   ErrorCode = "DCS.4087"
-	ErrorCodeDCS4094   ErrorCode = "DCS.4094"
-	ErrorCodeDCS4095   ErrorCode = "DCS.4095"
-	ErrorCodeDCS4096   ErrorCode = "DCS.4096"
-	ErrorCodeDCS4097   ErrorCode = "DCS.4097"
-	ErrorCodeDCS4098   ErrorCode = "DCS.4098"
-	ErrorCodeDCS4099   ErrorCode = "DCS.4099"
-	ErrorCodeDCS4100   ErrorCode = "DCS.4100"
-	ErrorCodeDCS4101   ErrorCode = "DCS.4101"
-	ErrorCodeDCS4102   ErrorCode = "DCS.4102"
-	ErrorCodeDCS4103   ErrorCode = "DCS.4103"
-	ErrorCodeDCS4104   ErrorCode = "DCS.4104"
-	ErrorCodeDCS4105   ErrorCode = "DCS.4105"
-	ErrorCodeDCS4106   ErrorCode = "DCS.4106"
-	ErrorCodeDCS4107   ErrorCode = "DCS.4107"
-	ErrorCodeDCS4108   ErrorCode = "DCS.4108"
-	ErrorCodeDCS4111   ErrorCode = "DCS.4111"
-	ErrorCodeDCS4113   ErrorCode = "DCS.4113"
-	ErrorCodeDCS4114   ErrorCode = "DCS.4114"
-	ErrorCodeDCS4115   ErrorCode = "DCS.4115"
-	ErrorCodeDCS4116   ErrorCode = "DCS.4116"
-	ErrorCodeDCS4117   ErrorCode = "DCS.4117"
-	ErrorCodeDCS4118   ErrorCode = "DCS.4118"
-	ErrorCodeDCS4119   ErrorCode = "DCS.4119"
-	ErrorCodeDCS4120   ErrorCode = "DCS.4120"
-	ErrorCodeDCS4200   ErrorCode = "DCS.4200"
-	ErrorCodeDCS4202   ErrorCode = "DCS.4202"
-	ErrorCodeDCS4253   ErrorCode = "DCS.4253"
-	ErrorCodeDCS4300   ErrorCode = "DCS.4300"
-	ErrorCodeDCS4800   ErrorCode = "DCS.4800"
-	ErrorCodeDCS4819   ErrorCode = "DCS.4819"
-	ErrorCodeDCS4820   ErrorCode = "DCS.4820"
-	ErrorCodeDCS4821   ErrorCode = "DCS.4821"
-	ErrorCodeDCS4822   ErrorCode = "DCS.4822"
-	ErrorCodeDCS4838   ErrorCode = "DCS.4838"
-	ErrorCodeDCS4839   ErrorCode = "DCS.4839"
-	ErrorCodeDCS4840   ErrorCode = "DCS.4840"
-	ErrorCodeDCS4841   ErrorCode = "DCS.4841"
-	ErrorCodeDCS4842   ErrorCode = "DCS.4842"
-	ErrorCodeDCS4843   ErrorCode = "DCS.4843"
-	ErrorCodeDCS4844   ErrorCode = "DCS.4844"
-	ErrorCodeDCS4845   ErrorCode = "DCS.4845"
-	ErrorCodeDCS4846   ErrorCode = "DCS.4846"
-	ErrorCodeDCS4847   ErrorCode = "DCS.4847"
-	ErrorCodeDCS4848   ErrorCode = "DCS.4848"
-	ErrorCodeDCS4849   ErrorCode = "DCS.4849"
-	ErrorCodeDCS4850   ErrorCode = "DCS.4850"
-	ErrorCodeDCS4855   ErrorCode = "DCS.4855"
-	ErrorCodeDCS4875   ErrorCode = "DCS.4875"
-	ErrorCodeDCS4879   ErrorCode = "DCS.4879"
-	ErrorCodeDCS4911   ErrorCode = "DCS.4911"
-	ErrorCodeDCS4918   ErrorCode = "DCS.4918"
-	ErrorCodeDCS4919   ErrorCode = "DCS.4919"
-	ErrorCodeDCS4927   ErrorCode = "DCS.4927"
-	ErrorCodeDCS4930   ErrorCode = "DCS.4930"
-	ErrorCodeDCS4931   ErrorCode = "DCS.4931"
-	ErrorCodeDCS4933   ErrorCode = "DCS.4933"
-	ErrorCodeDCS4935   ErrorCode = "DCS.4935"
-	ErrorCodeDCS4936   ErrorCode = "DCS.4936"
-	ErrorCodeDCS4937   ErrorCode = "DCS.4937"
-	ErrorCodeDCS4939   ErrorCode = "DCS.4939"
-	ErrorCodeDCS4941   ErrorCode = "DCS.4941"
-	ErrorCodeDCS4942   ErrorCode = "DCS.4942"
-	ErrorCodeDCS4957   ErrorCode = "DCS.4957"
-	ErrorCodeDCS4998   ErrorCode = "DCS.4998"
-	ErrorCodeDCS4999   ErrorCode = "DCS.4999"
-	ErrorCodeDCS5000   ErrorCode = "DCS.5000"
-	ErrorCodeDCS5001   ErrorCode = "DCS.5001"
-	ErrorCodeDCS5006   ErrorCode = "DCS.5006"
-	ErrorCodeDCS5017   ErrorCode = "DCS.5017"
-	ErrorCodeDCS5020   ErrorCode = "DCS.5020"
-	ErrorCodeDCS5024   ErrorCode = "DCS.5024"
-	ErrorCodeDCS5031   ErrorCode = "DCS.5031"
-	ErrorCodeDCS5032   ErrorCode = "DCS.5032"
-	ErrorCodeDCS5037   ErrorCode = "DCS.5037"
-	ErrorCodeDCS5039   ErrorCode = "DCS.5039"
-	ErrorCodeDCS5040   ErrorCode = "DCS.5040"
-	ErrorCodeDCS5041   ErrorCode = "DCS.5041"
-	ErrorCodeDCS5042   ErrorCode = "DCS.5042"
-	ErrorCodeDCS5043   ErrorCode = "DCS.5043"
-	ErrorCodeDCS5044   ErrorCode = "DCS.5044"
-	ErrorCodeDCS5045   ErrorCode = "DCS.5045"
-	ErrorCodeDCS5050   ErrorCode = "DCS.5050"
-	ErrorCodeDCS5053   ErrorCode = "DCS.5053"
-	ErrorCodeDCS5054   ErrorCode = "DCS.5054"
-	ErrorCodeDCS5070   ErrorCode = "DCS.5070"
-	ErrorCodeDCS5071   ErrorCode = "DCS.5071"
-	ErrorCodeDCS5077   ErrorCode = "DCS.5077"
-	ErrorCodeDCS5078   ErrorCode = "DCS.5078"
-	ErrorCodeDCS5079   ErrorCode = "DCS.5079"
-	ErrorCodeDCS5081   ErrorCode = "DCS.5081"
-	ErrorCodeDCS5082   ErrorCode = "DCS.5082"
-	ErrorCodeDCS5083   ErrorCode = "DCS.5083"
-	ErrorCodeDCS5085   ErrorCode = "DCS.5085"
-	ErrorCodeDCS5090   ErrorCode = "DCS.5090"
-	ErrorCodeDCS5091   ErrorCode = "DCS.5091"
-	ErrorCodeDCS5092   ErrorCode = "DCS.5092"
-	ErrorCodeDCS5094   ErrorCode = "DCS.5094"
-	ErrorCodeDCS5095   ErrorCode = "DCS.5095"
-	ErrorCodeDCS5101   ErrorCode = "DCS.5101"
-	ErrorCodeDCS5104   ErrorCode = "DCS.5104"
+	ErrorCodeDCS1001    ErrorCode = "DCS.1001"
+	ErrorCodeDCS1002    ErrorCode = "DCS.1002"
+	ErrorCodeDCS1003    ErrorCode = "DCS.1003"
+	ErrorCodeDCS1004    ErrorCode = "DCS.1004"
+	ErrorCodeDCS2003    ErrorCode = "DCS.2003"
+	ErrorCodeDCS2007    ErrorCode = "DCS.2007"
+	ErrorCodeDCS3002    ErrorCode = "DCS.3002"
+	ErrorCodeDCS3003    ErrorCode = "DCS.3003"
+	ErrorCodeDCS3022    ErrorCode = "DCS.3022"
+	ErrorCodeDCS4001    ErrorCode = "DCS.4001"
+	ErrorCodeDCS4002    ErrorCode = "DCS.4002"
+	ErrorCodeDCS4004    ErrorCode = "DCS.4004"
+	ErrorCodeDCS4005    ErrorCode = "DCS.4005"
+	ErrorCodeDCS4006    ErrorCode = "DCS.4006"
+	ErrorCodeDCS4007    ErrorCode = "DCS.4007"
+	ErrorCodeDCS4008    ErrorCode = "DCS.4008"
+	ErrorCodeDCS4009    ErrorCode = "DCS.4009"
+	ErrorCodeDCS4010    ErrorCode = "DCS.4010"
+	ErrorCodeDCS4011    ErrorCode = "DCS.4011"
+	ErrorCodeDCS4012    ErrorCode = "DCS.4012"
+	ErrorCodeDCS4013    ErrorCode = "DCS.4013"
+	ErrorCodeDCS4014    ErrorCode = "DCS.4014"
+	ErrorCodeDCS4016    ErrorCode = "DCS.4016"
+	ErrorCodeDCS4017    ErrorCode = "DCS.4017"
+	ErrorCodeDCS4018    ErrorCode = "DCS.4018"
+	ErrorCodeDCS4019    ErrorCode = "DCS.4019"
+	ErrorCodeDCS4020    ErrorCode = "DCS.4020"
+	ErrorCodeDCS4021    ErrorCode = "DCS.4021"
+	ErrorCodeDCS4022    ErrorCode = "DCS.4022"
+	ErrorCodeDCS4023    ErrorCode = "DCS.4023"
+	ErrorCodeDCS4025    ErrorCode = "DCS.4025"
+	ErrorCodeDCS4026    ErrorCode = "DCS.4026"
+	ErrorCodeDCS4027    ErrorCode = "DCS.4027"
+	ErrorCodeDCS4028    ErrorCode = "DCS.4028"
+	ErrorCodeDCS4030    ErrorCode = "DCS.4030"
+	ErrorCodeDCS4031    ErrorCode = "DCS.4031"
+	ErrorCodeDCS4033    ErrorCode = "DCS.4033"
+	ErrorCodeDCS4035    ErrorCode = "DCS.4035"
+	ErrorCodeDCS4036    ErrorCode = "DCS.4036"
+	ErrorCodeDCS4037    ErrorCode = "DCS.4037"
+	ErrorCodeDCS4038    ErrorCode = "DCS.4038"
+	ErrorCodeDCS4039    ErrorCode = "DCS.4039"
+	ErrorCodeDCS4042    ErrorCode = "DCS.4042"
+	ErrorCodeDCS4045    ErrorCode = "DCS.4045"
+	ErrorCodeDCS4046    ErrorCode = "DCS.4046"
+	ErrorCodeDCS4047    ErrorCode = "DCS.4047"
+	ErrorCodeDCS4048    ErrorCode = "DCS.4048"
+	ErrorCodeDCS4049    ErrorCode = "DCS.4049"
+	ErrorCodeDCS4053    ErrorCode = "DCS.4053"
+	ErrorCodeDCS4054    ErrorCode = "DCS.4054"
+	ErrorCodeDCS4060    ErrorCode = "DCS.4060"
+	ErrorCodeDCS4061    ErrorCode = "DCS.4061"
+	ErrorCodeDCS4062    ErrorCode = "DCS.4062"
+	ErrorCodeDCS4063    ErrorCode = "DCS.4063"
+	ErrorCodeDCS4064    ErrorCode = "DCS.4064"
+	ErrorCodeDCS4065    ErrorCode = "DCS.4065"
+	ErrorCodeDCS4066    ErrorCode = "DCS.4066"
+	ErrorCodeDCS4067    ErrorCode = "DCS.4067"
+	ErrorCodeDCS4068    ErrorCode = "DCS.4068"
+	ErrorCodeDCS4069    ErrorCode = "DCS.4069"
+	ErrorCodeDCS4070    ErrorCode = "DCS.4070"
+	ErrorCodeDCS4072    ErrorCode = "DCS.4072"
+	ErrorCodeDCS4073    ErrorCode = "DCS.4073"
+	ErrorCodeDCS4074    ErrorCode = "DCS.4074"
+	ErrorCodeDCS4075    ErrorCode = "DCS.4075"
+	ErrorCodeDCS4076    ErrorCode = "DCS.4076"
+	ErrorCodeDCS4080    ErrorCode = "DCS.4080"
+	ErrorCodeDCS4086    ErrorCode = "DCS.4086"
+	ErrorCodeDCS4087    ErrorCode = "DCS.4087"
+	ErrorCodeDCS4094    ErrorCode = "DCS.4094"
+	ErrorCodeDCS4095    ErrorCode = "DCS.4095"
+	ErrorCodeDCS4096    ErrorCode = "DCS.4096"
+	ErrorCodeDCS4097    ErrorCode = "DCS.4097"
+	ErrorCodeDCS4098    ErrorCode = "DCS.4098"
+	ErrorCodeDCS4099    ErrorCode = "DCS.4099"
+	ErrorCodeDCS4100    ErrorCode = "DCS.4100"
+	ErrorCodeDCS4101    ErrorCode = "DCS.4101"
+	ErrorCodeDCS4102    ErrorCode = "DCS.4102"
+	ErrorCodeDCS4103    ErrorCode = "DCS.4103"
+	ErrorCodeDCS4104    ErrorCode = "DCS.4104"
+	ErrorCodeDCS4105    ErrorCode = "DCS.4105"
+	ErrorCodeDCS4106    ErrorCode = "DCS.4106"
+	ErrorCodeDCS4107    ErrorCode = "DCS.4107"
+	ErrorCodeDCS4108    ErrorCode = "DCS.4108"
+	ErrorCodeDCS4111    ErrorCode = "DCS.4111"
+	ErrorCodeDCS4113    ErrorCode = "DCS.4113"
+	ErrorCodeDCS4114    ErrorCode = "DCS.4114"
+	ErrorCodeDCS4115    ErrorCode = "DCS.4115"
+	ErrorCodeDCS4116    ErrorCode = "DCS.4116"
+	ErrorCodeDCS4117    ErrorCode = "DCS.4117"
+	ErrorCodeDCS4118    ErrorCode = "DCS.4118"
+	ErrorCodeDCS4119    ErrorCode = "DCS.4119"
+	ErrorCodeDCS4120    ErrorCode = "DCS.4120"
+	ErrorCodeDCS4200    ErrorCode = "DCS.4200"
+	ErrorCodeDCS4202    ErrorCode = "DCS.4202"
+	ErrorCodeDCS4253    ErrorCode = "DCS.4253"
+	ErrorCodeDCS4300    ErrorCode = "DCS.4300"
+	ErrorCodeDCS4800    ErrorCode = "DCS.4800"
+	ErrorCodeDCS4819    ErrorCode = "DCS.4819"
+	ErrorCodeDCS4820    ErrorCode = "DCS.4820"
+	ErrorCodeDCS4821    ErrorCode = "DCS.4821"
+	ErrorCodeDCS4822    ErrorCode = "DCS.4822"
+	ErrorCodeDCS4838    ErrorCode = "DCS.4838"
+	ErrorCodeDCS4839    ErrorCode = "DCS.4839"
+	ErrorCodeDCS4840    ErrorCode = "DCS.4840"
+	ErrorCodeDCS4841    ErrorCode = "DCS.4841"
+	ErrorCodeDCS4842    ErrorCode = "DCS.4842"
+	ErrorCodeDCS4843    ErrorCode = "DCS.4843"
+	ErrorCodeDCS4844    ErrorCode = "DCS.4844"
+	ErrorCodeDCS4845    ErrorCode = "DCS.4845"
+	ErrorCodeDCS4846    ErrorCode = "DCS.4846"
+	ErrorCodeDCS4847    ErrorCode = "DCS.4847"
+	ErrorCodeDCS4848    ErrorCode = "DCS.4848"
+	ErrorCodeDCS4849    ErrorCode = "DCS.4849"
+	ErrorCodeDCS4850    ErrorCode = "DCS.4850"
+	ErrorCodeDCS4855    ErrorCode = "DCS.4855"
+	ErrorCodeDCS4875    ErrorCode = "DCS.4875"
+	ErrorCodeDCS4879    ErrorCode = "DCS.4879"
+	ErrorCodeDCS4911    ErrorCode = "DCS.4911"
+	ErrorCodeDCS4918    ErrorCode = "DCS.4918"
+	ErrorCodeDCS4919    ErrorCode = "DCS.4919"
+	ErrorCodeDCS4927    ErrorCode = "DCS.4927"
+	ErrorCodeDCS4930    ErrorCode = "DCS.4930"
+	ErrorCodeDCS4931    ErrorCode = "DCS.4931"
+	ErrorCodeDCS4933    ErrorCode = "DCS.4933"
+	ErrorCodeDCS4935    ErrorCode = "DCS.4935"
+	ErrorCodeDCS4936    ErrorCode = "DCS.4936"
+	ErrorCodeDCS4937    ErrorCode = "DCS.4937"
+	ErrorCodeDCS4939    ErrorCode = "DCS.4939"
+	ErrorCodeDCS4941    ErrorCode = "DCS.4941"
+	ErrorCodeDCS4942    ErrorCode = "DCS.4942"
+	ErrorCodeDCS4957    ErrorCode = "DCS.4957"
+	ErrorCodeDCS4998    ErrorCode = "DCS.4998"
+	ErrorCodeDCS4999    ErrorCode = "DCS.4999"
+	ErrorCodeDCS5000    ErrorCode = "DCS.5000"
+	ErrorCodeDCS5001    ErrorCode = "DCS.5001"
+	ErrorCodeDCS5006    ErrorCode = "DCS.5006"
+	ErrorCodeDCS5017    ErrorCode = "DCS.5017"
+	ErrorCodeDCS5020    ErrorCode = "DCS.5020"
+	ErrorCodeDCS5024    ErrorCode = "DCS.5024"
+	ErrorCodeDCS5031    ErrorCode = "DCS.5031"
+	ErrorCodeDCS5032    ErrorCode = "DCS.5032"
+	ErrorCodeDCS5037    ErrorCode = "DCS.5037"
+	ErrorCodeDCS5039    ErrorCode = "DCS.5039"
+	ErrorCodeDCS5040    ErrorCode = "DCS.5040"
+	ErrorCodeDCS5041    ErrorCode = "DCS.5041"
+	ErrorCodeDCS5042    ErrorCode = "DCS.5042"
+	ErrorCodeDCS5043    ErrorCode = "DCS.5043"
+	ErrorCodeDCS5044    ErrorCode = "DCS.5044"
+	ErrorCodeDCS5045    ErrorCode = "DCS.5045"
+	ErrorCodeDCS5050    ErrorCode = "DCS.5050"
+	ErrorCodeDCS5053    ErrorCode = "DCS.5053"
+	ErrorCodeDCS5054    ErrorCode = "DCS.5054"
+	ErrorCodeDCS5070    ErrorCode = "DCS.5070"
+	ErrorCodeDCS5071    ErrorCode = "DCS.5071"
+	ErrorCodeDCS5077    ErrorCode = "DCS.5077"
+	ErrorCodeDCS5078    ErrorCode = "DCS.5078"
+	ErrorCodeDCS5079    ErrorCode = "DCS.5079"
+	ErrorCodeDCS5081    ErrorCode = "DCS.5081"
+	ErrorCodeDCS5082    ErrorCode = "DCS.5082"
+	ErrorCodeDCS5083    ErrorCode = "DCS.5083"
+	ErrorCodeDCS5085    ErrorCode = "DCS.5085"
+	ErrorCodeDCS5090    ErrorCode = "DCS.5090"
+	ErrorCodeDCS5091    ErrorCode = "DCS.5091"
+	ErrorCodeDCS5092    ErrorCode = "DCS.5092"
+	ErrorCodeDCS5094    ErrorCode = "DCS.5094"
+	ErrorCodeDCS5095    ErrorCode = "DCS.5095"
+	ErrorCodeDCS5101    ErrorCode = "DCS.5101"
+	ErrorCodeDCS5104    ErrorCode = "DCS.5104"
+	ErrorCodeN111400002 ErrorCode = "111400002"
+	ErrorCodeN111400004 ErrorCode = "111400004"
+	ErrorCodeN111400005 ErrorCode = "111400005"
+	ErrorCodeN111400007 ErrorCode = "111400007"
+	ErrorCodeN111400008 ErrorCode = "111400008"
+	ErrorCodeN111400009 ErrorCode = "111400009"
+	ErrorCodeN111400010 ErrorCode = "111400010"
+	ErrorCodeN111400011 ErrorCode = "111400011"
+	ErrorCodeN111400012 ErrorCode = "111400012"
+	ErrorCodeN111400013 ErrorCode = "111400013"
+	ErrorCodeN111400014 ErrorCode = "111400014"
+	ErrorCodeN111400016 ErrorCode = "111400016"
+	ErrorCodeN111400017 ErrorCode = "111400017"
+	ErrorCodeN111400018 ErrorCode = "111400018"
+	ErrorCodeN111400019 ErrorCode = "111400019"
+	ErrorCodeN111400020 ErrorCode = "111400020"
+	ErrorCodeN111400021 ErrorCode = "111400021"
+	ErrorCodeN111400022 ErrorCode = "111400022"
+	ErrorCodeN111400026 ErrorCode = "111400026"
+	ErrorCodeN111400027 ErrorCode = "111400027"
+	ErrorCodeN111400035 ErrorCode = "111400035"
+	ErrorCodeN111400036 ErrorCode = "111400036"
+	ErrorCodeN111400037 ErrorCode = "111400037"
+	ErrorCodeN111400038 ErrorCode = "111400038"
+	ErrorCodeN111400039 ErrorCode = "111400039"
+	ErrorCodeN111400042 ErrorCode = "111400042"
+	ErrorCodeN111400045 ErrorCode = "111400045"
+	ErrorCodeN111400046 ErrorCode = "111400046"
+	ErrorCodeN111400047 ErrorCode = "111400047"
+	ErrorCodeN111400048 ErrorCode = "111400048"
+	ErrorCodeN111400053 ErrorCode = "111400053"
+	ErrorCodeN111400054 ErrorCode = "111400054"
+	ErrorCodeN111400060 ErrorCode = "111400060"
+	ErrorCodeN111400061 ErrorCode = "111400061"
+	ErrorCodeN111400062 ErrorCode = "111400062"
+	ErrorCodeN111400063 ErrorCode = "111400063"
+	ErrorCodeN111400064 ErrorCode = "111400064"
+	ErrorCodeN111400065 ErrorCode = "111400065"
+	ErrorCodeN111400066 ErrorCode = "111400066"
+	ErrorCodeN111400067 ErrorCode = "111400067"
+	ErrorCodeN111400068 ErrorCode = "111400068"
+	ErrorCodeN111400069 ErrorCode = "111400069"
+	ErrorCodeN111400070 ErrorCode = "111400070"
+	ErrorCodeN111400072 ErrorCode = "111400072"
+	ErrorCodeN111400073 ErrorCode = "111400073"
+	ErrorCodeN111400074 ErrorCode = "111400074"
+	ErrorCodeN111400075 ErrorCode = "111400075"
+	ErrorCodeN111400076 ErrorCode = "111400076"
+	ErrorCodeN111400080 ErrorCode = "111400080"
+	ErrorCodeN111400086 ErrorCode = "111400086"
+	ErrorCodeN111400087 ErrorCode = "111400087"
+	ErrorCodeN111400094 ErrorCode = "111400094"
+	ErrorCodeN111400095 ErrorCode = "111400095"
+	ErrorCodeN111400096 ErrorCode = "111400096"
+	ErrorCodeN111400097 ErrorCode = "111400097"
+	ErrorCodeN111400098 ErrorCode = "111400098"
+	ErrorCodeN111400099 ErrorCode = "111400099"
+	ErrorCodeN111400100 ErrorCode = "111400100"
+	ErrorCodeN111400101 ErrorCode = "111400101"
+	ErrorCodeN111400102 ErrorCode = "111400102"
+	ErrorCodeN111400103 ErrorCode = "111400103"
+	ErrorCodeN111400104 ErrorCode = "111400104"
+	ErrorCodeN111400105 ErrorCode = "111400105"
+	ErrorCodeN111400106 ErrorCode = "111400106"
+	ErrorCodeN111400107 ErrorCode = "111400107"
+	ErrorCodeN111400108 ErrorCode = "111400108"
+	ErrorCodeN111400111 ErrorCode = "111400111"
+	ErrorCodeN111400113 ErrorCode = "111400113"
+	ErrorCodeN111400114 ErrorCode = "111400114"
+	ErrorCodeN111400115 ErrorCode = "111400115"
+	ErrorCodeN111400116 ErrorCode = "111400116"
+	ErrorCodeN111400117 ErrorCode = "111400117"
+	ErrorCodeN111400118 ErrorCode = "111400118"
+	ErrorCodeN111400119 ErrorCode = "111400119"
+	ErrorCodeN111400120 ErrorCode = "111400120"
+	ErrorCodeN111400800 ErrorCode = "111400800"
+	ErrorCodeN111400842 ErrorCode = "111400842"
+	ErrorCodeN111400843 ErrorCode = "111400843"
+	ErrorCodeN111400844 ErrorCode = "111400844"
+	ErrorCodeN111400845 ErrorCode = "111400845"
+	ErrorCodeN111400849 ErrorCode = "111400849"
+	ErrorCodeN111400850 ErrorCode = "111400850"
+	ErrorCodeN111401001 ErrorCode = "111401001"
+	ErrorCodeN111401002 ErrorCode = "111401002"
+	ErrorCodeN111401003 ErrorCode = "111401003"
+	ErrorCodeN111401004 ErrorCode = "111401004"
+	ErrorCodeN111403002 ErrorCode = "111403002"
+	ErrorCodeN111403003 ErrorCode = "111403003"
+	ErrorCodeN111404001 ErrorCode = "111404001"
+	ErrorCodeN111404022 ErrorCode = "111404022"
+	ErrorCodeN111404023 ErrorCode = "111404023"
+	ErrorCodeN111405001 ErrorCode = "111405001"
+	ErrorCodeN111500000 ErrorCode = "111500000"
+	ErrorCodeN111500006 ErrorCode = "111500006"
+	ErrorCodeN111500017 ErrorCode = "111500017"
+	ErrorCodeN111500020 ErrorCode = "111500020"
+	ErrorCodeN111500024 ErrorCode = "111500024"
+	ErrorCodeN111500031 ErrorCode = "111500031"
+	ErrorCodeN111500032 ErrorCode = "111500032"
+	ErrorCodeN111500037 ErrorCode = "111500037"
+	ErrorCodeN111500041 ErrorCode = "111500041"
+	ErrorCodeN111500044 ErrorCode = "111500044"
+	ErrorCodeN111500053 ErrorCode = "111500053"
+	ErrorCodeN111500054 ErrorCode = "111500054"
+	ErrorCodeN111500070 ErrorCode = "111500070"
+	ErrorCodeN111500071 ErrorCode = "111500071"
+	ErrorCodeN111500077 ErrorCode = "111500077"
+	ErrorCodeN111500078 ErrorCode = "111500078"
+	ErrorCodeN111500079 ErrorCode = "111500079"
+	ErrorCodeN111500082 ErrorCode = "111500082"
+	ErrorCodeN111500083 ErrorCode = "111500083"
+	ErrorCodeN111500085 ErrorCode = "111500085"
+	ErrorCodeN111500090 ErrorCode = "111500090"
+	ErrorCodeN111500091 ErrorCode = "111500091"
+	ErrorCodeN111500092 ErrorCode = "111500092"
+	ErrorCodeN111500095 ErrorCode = "111500095"
+	ErrorCodeN111500104 ErrorCode = "111500104"
 )
 
 // Valid indicates whether the value is a known member of the ErrorCode enum.
 func (e ErrorCode) Valid() bool {
 	switch e {
-	case ErrorCode111400002:
-		return true
-	case ErrorCode111400004:
-		return true
-	case ErrorCode111400005:
-		return true
-	case ErrorCode111400007:
-		return true
-	case ErrorCode111400008:
-		return true
-	case ErrorCode111400009:
-		return true
-	case ErrorCode111400010:
-		return true
-	case ErrorCode111400011:
-		return true
-	case ErrorCode111400012:
-		return true
-	case ErrorCode111400013:
-		return true
-	case ErrorCode111400014:
-		return true
-	case ErrorCode111400016:
-		return true
-	case ErrorCode111400017:
-		return true
-	case ErrorCode111400018:
-		return true
-	case ErrorCode111400019:
-		return true
-	case ErrorCode111400020:
-		return true
-	case ErrorCode111400021:
-		return true
-	case ErrorCode111400022:
-		return true
-	case ErrorCode111400026:
-		return true
-	case ErrorCode111400027:
-		return true
-	case ErrorCode111400035:
-		return true
-	case ErrorCode111400036:
-		return true
-	case ErrorCode111400037:
-		return true
-	case ErrorCode111400038:
-		return true
-	case ErrorCode111400039:
-		return true
-	case ErrorCode111400042:
-		return true
-	case ErrorCode111400045:
-		return true
-	case ErrorCode111400046:
-		return true
-	case ErrorCode111400047:
-		return true
-	case ErrorCode111400048:
-		return true
-	case ErrorCode111400053:
-		return true
-	case ErrorCode111400054:
-		return true
-	case ErrorCode111400060:
-		return true
-	case ErrorCode111400061:
-		return true
-	case ErrorCode111400062:
-		return true
-	case ErrorCode111400063:
-		return true
-	case ErrorCode111400064:
-		return true
-	case ErrorCode111400065:
-		return true
-	case ErrorCode111400066:
-		return true
-	case ErrorCode111400067:
-		return true
-	case ErrorCode111400068:
-		return true
-	case ErrorCode111400069:
-		return true
-	case ErrorCode111400070:
-		return true
-	case ErrorCode111400072:
-		return true
-	case ErrorCode111400073:
-		return true
-	case ErrorCode111400074:
-		return true
-	case ErrorCode111400075:
-		return true
-	case ErrorCode111400076:
-		return true
-	case ErrorCode111400080:
-		return true
-	case ErrorCode111400086:
-		return true
-	case ErrorCode111400087:
-		return true
-	case ErrorCode111400094:
-		return true
-	case ErrorCode111400095:
-		return true
-	case ErrorCode111400096:
-		return true
-	case ErrorCode111400097:
-		return true
-	case ErrorCode111400098:
-		return true
-	case ErrorCode111400099:
-		return true
-	case ErrorCode111400100:
-		return true
-	case ErrorCode111400101:
-		return true
-	case ErrorCode111400102:
-		return true
-	case ErrorCode111400103:
-		return true
-	case ErrorCode111400104:
-		return true
-	case ErrorCode111400105:
-		return true
-	case ErrorCode111400106:
-		return true
-	case ErrorCode111400107:
-		return true
-	case ErrorCode111400108:
-		return true
-	case ErrorCode111400111:
-		return true
-	case ErrorCode111400113:
-		return true
-	case ErrorCode111400114:
-		return true
-	case ErrorCode111400115:
-		return true
-	case ErrorCode111400116:
-		return true
-	case ErrorCode111400117:
-		return true
-	case ErrorCode111400118:
-		return true
-	case ErrorCode111400119:
-		return true
-	case ErrorCode111400120:
-		return true
-	case ErrorCode111400800:
-		return true
-	case ErrorCode111400842:
-		return true
-	case ErrorCode111400843:
-		return true
-	case ErrorCode111400844:
-		return true
-	case ErrorCode111400845:
-		return true
-	case ErrorCode111400849:
-		return true
-	case ErrorCode111400850:
-		return true
-	case ErrorCode111401001:
-		return true
-	case ErrorCode111401002:
-		return true
-	case ErrorCode111401003:
-		return true
-	case ErrorCode111401004:
-		return true
-	case ErrorCode111403002:
-		return true
-	case ErrorCode111403003:
-		return true
-	case ErrorCode111404001:
-		return true
-	case ErrorCode111404022:
-		return true
-	case ErrorCode111404023:
-		return true
-	case ErrorCode111405001:
-		return true
-	case ErrorCode111500000:
-		return true
-	case ErrorCode111500006:
-		return true
-	case ErrorCode111500017:
-		return true
-	case ErrorCode111500020:
-		return true
-	case ErrorCode111500024:
-		return true
-	case ErrorCode111500031:
-		return true
-	case ErrorCode111500032:
-		return true
-	case ErrorCode111500037:
-		return true
-	case ErrorCode111500041:
-		return true
-	case ErrorCode111500044:
-		return true
-	case ErrorCode111500053:
-		return true
-	case ErrorCode111500054:
-		return true
-	case ErrorCode111500070:
-		return true
-	case ErrorCode111500071:
-		return true
-	case ErrorCode111500077:
-		return true
-	case ErrorCode111500078:
-		return true
-	case ErrorCode111500079:
-		return true
-	case ErrorCode111500082:
-		return true
-	case ErrorCode111500083:
-		return true
-	case ErrorCode111500085:
-		return true
-	case ErrorCode111500090:
-		return true
-	case ErrorCode111500091:
-		return true
-	case ErrorCode111500092:
-		return true
-	case ErrorCode111500095:
-		return true
-	case ErrorCode111500104:
-		return true
 	case ErrorCodeDCS1001:
 		return true
 	case ErrorCodeDCS1002:
@@ -1225,6 +958,240 @@ func (e ErrorCode) Valid() bool {
 		return true
 	case ErrorCodeDCS5104:
 		return true
+	case ErrorCodeN111400002:
+		return true
+	case ErrorCodeN111400004:
+		return true
+	case ErrorCodeN111400005:
+		return true
+	case ErrorCodeN111400007:
+		return true
+	case ErrorCodeN111400008:
+		return true
+	case ErrorCodeN111400009:
+		return true
+	case ErrorCodeN111400010:
+		return true
+	case ErrorCodeN111400011:
+		return true
+	case ErrorCodeN111400012:
+		return true
+	case ErrorCodeN111400013:
+		return true
+	case ErrorCodeN111400014:
+		return true
+	case ErrorCodeN111400016:
+		return true
+	case ErrorCodeN111400017:
+		return true
+	case ErrorCodeN111400018:
+		return true
+	case ErrorCodeN111400019:
+		return true
+	case ErrorCodeN111400020:
+		return true
+	case ErrorCodeN111400021:
+		return true
+	case ErrorCodeN111400022:
+		return true
+	case ErrorCodeN111400026:
+		return true
+	case ErrorCodeN111400027:
+		return true
+	case ErrorCodeN111400035:
+		return true
+	case ErrorCodeN111400036:
+		return true
+	case ErrorCodeN111400037:
+		return true
+	case ErrorCodeN111400038:
+		return true
+	case ErrorCodeN111400039:
+		return true
+	case ErrorCodeN111400042:
+		return true
+	case ErrorCodeN111400045:
+		return true
+	case ErrorCodeN111400046:
+		return true
+	case ErrorCodeN111400047:
+		return true
+	case ErrorCodeN111400048:
+		return true
+	case ErrorCodeN111400053:
+		return true
+	case ErrorCodeN111400054:
+		return true
+	case ErrorCodeN111400060:
+		return true
+	case ErrorCodeN111400061:
+		return true
+	case ErrorCodeN111400062:
+		return true
+	case ErrorCodeN111400063:
+		return true
+	case ErrorCodeN111400064:
+		return true
+	case ErrorCodeN111400065:
+		return true
+	case ErrorCodeN111400066:
+		return true
+	case ErrorCodeN111400067:
+		return true
+	case ErrorCodeN111400068:
+		return true
+	case ErrorCodeN111400069:
+		return true
+	case ErrorCodeN111400070:
+		return true
+	case ErrorCodeN111400072:
+		return true
+	case ErrorCodeN111400073:
+		return true
+	case ErrorCodeN111400074:
+		return true
+	case ErrorCodeN111400075:
+		return true
+	case ErrorCodeN111400076:
+		return true
+	case ErrorCodeN111400080:
+		return true
+	case ErrorCodeN111400086:
+		return true
+	case ErrorCodeN111400087:
+		return true
+	case ErrorCodeN111400094:
+		return true
+	case ErrorCodeN111400095:
+		return true
+	case ErrorCodeN111400096:
+		return true
+	case ErrorCodeN111400097:
+		return true
+	case ErrorCodeN111400098:
+		return true
+	case ErrorCodeN111400099:
+		return true
+	case ErrorCodeN111400100:
+		return true
+	case ErrorCodeN111400101:
+		return true
+	case ErrorCodeN111400102:
+		return true
+	case ErrorCodeN111400103:
+		return true
+	case ErrorCodeN111400104:
+		return true
+	case ErrorCodeN111400105:
+		return true
+	case ErrorCodeN111400106:
+		return true
+	case ErrorCodeN111400107:
+		return true
+	case ErrorCodeN111400108:
+		return true
+	case ErrorCodeN111400111:
+		return true
+	case ErrorCodeN111400113:
+		return true
+	case ErrorCodeN111400114:
+		return true
+	case ErrorCodeN111400115:
+		return true
+	case ErrorCodeN111400116:
+		return true
+	case ErrorCodeN111400117:
+		return true
+	case ErrorCodeN111400118:
+		return true
+	case ErrorCodeN111400119:
+		return true
+	case ErrorCodeN111400120:
+		return true
+	case ErrorCodeN111400800:
+		return true
+	case ErrorCodeN111400842:
+		return true
+	case ErrorCodeN111400843:
+		return true
+	case ErrorCodeN111400844:
+		return true
+	case ErrorCodeN111400845:
+		return true
+	case ErrorCodeN111400849:
+		return true
+	case ErrorCodeN111400850:
+		return true
+	case ErrorCodeN111401001:
+		return true
+	case ErrorCodeN111401002:
+		return true
+	case ErrorCodeN111401003:
+		return true
+	case ErrorCodeN111401004:
+		return true
+	case ErrorCodeN111403002:
+		return true
+	case ErrorCodeN111403003:
+		return true
+	case ErrorCodeN111404001:
+		return true
+	case ErrorCodeN111404022:
+		return true
+	case ErrorCodeN111404023:
+		return true
+	case ErrorCodeN111405001:
+		return true
+	case ErrorCodeN111500000:
+		return true
+	case ErrorCodeN111500006:
+		return true
+	case ErrorCodeN111500017:
+		return true
+	case ErrorCodeN111500020:
+		return true
+	case ErrorCodeN111500024:
+		return true
+	case ErrorCodeN111500031:
+		return true
+	case ErrorCodeN111500032:
+		return true
+	case ErrorCodeN111500037:
+		return true
+	case ErrorCodeN111500041:
+		return true
+	case ErrorCodeN111500044:
+		return true
+	case ErrorCodeN111500053:
+		return true
+	case ErrorCodeN111500054:
+		return true
+	case ErrorCodeN111500070:
+		return true
+	case ErrorCodeN111500071:
+		return true
+	case ErrorCodeN111500077:
+		return true
+	case ErrorCodeN111500078:
+		return true
+	case ErrorCodeN111500079:
+		return true
+	case ErrorCodeN111500082:
+		return true
+	case ErrorCodeN111500083:
+		return true
+	case ErrorCodeN111500085:
+		return true
+	case ErrorCodeN111500090:
+		return true
+	case ErrorCodeN111500091:
+		return true
+	case ErrorCodeN111500092:
+		return true
+	case ErrorCodeN111500095:
+		return true
+	case ErrorCodeN111500104:
+		return true
 	default:
 		return false
 	}
@@ -1232,16 +1199,16 @@ func (e ErrorCode) Valid() bool {
 
 // Defines values for InstanceResultResult.
 const (
-	InstanceResultFailed  InstanceResultResult = "failed"
-	InstanceResultSuccess InstanceResultResult = "success"
+	InstanceResultResultFailed  InstanceResultResult = "failed"
+	InstanceResultResultSuccess InstanceResultResult = "success"
 )
 
 // Valid indicates whether the value is a known member of the InstanceResultResult enum.
 func (e InstanceResultResult) Valid() bool {
 	switch e {
-	case InstanceResultFailed:
+	case InstanceResultResultFailed:
 		return true
-	case InstanceResultSuccess:
+	case InstanceResultResultSuccess:
 		return true
 	default:
 		return false
@@ -1281,42 +1248,60 @@ func (e InstanceStatus) Valid() bool {
 	}
 }
 
-// Defines values for ListConfigurationsOutputConfigStatus.
+// Defines values for MaintainBegin.
 const (
-	ConfigStatusFailure  ListConfigurationsOutputConfigStatus = "FAILURE"
-	ConfigStatusSuccess  ListConfigurationsOutputConfigStatus = "SUCCESS"
-	ConfigStatusUpdating ListConfigurationsOutputConfigStatus = "UPDATING"
+	MaintainBeginAt02 MaintainBegin = "02:00:00"
+	MaintainBeginAt06 MaintainBegin = "06:00:00"
+	MaintainBeginAt10 MaintainBegin = "10:00:00"
+	MaintainBeginAt14 MaintainBegin = "14:00:00"
+	MaintainBeginAt18 MaintainBegin = "18:00:00"
+	MaintainBeginAt22 MaintainBegin = "22:00:00"
 )
 
-// Valid indicates whether the value is a known member of the ListConfigurationsOutputConfigStatus enum.
-func (e ListConfigurationsOutputConfigStatus) Valid() bool {
+// Valid indicates whether the value is a known member of the MaintainBegin enum.
+func (e MaintainBegin) Valid() bool {
 	switch e {
-	case ConfigStatusFailure:
+	case MaintainBeginAt02:
 		return true
-	case ConfigStatusSuccess:
+	case MaintainBeginAt06:
 		return true
-	case ConfigStatusUpdating:
+	case MaintainBeginAt10:
+		return true
+	case MaintainBeginAt14:
+		return true
+	case MaintainBeginAt18:
+		return true
+	case MaintainBeginAt22:
 		return true
 	default:
 		return false
 	}
 }
 
-// Defines values for ProductInfoCacheMode.
+// Defines values for MaintainEnd.
 const (
-	ProductCacheModeCluster ProductInfoCacheMode = "cluster"
-	ProductCacheModeHa      ProductInfoCacheMode = "ha"
-	ProductCacheModeSingle  ProductInfoCacheMode = "single"
+	MaintainEndAt02 MaintainEnd = "02:00:00"
+	MaintainEndAt06 MaintainEnd = "06:00:00"
+	MaintainEndAt10 MaintainEnd = "10:00:00"
+	MaintainEndAt14 MaintainEnd = "14:00:00"
+	MaintainEndAt18 MaintainEnd = "18:00:00"
+	MaintainEndAt22 MaintainEnd = "22:00:00"
 )
 
-// Valid indicates whether the value is a known member of the ProductInfoCacheMode enum.
-func (e ProductInfoCacheMode) Valid() bool {
+// Valid indicates whether the value is a known member of the MaintainEnd enum.
+func (e MaintainEnd) Valid() bool {
 	switch e {
-	case ProductCacheModeCluster:
+	case MaintainEndAt02:
 		return true
-	case ProductCacheModeHa:
+	case MaintainEndAt06:
 		return true
-	case ProductCacheModeSingle:
+	case MaintainEndAt10:
+		return true
+	case MaintainEndAt14:
+		return true
+	case MaintainEndAt18:
+		return true
+	case MaintainEndAt22:
 		return true
 	default:
 		return false
@@ -1325,16 +1310,16 @@ func (e ProductInfoCacheMode) Valid() bool {
 
 // Defines values for ProductInfoProdType.
 const (
-	ProdTypeInstance ProductInfoProdType = "instance"
-	ProdTypeObsSpace ProductInfoProdType = "obs_space"
+	ProductInfoProdTypeInstance ProductInfoProdType = "instance"
+	ProductInfoProdTypeObsSpace ProductInfoProdType = "obs_space"
 )
 
 // Valid indicates whether the value is a known member of the ProductInfoProdType enum.
 func (e ProductInfoProdType) Valid() bool {
 	switch e {
-	case ProdTypeInstance:
+	case ProductInfoProdTypeInstance:
 		return true
-	case ProdTypeObsSpace:
+	case ProductInfoProdTypeObsSpace:
 		return true
 	default:
 		return false
@@ -1343,50 +1328,50 @@ func (e ProductInfoProdType) Valid() bool {
 
 // Defines values for ResourceType.
 const (
-	QuotaTypeInstance ResourceType = "instance"
-	QuotaTypeRam      ResourceType = "ram"
+	ResourceTypeInstance ResourceType = "instance"
+	ResourceTypeRAM      ResourceType = "ram"
 )
 
 // Valid indicates whether the value is a known member of the ResourceType enum.
 func (e ResourceType) Valid() bool {
 	switch e {
-	case QuotaTypeInstance:
+	case ResourceTypeInstance:
 		return true
-	case QuotaTypeRam:
+	case ResourceTypeRAM:
 		return true
 	default:
 		return false
 	}
 }
 
-// Defines values for RestartOrFlushInstancesInputAction.
+// Defines values for InstanceAction.
 const (
-	ActionFlush   RestartOrFlushInstancesInputAction = "flush"
-	ActionRestart RestartOrFlushInstancesInputAction = "restart"
+	InstanceActionFlush   InstanceAction = "flush"
+	InstanceActionRestart InstanceAction = "restart"
 )
 
-// Valid indicates whether the value is a known member of the RestartOrFlushInstancesInputAction enum.
-func (e RestartOrFlushInstancesInputAction) Valid() bool {
+// Valid indicates whether the value is a known member of the InstanceAction enum.
+func (e InstanceAction) Valid() bool {
 	switch e {
-	case ActionFlush:
+	case InstanceActionFlush:
 		return true
-	case ActionRestart:
+	case InstanceActionRestart:
 		return true
 	default:
 		return false
 	}
 }
 
-// Defines values for RestoreRecordResponseStatus.
+// Defines values for RestoreStatus.
 const (
-	RestoreStatusFailed    RestoreRecordResponseStatus = "failed"
-	RestoreStatusRestoring RestoreRecordResponseStatus = "restoring"
-	RestoreStatusSucceed   RestoreRecordResponseStatus = "succeed"
-	RestoreStatusWaiting   RestoreRecordResponseStatus = "waiting"
+	RestoreStatusFailed    RestoreStatus = "failed"
+	RestoreStatusRestoring RestoreStatus = "restoring"
+	RestoreStatusSucceed   RestoreStatus = "succeed"
+	RestoreStatusWaiting   RestoreStatus = "waiting"
 )
 
-// Valid indicates whether the value is a known member of the RestoreRecordResponseStatus enum.
-func (e RestoreRecordResponseStatus) Valid() bool {
+// Valid indicates whether the value is a known member of the RestoreStatus enum.
+func (e RestoreStatus) Valid() bool {
 	switch e {
 	case RestoreStatusFailed:
 		return true
@@ -1401,56 +1386,32 @@ func (e RestoreRecordResponseStatus) Valid() bool {
 	}
 }
 
-// Defines values for ShowInstanceOutputCacheMode.
+// Defines values for CpuType.
 const (
-	CacheModeCluster ShowInstanceOutputCacheMode = "cluster"
-	CacheModeHa      ShowInstanceOutputCacheMode = "ha"
-	CacheModeProxy   ShowInstanceOutputCacheMode = "proxy"
-	CacheModeSingle  ShowInstanceOutputCacheMode = "single"
+	CpuTypeAarch64 CpuType = "aarch_64"
+	CpuTypeX86     CpuType = "x86_64"
 )
 
-// Valid indicates whether the value is a known member of the ShowInstanceOutputCacheMode enum.
-func (e ShowInstanceOutputCacheMode) Valid() bool {
-	switch e {
-	case CacheModeCluster:
-		return true
-	case CacheModeHa:
-		return true
-	case CacheModeProxy:
-		return true
-	case CacheModeSingle:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ShowInstanceOutputCpuType.
-const (
-	CpuTypeAarch64 ShowInstanceOutputCpuType = "aarch_64"
-	CpuTypeX8664   ShowInstanceOutputCpuType = "x86_64"
-)
-
-// Valid indicates whether the value is a known member of the ShowInstanceOutputCpuType enum.
-func (e ShowInstanceOutputCpuType) Valid() bool {
+// Valid indicates whether the value is a known member of the CpuType enum.
+func (e CpuType) Valid() bool {
 	switch e {
 	case CpuTypeAarch64:
 		return true
-	case CpuTypeX8664:
+	case CpuTypeX86:
 		return true
 	default:
 		return false
 	}
 }
 
-// Defines values for ShowInstanceOutputProductType.
+// Defines values for ProductType.
 const (
-	ProductTypeGeneric ShowInstanceOutputProductType = "generic"
-	ProductTypeLibos   ShowInstanceOutputProductType = "libos"
+	ProductTypeGeneric ProductType = "generic"
+	ProductTypeLibos   ProductType = "libos"
 )
 
-// Valid indicates whether the value is a known member of the ShowInstanceOutputProductType enum.
-func (e ShowInstanceOutputProductType) Valid() bool {
+// Valid indicates whether the value is a known member of the ProductType enum.
+func (e ProductType) Valid() bool {
 	switch e {
 	case ProductTypeGeneric:
 		return true
@@ -1461,14 +1422,14 @@ func (e ShowInstanceOutputProductType) Valid() bool {
 	}
 }
 
-// Defines values for ShowInstanceOutputStorageType.
+// Defines values for StorageType.
 const (
-	StorageTypeDRAM ShowInstanceOutputStorageType = "DRAM"
-	StorageTypeSCM  ShowInstanceOutputStorageType = "SCM"
+	StorageTypeDRAM StorageType = "DRAM"
+	StorageTypeSCM  StorageType = "SCM"
 )
 
-// Valid indicates whether the value is a known member of the ShowInstanceOutputStorageType enum.
-func (e ShowInstanceOutputStorageType) Valid() bool {
+// Valid indicates whether the value is a known member of the StorageType enum.
+func (e StorageType) Valid() bool {
 	switch e {
 	case StorageTypeDRAM:
 		return true
@@ -1479,77 +1440,17 @@ func (e ShowInstanceOutputStorageType) Valid() bool {
 	}
 }
 
-// Defines values for UpdateInstanceInputMaintainBegin.
+// Defines values for PasswordResult.
 const (
-	UpdateMaintainBegin02 UpdateInstanceInputMaintainBegin = "02:00:00"
-	UpdateMaintainBegin06 UpdateInstanceInputMaintainBegin = "06:00:00"
-	UpdateMaintainBegin10 UpdateInstanceInputMaintainBegin = "10:00:00"
-	UpdateMaintainBegin14 UpdateInstanceInputMaintainBegin = "14:00:00"
-	UpdateMaintainBegin18 UpdateInstanceInputMaintainBegin = "18:00:00"
-	UpdateMaintainBegin22 UpdateInstanceInputMaintainBegin = "22:00:00"
+	PasswordResultFailed             PasswordResult = "failed"
+	PasswordResultLocked             PasswordResult = "locked"
+	PasswordResultPasswordFailed     PasswordResult = "passwordFailed"
+	PasswordResultSuccess            PasswordResult = "success"
+	PasswordResultSuccessCapitalized PasswordResult = "Success"
 )
 
-// Valid indicates whether the value is a known member of the UpdateInstanceInputMaintainBegin enum.
-func (e UpdateInstanceInputMaintainBegin) Valid() bool {
-	switch e {
-	case UpdateMaintainBegin02:
-		return true
-	case UpdateMaintainBegin06:
-		return true
-	case UpdateMaintainBegin10:
-		return true
-	case UpdateMaintainBegin14:
-		return true
-	case UpdateMaintainBegin18:
-		return true
-	case UpdateMaintainBegin22:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for UpdateInstanceInputMaintainEnd.
-const (
-	UpdateMaintainEnd02 UpdateInstanceInputMaintainEnd = "02:00:00"
-	UpdateMaintainEnd06 UpdateInstanceInputMaintainEnd = "06:00:00"
-	UpdateMaintainEnd10 UpdateInstanceInputMaintainEnd = "10:00:00"
-	UpdateMaintainEnd14 UpdateInstanceInputMaintainEnd = "14:00:00"
-	UpdateMaintainEnd18 UpdateInstanceInputMaintainEnd = "18:00:00"
-	UpdateMaintainEnd22 UpdateInstanceInputMaintainEnd = "22:00:00"
-)
-
-// Valid indicates whether the value is a known member of the UpdateInstanceInputMaintainEnd enum.
-func (e UpdateInstanceInputMaintainEnd) Valid() bool {
-	switch e {
-	case UpdateMaintainEnd02:
-		return true
-	case UpdateMaintainEnd06:
-		return true
-	case UpdateMaintainEnd10:
-		return true
-	case UpdateMaintainEnd14:
-		return true
-	case UpdateMaintainEnd18:
-		return true
-	case UpdateMaintainEnd22:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for UpdatePasswordOutputResult.
-const (
-	PasswordResultFailed             UpdatePasswordOutputResult = "failed"
-	PasswordResultLocked             UpdatePasswordOutputResult = "locked"
-	PasswordResultPasswordFailed     UpdatePasswordOutputResult = "passwordFailed"
-	PasswordResultSuccess            UpdatePasswordOutputResult = "success"
-	PasswordResultSuccessCapitalized UpdatePasswordOutputResult = "Success"
-)
-
-// Valid indicates whether the value is a known member of the UpdatePasswordOutputResult enum.
-func (e UpdatePasswordOutputResult) Valid() bool {
+// Valid indicates whether the value is a known member of the PasswordResult enum.
+func (e PasswordResult) Valid() bool {
 	switch e {
 	case PasswordResultFailed:
 		return true
@@ -1581,14 +1482,14 @@ type AvailableZone struct {
 	Port *string `json:"port,omitempty"`
 
 	// ResourceAvailability 分区上是否还有可用资源。true: 还有资源。false: 资源不足。(a string)
-	ResourceAvailability *AvailableZoneResourceAvailability `json:"resource_availability,omitempty"`
+	ResourceAvailability *ResourceAvailability `json:"resource_availability,omitempty"`
 
 	// ResourceAvailabilityDcs2 分区上是否还有Redis 4.0/5.0可用资源 ("true"/"false", a string; not in seed 003's 表 5-92)。
 	ResourceAvailabilityDcs2 *string `json:"resource_availability_dcs2,omitempty"`
 }
 
-// AvailableZoneResourceAvailability 分区上是否还有可用资源。true: 还有资源。false: 资源不足。(a string)
-type AvailableZoneResourceAvailability string
+// ResourceAvailability 分区上是否还有可用资源。true: 还有资源。false: 资源不足。(a string)
+type ResourceAvailability string
 
 // BackendAddrs 集群实例的后端服务地址 (backend_addrs; not in seed 003). The witnesses disagree on its JSON
 // type: the 2021 edition's V1 example sends an array of "ip:port" strings, the OTC Go SDK
@@ -1626,8 +1527,8 @@ type BackupPlanPeriodType string
 
 // BackupPolicy 备份策略 (表 5-3)，实例类型为主备和集群时支持。CreateInstance and UpdateInstance send the same object.
 type BackupPolicy struct {
-	// BackupType 备份类型。auto: 自动备份; manual: 手动备份。默认值是: manual (the server's default when the field is absent)。
-	BackupType *BackupPolicyBackupType `json:"backup_type,omitempty"`
+	// BackupType 备份类型: auto: 自动备份; manual: 手动备份
+	BackupType *BackupType `json:"backup_type,omitempty"`
 
 	// PeriodicalBackupPlan 备份计划 (表 5-4), for CreateInstance and UpdateInstance alike (HW-DCS1-009), and as
 	// ShowInstance returns it inside instance_backup_policy.policy.
@@ -1636,9 +1537,6 @@ type BackupPolicy struct {
 	// SaveDays 当backup_type设置为manual时，该参数为必填。保留天数，单位：天，取值范围：1-7。Sent as a JSON integer ("save_days":3).
 	SaveDays *int `json:"save_days,omitempty"`
 }
-
-// BackupPolicyBackupType 备份类型。auto: 自动备份; manual: 手动备份。默认值是: manual (the server's default when the field is absent)。
-type BackupPolicyBackupType string
 
 // BackupRecordResponse backup_record_response 参数说明 (表 5-67)
 type BackupRecordResponse struct {
@@ -1651,8 +1549,8 @@ type BackupRecordResponse struct {
 	// BackupName 备份记录名称。
 	BackupName *string `json:"backup_name,omitempty"`
 
-	// BackupType 备份类型。manual: 表示备份类型为手动备份; auto: 表示备份类型为自动备份
-	BackupType *BackupRecordResponseBackupType `json:"backup_type,omitempty"`
+	// BackupType 备份类型: auto: 自动备份; manual: 手动备份
+	BackupType *BackupType `json:"backup_type,omitempty"`
 
 	// CreatedAt 备份任务创建时间。
 	CreatedAt *string `json:"created_at,omitempty"`
@@ -1667,7 +1565,7 @@ type BackupRecordResponse struct {
 	InstanceId *string `json:"instance_id,omitempty"`
 
 	// IsSupportRestore 是否可以执行恢复操作，取值为TRUE或FALSE。
-	IsSupportRestore *BackupRecordResponseIsSupportRestore `json:"is_support_restore,omitempty"`
+	IsSupportRestore *SupportRestore `json:"is_support_restore,omitempty"`
 
 	// Period 备份执行时间段。
 	Period nullable.Nullable[string] `json:"period,omitempty"`
@@ -1681,21 +1579,15 @@ type BackupRecordResponse struct {
 	// Size 备份文件大小 (Byte) 。(Long)
 	Size *int64 `json:"size,omitempty"`
 
-	// Status 备份状态。waiting: 等待中。backuping: 备份中。succeed: 备份成功。failed: 备份失败。expired: 备份文件过期。deleted: 已手动删除备份文件。
-	Status *BackupRecordResponseStatus `json:"status,omitempty"`
+	// Status 备份状态 (表 5-67 status): waiting: 等待中; backuping: 备份中; succeed: 备份成功; failed: 备份失败; expired: 备份文件过期; deleted: 已删除备份文件
+	Status *BackupStatus `json:"status,omitempty"`
 
 	// UpdatedAt 备份完成时间。
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
 
-// BackupRecordResponseBackupType 备份类型。manual: 表示备份类型为手动备份; auto: 表示备份类型为自动备份
-type BackupRecordResponseBackupType string
-
-// BackupRecordResponseIsSupportRestore 是否可以执行恢复操作，取值为TRUE或FALSE。
-type BackupRecordResponseIsSupportRestore string
-
-// BackupRecordResponseStatus 备份状态。waiting: 等待中。backuping: 备份中。succeed: 备份成功。failed: 备份失败。expired: 备份文件过期。deleted: 已手动删除备份文件。
-type BackupRecordResponseStatus string
+// SupportRestore 是否可以执行恢复操作，取值为TRUE或FALSE。
+type SupportRestore string
 
 // BackupRestoreErrorCode DCS 备份恢复错误码 (表 5-68):
 // - dcs.08.0001: 启动备份恢复工具失败。
@@ -1707,6 +1599,12 @@ type BackupRecordResponseStatus string
 // - dcs.08.0007: 恢复时同步数据失败。
 // - dcs.08.0008: 自动备份任务未运行，实例正在运行其他任务。
 type BackupRestoreErrorCode string
+
+// BackupStatus 备份状态 (表 5-67 status): waiting: 等待中; backuping: 备份中; succeed: 备份成功; failed: 备份失败; expired: 备份文件过期; deleted: 已删除备份文件
+type BackupStatus string
+
+// BackupType 备份类型: auto: 自动备份; manual: 手动备份
+type BackupType string
 
 // BatchDeleteInstancesInput 请求参数 (表 5-11)
 type BatchDeleteInstancesInput struct {
@@ -1751,6 +1649,13 @@ type BssParamIsAutoRenew string
 // BssParamPeriodType 包年包月时必选: month (包月) / year (包年)。
 type BssParamPeriodType string
 
+// CacheMode 缓存实例类型: single：表示单机; ha：表示主备实例; cluster：表示集群; proxy：表示Proxy集群.
+// ShowInstance documents all four, ListAvailableProducts' products the first three.
+type CacheMode string
+
+// ConfigStatus 实例修改状态 (ListConfigurations config_status): UPDATING / FAILURE / SUCCESS
+type ConfigStatus string
+
 // CopyInstanceInput 请求参数 (表 5-58)
 type CopyInstanceInput struct {
 	// Remark 备份缓存实例的备注信息。
@@ -1793,12 +1698,11 @@ type CreateInstanceInput struct {
 	// EnableSsl Redis缓存实例开启公网访问功能时，是否选择支持ssl (true 开启 / false 不开启)。Not in seed 003's 表 5-2.
 	EnableSsl *bool `json:"enable_ssl,omitempty"`
 
-	// Engine 缓存引擎：Redis。
-	Engine CreateInstanceInputEngine `json:"engine"`
+	// Engine 缓存引擎: Redis.
+	Engine Engine `json:"engine"`
 
-	// EngineVersion 缓存版本，取值为4.0、5.0。说明：DCS自当前版本起，新建局点已暂停售卖Redis 3.0实例；
-	// 存量局点可以继续使用Redis 3.0，建议使用Redis 4.0及以上版本。
-	EngineVersion CreateInstanceInputEngineVersion `json:"engine_version"`
+	// EngineVersion 缓存版本 (表 5-2 engine_version): 4.0、5.0; 3.0 at existing sites only (HW-DCS1-034).
+	EngineVersion EngineVersion `json:"engine_version"`
 
 	// EnterpriseProjectId 企业项目ID。Not in seed 003's 表 5-2.
 	EnterpriseProjectId *string `json:"enterprise_project_id,omitempty"`
@@ -1812,14 +1716,11 @@ type CreateInstanceInput struct {
 	// InstanceNum 批量创建缓存实例时，购买的实例个数 (默认值 1 when absent, 取值范围 1-100)。Not in seed 003's 表 5-2.
 	InstanceNum *int `json:"instance_num,omitempty"`
 
-	// MaintainBegin 维护时间窗开始时间，格式为hh:mm:ss。维护时间窗开始和结束时间必须为指定的时间段，可参考查询维护时间窗时间段获取。
-	// 开始时间必须为22:00:00、02:00:00、06:00:00、10:00:00、14:00:00和18:00:00。
-	// 该参数不能单独为空，若该值为空，则结束时间也为空。系统分配一个默认开始时间02:00:00。
-	MaintainBegin *CreateInstanceInputMaintainBegin `json:"maintain_begin,omitempty"`
+	// MaintainBegin 维护时间窗开始时间 hh:mm:ss (表 5-2 maintain_begin): 22:00:00、02:00:00、06:00:00、10:00:00、14:00:00 或 18:00:00.
+	MaintainBegin *MaintainBegin `json:"maintain_begin,omitempty"`
 
-	// MaintainEnd 维护时间窗结束时间，格式为hh:mm:ss。结束时间在开始时间基础上加四个小时，即当开始时间为22:00:00时，结束时间为02:00:00。
-	// 该参数不能单独为空，若该值为空，则开始时间也为空，系统分配一个默认结束时间06:00:00。
-	MaintainEnd *CreateInstanceInputMaintainEnd `json:"maintain_end,omitempty"`
+	// MaintainEnd 维护时间窗结束时间 hh:mm:ss, 开始时间加四小时 (表 5-2 maintain_end): 02:00:00、06:00:00、10:00:00、14:00:00、18:00:00 或 22:00:00.
+	MaintainEnd *MaintainEnd `json:"maintain_end,omitempty"`
 
 	// Name 实例名称。由中英文字符开头，只能由中英文字母、数字、中划线和下划线组成，长度为4~64的字符。
 	Name string `json:"name"`
@@ -1828,7 +1729,7 @@ type CreateInstanceInput struct {
 	// 才能访问 (the server's default when absent). With "false" or absent, password is needed.
 	// Not in seed 003's 表 5-2. The 2021 table says String and ShowInstance returns a string;
 	// its Redis examples print a JSON boolean, its Memcached example the string "true".
-	NoPasswordAccess *CreateInstanceInputNoPasswordAccess `json:"no_password_access,omitempty"`
+	NoPasswordAccess *NoPasswordAccess `json:"no_password_access,omitempty"`
 
 	// Password 缓存实例的认证信息。Redis类型的缓存实例密码复杂度要求：输入长度为8到64位的字符串；
 	// 新密码不能与旧密码相同；必须包含如下四种字符中的三种组合：小写字母、大写字母、数字、
@@ -1872,27 +1773,11 @@ type CreateInstanceInput struct {
 	VpcId string `json:"vpc_id"`
 }
 
-// CreateInstanceInputEngine 缓存引擎：Redis。
-type CreateInstanceInputEngine string
-
-// CreateInstanceInputEngineVersion 缓存版本，取值为4.0、5.0。说明：DCS自当前版本起，新建局点已暂停售卖Redis 3.0实例；
-// 存量局点可以继续使用Redis 3.0，建议使用Redis 4.0及以上版本。
-type CreateInstanceInputEngineVersion string
-
-// CreateInstanceInputMaintainBegin 维护时间窗开始时间，格式为hh:mm:ss。维护时间窗开始和结束时间必须为指定的时间段，可参考查询维护时间窗时间段获取。
-// 开始时间必须为22:00:00、02:00:00、06:00:00、10:00:00、14:00:00和18:00:00。
-// 该参数不能单独为空，若该值为空，则结束时间也为空。系统分配一个默认开始时间02:00:00。
-type CreateInstanceInputMaintainBegin string
-
-// CreateInstanceInputMaintainEnd 维护时间窗结束时间，格式为hh:mm:ss。结束时间在开始时间基础上加四个小时，即当开始时间为22:00:00时，结束时间为02:00:00。
-// 该参数不能单独为空，若该值为空，则开始时间也为空，系统分配一个默认结束时间06:00:00。
-type CreateInstanceInputMaintainEnd string
-
-// CreateInstanceInputNoPasswordAccess 是否允许免密码访问缓存实例 (a string): "true" 该实例无需密码即可访问; "false" 必须通过密码认证
+// NoPasswordAccess 是否允许免密码访问缓存实例 (a string): "true" 该实例无需密码即可访问; "false" 必须通过密码认证
 // 才能访问 (the server's default when absent). With "false" or absent, password is needed.
 // Not in seed 003's 表 5-2. The 2021 table says String and ShowInstance returns a string;
 // its Redis examples print a JSON boolean, its Memcached example the string "true".
-type CreateInstanceInputNoPasswordAccess string
+type NoPasswordAccess string
 
 // CreateInstanceOutput 响应参数 (表 5-5)
 type CreateInstanceOutput struct {
@@ -1920,6 +1805,12 @@ type DeleteBackupFileOutput struct {
 	// Message 删除备份文件结果说明。
 	Message *string `json:"message,omitempty"`
 }
+
+// Engine 缓存引擎: Redis.
+type Engine string
+
+// EngineVersion 缓存版本 (表 5-2 engine_version): 4.0、5.0; 3.0 at existing sites only (HW-DCS1-034).
+type EngineVersion string
 
 // ErrorCode 错误码 (7.2, seed 003 lines 8888-9234): error_code values with HTTP status, 错误信息, 描述 and 处理措施.
 // - 111400002 (400): Invalid project ID format. / Project ID的格式无效。 / 请检查项目ID是否合法。
@@ -2573,8 +2464,8 @@ type ListConfigurationsOutput struct {
 	// ClusterV1 实例类型。返回true表示实例类型为Redis 3.0 Proxy Cluster，false表示为其他实例类型。
 	ClusterV1 *bool `json:"cluster_v1,omitempty"`
 
-	// ConfigStatus 实例修改状态。UPDATING / FAILURE / SUCCESS
-	ConfigStatus *ListConfigurationsOutputConfigStatus `json:"config_status,omitempty"`
+	// ConfigStatus 实例修改状态 (ListConfigurations config_status): UPDATING / FAILURE / SUCCESS
+	ConfigStatus *ConfigStatus `json:"config_status,omitempty"`
 
 	// ConfigTime 实例操作时间。格式为： 2017-03-31T12:24:46.297Z ("" in the example)
 	ConfigTime *string `json:"config_time,omitempty"`
@@ -2595,9 +2486,6 @@ type ListConfigurationsOutput struct {
 	// - RESTORING: 缓存实例数据恢复中的状态。
 	Status *InstanceStatus `json:"status,omitempty"`
 }
-
-// ListConfigurationsOutputConfigStatus 实例修改状态。UPDATING / FAILURE / SUCCESS
-type ListConfigurationsOutputConfigStatus string
 
 // ListInstancesOutput 响应参数 (表 5-20)
 type ListInstancesOutput struct {
@@ -2689,6 +2577,12 @@ type ListStatisticsOfRunningInstancesOutput struct {
 	Statistics *[]InstanceStatistic `json:"statistics,omitempty"`
 }
 
+// MaintainBegin 维护时间窗开始时间 hh:mm:ss (表 5-2 maintain_begin): 22:00:00、02:00:00、06:00:00、10:00:00、14:00:00 或 18:00:00.
+type MaintainBegin string
+
+// MaintainEnd 维护时间窗结束时间 hh:mm:ss, 开始时间加四小时 (表 5-2 maintain_end): 02:00:00、06:00:00、10:00:00、14:00:00、18:00:00 或 22:00:00.
+type MaintainEnd string
+
 // MaintainWindow maintain_windows 参数说明 (表 5-89)
 type MaintainWindow struct {
 	// Begin 维护时间窗开始时间。(the example sends the hour only, e.g. "22")
@@ -2757,8 +2651,9 @@ type ProductInfo struct {
 	// BillingFactor 计费项 (not in seed 003's 表 5-78)。
 	BillingFactor *string `json:"billing_factor,omitempty"`
 
-	// CacheMode 缓存实例类型。single：表示单机; ha：表示主备实例; cluster：表示集群
-	CacheMode *ProductInfoCacheMode `json:"cache_mode,omitempty"`
+	// CacheMode 缓存实例类型: single：表示单机; ha：表示主备实例; cluster：表示集群; proxy：表示Proxy集群.
+	// ShowInstance documents all four, ListAvailableProducts' products the first three.
+	CacheMode *CacheMode `json:"cache_mode,omitempty"`
 
 	// ChargingType 收费模式。
 	ChargingType *string `json:"charging_type,omitempty"`
@@ -2811,9 +2706,6 @@ type ProductInfo struct {
 	// StorageType 存储类型。
 	StorageType *string `json:"storage_type,omitempty"`
 }
-
-// ProductInfoCacheMode 缓存实例类型。single：表示单机; ha：表示主备实例; cluster：表示集群
-type ProductInfoCacheMode string
 
 // ProductInfoProdType 产品类型，取值为instance或者obs_space。
 type ProductInfoProdType string
@@ -2961,14 +2853,14 @@ type ResourceUser struct {
 // RestartOrFlushInstancesInput 请求参数 (表 5-30)
 type RestartOrFlushInstancesInput struct {
 	// Action 对实例的操作：restart、flush。说明：当前版本，只有Redis4.0/Redis5.0实例支持清空数据功能，即flush操作。
-	Action RestartOrFlushInstancesInputAction `json:"action"`
+	Action InstanceAction `json:"action"`
 
 	// Instances 实例的ID列表。
 	Instances []string `json:"instances"`
 }
 
-// RestartOrFlushInstancesInputAction 对实例的操作：restart、flush。说明：当前版本，只有Redis4.0/Redis5.0实例支持清空数据功能，即flush操作。
-type RestartOrFlushInstancesInputAction string
+// InstanceAction 对实例的操作：restart、flush。说明：当前版本，只有Redis4.0/Redis5.0实例支持清空数据功能，即flush操作。
+type InstanceAction string
 
 // RestartOrFlushInstancesOutput 响应参数 (表 5-31)
 type RestartOrFlushInstancesOutput struct {
@@ -3026,15 +2918,15 @@ type RestoreRecordResponse struct {
 	// SourceInstanceName 源实例名称 (not in 表 5-72).
 	SourceInstanceName *string `json:"sourceInstanceName,omitempty"`
 
-	// Status 恢复状态。waiting: 等待中; restoring: 恢复中; succeed: 恢复成功; failed: 恢复失败
-	Status *RestoreRecordResponseStatus `json:"status,omitempty"`
+	// Status 恢复状态 (表 5-72 status): waiting: 等待中; restoring: 恢复中; succeed: 恢复成功; failed: 恢复失败
+	Status *RestoreStatus `json:"status,omitempty"`
 
 	// UpdatedAt 恢复完成时间。
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
 
-// RestoreRecordResponseStatus 恢复状态。waiting: 等待中; restoring: 恢复中; succeed: 恢复成功; failed: 恢复失败
-type RestoreRecordResponseStatus string
+// RestoreStatus 恢复状态 (表 5-72 status): waiting: 等待中; restoring: 恢复中; succeed: 恢复成功; failed: 恢复失败
+type RestoreStatus string
 
 // ShowInstanceOutput 响应参数 (表 5-16)
 type ShowInstanceOutput struct {
@@ -3053,8 +2945,9 @@ type ShowInstanceOutput struct {
 	// string form, AsBackendAddrs1 the array form.
 	BackendAddrs *BackendAddrs `json:"backend_addrs,omitempty"`
 
-	// CacheMode 缓存实例类型。single：表示单机; ha：表示主备实例; cluster：表示集群; proxy：表示Proxy集群
-	CacheMode *ShowInstanceOutputCacheMode `json:"cache_mode,omitempty"`
+	// CacheMode 缓存实例类型: single：表示单机; ha：表示主备实例; cluster：表示集群; proxy：表示Proxy集群.
+	// ShowInstance documents all four, ListAvailableProducts' products the first three.
+	CacheMode *CacheMode `json:"cache_mode,omitempty"`
 
 	// Capacity 缓存实例的容量（G Byte）。
 	Capacity *int `json:"capacity,omitempty"`
@@ -3072,7 +2965,7 @@ type ShowInstanceOutput struct {
 	CloudServiceTypeCode *string `json:"cloud_service_type_code,omitempty"`
 
 	// CpuType CPU架构类型。支持x86_64和aarch_64。
-	CpuType *ShowInstanceOutputCpuType `json:"cpu_type,omitempty"`
+	CpuType *CpuType `json:"cpu_type,omitempty"`
 
 	// CreatedAt 完成创建时间。格式为: 2017-03-31T12:24:46.297Z。
 	CreatedAt *string `json:"created_at,omitempty"`
@@ -3168,7 +3061,7 @@ type ShowInstanceOutput struct {
 	ProductId *string `json:"product_id,omitempty"`
 
 	// ProductType Redis缓存实例的产品类型。generic：表示标准版。libos：表示高性能版。
-	ProductType *ShowInstanceOutputProductType `json:"product_type,omitempty"`
+	ProductType *ProductType `json:"product_type,omitempty"`
 
 	// PublicipAddress 绑定的弹性IP地址 (null without public access). (not in seed 003; x-source)
 	PublicipAddress nullable.Nullable[string] `json:"publicip_address,omitempty"`
@@ -3211,7 +3104,7 @@ type ShowInstanceOutput struct {
 	Status *InstanceStatus `json:"status,omitempty"`
 
 	// StorageType 存储类型，支持DRAM和SCM。
-	StorageType *ShowInstanceOutputStorageType `json:"storage_type,omitempty"`
+	StorageType *StorageType `json:"storage_type,omitempty"`
 
 	// SubnetCidr 子网网段。
 	SubnetCidr *string `json:"subnet_cidr,omitempty"`
@@ -3256,17 +3149,14 @@ type ShowInstanceOutput struct {
 	VpcName *string `json:"vpc_name,omitempty"`
 }
 
-// ShowInstanceOutputCacheMode 缓存实例类型。single：表示单机; ha：表示主备实例; cluster：表示集群; proxy：表示Proxy集群
-type ShowInstanceOutputCacheMode string
+// CpuType CPU架构类型。支持x86_64和aarch_64。
+type CpuType string
 
-// ShowInstanceOutputCpuType CPU架构类型。支持x86_64和aarch_64。
-type ShowInstanceOutputCpuType string
+// ProductType Redis缓存实例的产品类型。generic：表示标准版。libos：表示高性能版。
+type ProductType string
 
-// ShowInstanceOutputProductType Redis缓存实例的产品类型。generic：表示标准版。libos：表示高性能版。
-type ShowInstanceOutputProductType string
-
-// ShowInstanceOutputStorageType 存储类型，支持DRAM和SCM。
-type ShowInstanceOutputStorageType string
+// StorageType 存储类型，支持DRAM和SCM。
+type StorageType string
 
 // ShowQuotaOfTenantOutput 响应参数 (表 5-83)
 type ShowQuotaOfTenantOutput struct {
@@ -3333,13 +3223,11 @@ type UpdateInstanceInput struct {
 	// InstanceBackupPolicy 备份策略 (表 5-3)，实例类型为主备和集群时支持。CreateInstance and UpdateInstance send the same object.
 	InstanceBackupPolicy *BackupPolicy `json:"instance_backup_policy,omitempty"`
 
-	// MaintainBegin 维护时间窗开始时间，格式为hh:mm:ss。开始时间必须为22:00:00、02:00:00、06:00:00、10:00:00、14:00:00和18:00:00。
-	// 该参数不能单独为空，若该值为空，则结束时间也为空。
-	MaintainBegin *UpdateInstanceInputMaintainBegin `json:"maintain_begin,omitempty"`
+	// MaintainBegin 维护时间窗开始时间 hh:mm:ss (表 5-2 maintain_begin): 22:00:00、02:00:00、06:00:00、10:00:00、14:00:00 或 18:00:00.
+	MaintainBegin *MaintainBegin `json:"maintain_begin,omitempty"`
 
-	// MaintainEnd 维护时间窗结束时间，格式为hh:mm:ss。结束时间在开始时间基础上加四个小时，即当开始时间为22:00:00时，结束时间为02:00:00。
-	// 该参数不能单独为空，若该值为空，则开始时间也为空。
-	MaintainEnd *UpdateInstanceInputMaintainEnd `json:"maintain_end,omitempty"`
+	// MaintainEnd 维护时间窗结束时间 hh:mm:ss, 开始时间加四小时 (表 5-2 maintain_end): 02:00:00、06:00:00、10:00:00、14:00:00、18:00:00 或 22:00:00.
+	MaintainEnd *MaintainEnd `json:"maintain_end,omitempty"`
 
 	// Name 实例名称。由中英文字符开头，只能由英文字母、数字、中划线和下划线组成，长度为4~64的字符。
 	Name *string `json:"name,omitempty"`
@@ -3347,14 +3235,6 @@ type UpdateInstanceInput struct {
 	// SecurityGroupId 安全组ID。可从虚拟私有云服务的控制台界面或者API接口查询得到。约束：只有Redis 3.0支持。
 	SecurityGroupId *string `json:"security_group_id,omitempty"`
 }
-
-// UpdateInstanceInputMaintainBegin 维护时间窗开始时间，格式为hh:mm:ss。开始时间必须为22:00:00、02:00:00、06:00:00、10:00:00、14:00:00和18:00:00。
-// 该参数不能单独为空，若该值为空，则结束时间也为空。
-type UpdateInstanceInputMaintainBegin string
-
-// UpdateInstanceInputMaintainEnd 维护时间窗结束时间，格式为hh:mm:ss。结束时间在开始时间基础上加四个小时，即当开始时间为22:00:00时，结束时间为02:00:00。
-// 该参数不能单独为空，若该值为空，则开始时间也为空。
-type UpdateInstanceInputMaintainEnd string
 
 // UpdatePasswordInput 请求参数 (表 5-45)
 type UpdatePasswordInput struct {
@@ -3378,14 +3258,14 @@ type UpdatePasswordOutput struct {
 	Message *string `json:"message,omitempty"`
 
 	// Result 密码修改结果：成功：success；密码验证失败：passwordFailed；已锁定：locked；失败：failed。
-	Result *UpdatePasswordOutputResult `json:"result,omitempty"`
+	Result *PasswordResult `json:"result,omitempty"`
 
 	// RetryTimesLeft 密码验证剩余次数。验证失败时该参数返回不为null。
 	RetryTimesLeft *string `json:"retry_times_left,omitempty"`
 }
 
-// UpdatePasswordOutputResult 密码修改结果：成功：success；密码验证失败：passwordFailed；已锁定：locked；失败：failed。
-type UpdatePasswordOutputResult string
+// PasswordResult 密码修改结果：成功：success；密码验证失败：passwordFailed；已锁定：locked；失败：failed。
+type PasswordResult string
 
 // BeginTime defines model for beginTime.
 type BeginTime = string
@@ -3457,7 +3337,7 @@ type ListInstancesParams struct {
 
 	// Status 实例状态。详细状态说明见缓存实例状态说明 (表 7-2, schema InstanceStatus:
 	// CREATING, CREATEFAILED, RUNNING, ERROR, RESTARTING, EXTENDING, RESTORING).
-	Status *string `form:"status,omitempty" json:"status,omitempty"`
+	Status *InstanceStatus `form:"status,omitempty" json:"status,omitempty"`
 
 	// Id 实例ID。
 	Id *string `form:"id,omitempty" json:"id,omitempty"`

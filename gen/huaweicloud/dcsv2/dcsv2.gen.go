@@ -23,48 +23,48 @@ import (
 
 // Defines values for AttrsObjectName.
 const (
-	DbNumber       AttrsObjectName = "db_number"
-	MaxBandwidth   AttrsObjectName = "max_bandwidth"
-	MaxClients     AttrsObjectName = "max_clients"
-	MaxConnections AttrsObjectName = "max_connections"
-	MaxInBandwidth AttrsObjectName = "max_in_bandwidth"
-	MaxMemory      AttrsObjectName = "max_memory"
-	ProxyNum       AttrsObjectName = "proxy_num"
-	ShardingNum    AttrsObjectName = "sharding_num"
+	AttrsObjectNameDbNumber       AttrsObjectName = "db_number"
+	AttrsObjectNameMaxBandwidth   AttrsObjectName = "max_bandwidth"
+	AttrsObjectNameMaxClients     AttrsObjectName = "max_clients"
+	AttrsObjectNameMaxConnections AttrsObjectName = "max_connections"
+	AttrsObjectNameMaxInBandwidth AttrsObjectName = "max_in_bandwidth"
+	AttrsObjectNameMaxMemory      AttrsObjectName = "max_memory"
+	AttrsObjectNameProxyNum       AttrsObjectName = "proxy_num"
+	AttrsObjectNameShardingNum    AttrsObjectName = "sharding_num"
 )
 
 // Valid indicates whether the value is a known member of the AttrsObjectName enum.
 func (e AttrsObjectName) Valid() bool {
 	switch e {
-	case DbNumber:
+	case AttrsObjectNameDbNumber:
 		return true
-	case MaxBandwidth:
+	case AttrsObjectNameMaxBandwidth:
 		return true
-	case MaxClients:
+	case AttrsObjectNameMaxClients:
 		return true
-	case MaxConnections:
+	case AttrsObjectNameMaxConnections:
 		return true
-	case MaxInBandwidth:
+	case AttrsObjectNameMaxInBandwidth:
 		return true
-	case MaxMemory:
+	case AttrsObjectNameMaxMemory:
 		return true
-	case ProxyNum:
+	case AttrsObjectNameProxyNum:
 		return true
-	case ShardingNum:
+	case AttrsObjectNameShardingNum:
 		return true
 	default:
 		return false
 	}
 }
 
-// Defines values for AvailableZonesResourceAvailability.
+// Defines values for ResourceAvailability.
 const (
-	ResourceAvailabilityFalse AvailableZonesResourceAvailability = "false"
-	ResourceAvailabilityTrue  AvailableZonesResourceAvailability = "true"
+	ResourceAvailabilityFalse ResourceAvailability = "false"
+	ResourceAvailabilityTrue  ResourceAvailability = "true"
 )
 
-// Valid indicates whether the value is a known member of the AvailableZonesResourceAvailability enum.
-func (e AvailableZonesResourceAvailability) Valid() bool {
+// Valid indicates whether the value is a known member of the ResourceAvailability enum.
+func (e ResourceAvailability) Valid() bool {
 	switch e {
 	case ResourceAvailabilityFalse:
 		return true
@@ -75,18 +75,54 @@ func (e AvailableZonesResourceAvailability) Valid() bool {
 	}
 }
 
+// Defines values for BackgroundTaskStatus.
+const (
+	BackgroundTaskStatusFailed  BackgroundTaskStatus = "FAILED"
+	BackgroundTaskStatusSuccess BackgroundTaskStatus = "SUCCESS"
+)
+
+// Valid indicates whether the value is a known member of the BackgroundTaskStatus enum.
+func (e BackgroundTaskStatus) Valid() bool {
+	switch e {
+	case BackgroundTaskStatusFailed:
+		return true
+	case BackgroundTaskStatusSuccess:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for BackupFilesBodyFileSource.
 const (
-	BackupRecord BackupFilesBodyFileSource = "backup_record"
-	SelfBuildObs BackupFilesBodyFileSource = "self_build_obs"
+	BackupFilesBodyFileSourceBackupRecord BackupFilesBodyFileSource = "backup_record"
+	BackupFilesBodyFileSourceSelfBuildObs BackupFilesBodyFileSource = "self_build_obs"
 )
 
 // Valid indicates whether the value is a known member of the BackupFilesBodyFileSource enum.
 func (e BackupFilesBodyFileSource) Valid() bool {
 	switch e {
-	case BackupRecord:
+	case BackupFilesBodyFileSourceBackupRecord:
 		return true
-	case SelfBuildObs:
+	case BackupFilesBodyFileSourceSelfBuildObs:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for BackupFormat.
+const (
+	BackupFormatAOF BackupFormat = "aof"
+	BackupFormatRDB BackupFormat = "rdb"
+)
+
+// Valid indicates whether the value is a known member of the BackupFormat enum.
+func (e BackupFormat) Valid() bool {
+	switch e {
+	case BackupFormatAOF:
+		return true
+	case BackupFormatRDB:
 		return true
 	default:
 		return false
@@ -95,133 +131,79 @@ func (e BackupFilesBodyFileSource) Valid() bool {
 
 // Defines values for BackupPlanPeriodType.
 const (
-	Weekly BackupPlanPeriodType = "weekly"
+	BackupPlanPeriodTypeWeekly BackupPlanPeriodType = "weekly"
 )
 
 // Valid indicates whether the value is a known member of the BackupPlanPeriodType enum.
 func (e BackupPlanPeriodType) Valid() bool {
 	switch e {
-	case Weekly:
+	case BackupPlanPeriodTypeWeekly:
 		return true
 	default:
 		return false
 	}
 }
 
-// Defines values for BackupPolicyBackupType.
+// Defines values for SupportRestore.
 const (
-	BackupPolicyBackupTypeAuto   BackupPolicyBackupType = "auto"
-	BackupPolicyBackupTypeManual BackupPolicyBackupType = "manual"
+	SupportRestoreFalse SupportRestore = "FALSE"
+	SupportRestoreTrue  SupportRestore = "TRUE"
 )
 
-// Valid indicates whether the value is a known member of the BackupPolicyBackupType enum.
-func (e BackupPolicyBackupType) Valid() bool {
+// Valid indicates whether the value is a known member of the SupportRestore enum.
+func (e SupportRestore) Valid() bool {
 	switch e {
-	case BackupPolicyBackupTypeAuto:
+	case SupportRestoreFalse:
 		return true
-	case BackupPolicyBackupTypeManual:
+	case SupportRestoreTrue:
 		return true
 	default:
 		return false
 	}
 }
 
-// Defines values for BackupPolicyDetailBackupType.
+// Defines values for BackupStatus.
 const (
-	BackupPolicyDetailBackupTypeAuto   BackupPolicyDetailBackupType = "auto"
-	BackupPolicyDetailBackupTypeManual BackupPolicyDetailBackupType = "manual"
+	BackupStatusBackuping BackupStatus = "backuping"
+	BackupStatusDeleted   BackupStatus = "deleted"
+	BackupStatusExpired   BackupStatus = "expired"
+	BackupStatusFailed    BackupStatus = "failed"
+	BackupStatusSucceed   BackupStatus = "succeed"
+	BackupStatusWaiting   BackupStatus = "waiting"
 )
 
-// Valid indicates whether the value is a known member of the BackupPolicyDetailBackupType enum.
-func (e BackupPolicyDetailBackupType) Valid() bool {
+// Valid indicates whether the value is a known member of the BackupStatus enum.
+func (e BackupStatus) Valid() bool {
 	switch e {
-	case BackupPolicyDetailBackupTypeAuto:
+	case BackupStatusBackuping:
 		return true
-	case BackupPolicyDetailBackupTypeManual:
+	case BackupStatusDeleted:
+		return true
+	case BackupStatusExpired:
+		return true
+	case BackupStatusFailed:
+		return true
+	case BackupStatusSucceed:
+		return true
+	case BackupStatusWaiting:
 		return true
 	default:
 		return false
 	}
 }
 
-// Defines values for BackupRecordResponseBackupFormat.
+// Defines values for BackupType.
 const (
-	BackupRecordResponseBackupFormatAof BackupRecordResponseBackupFormat = "aof"
-	BackupRecordResponseBackupFormatRdb BackupRecordResponseBackupFormat = "rdb"
+	BackupTypeAuto   BackupType = "auto"
+	BackupTypeManual BackupType = "manual"
 )
 
-// Valid indicates whether the value is a known member of the BackupRecordResponseBackupFormat enum.
-func (e BackupRecordResponseBackupFormat) Valid() bool {
+// Valid indicates whether the value is a known member of the BackupType enum.
+func (e BackupType) Valid() bool {
 	switch e {
-	case BackupRecordResponseBackupFormatAof:
+	case BackupTypeAuto:
 		return true
-	case BackupRecordResponseBackupFormatRdb:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for BackupRecordResponseBackupType.
-const (
-	BackupRecordResponseBackupTypeAuto   BackupRecordResponseBackupType = "auto"
-	BackupRecordResponseBackupTypeManual BackupRecordResponseBackupType = "manual"
-)
-
-// Valid indicates whether the value is a known member of the BackupRecordResponseBackupType enum.
-func (e BackupRecordResponseBackupType) Valid() bool {
-	switch e {
-	case BackupRecordResponseBackupTypeAuto:
-		return true
-	case BackupRecordResponseBackupTypeManual:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for BackupRecordResponseIsSupportRestore.
-const (
-	FALSE BackupRecordResponseIsSupportRestore = "FALSE"
-	TRUE  BackupRecordResponseIsSupportRestore = "TRUE"
-)
-
-// Valid indicates whether the value is a known member of the BackupRecordResponseIsSupportRestore enum.
-func (e BackupRecordResponseIsSupportRestore) Valid() bool {
-	switch e {
-	case FALSE:
-		return true
-	case TRUE:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for BackupRecordResponseStatus.
-const (
-	BackupRecordResponseStatusBackuping BackupRecordResponseStatus = "backuping"
-	BackupRecordResponseStatusDeleted   BackupRecordResponseStatus = "deleted"
-	BackupRecordResponseStatusExpired   BackupRecordResponseStatus = "expired"
-	BackupRecordResponseStatusFailed    BackupRecordResponseStatus = "failed"
-	BackupRecordResponseStatusSucceed   BackupRecordResponseStatus = "succeed"
-	BackupRecordResponseStatusWaiting   BackupRecordResponseStatus = "waiting"
-)
-
-// Valid indicates whether the value is a known member of the BackupRecordResponseStatus enum.
-func (e BackupRecordResponseStatus) Valid() bool {
-	switch e {
-	case BackupRecordResponseStatusBackuping:
-		return true
-	case BackupRecordResponseStatusDeleted:
-		return true
-	case BackupRecordResponseStatusExpired:
-		return true
-	case BackupRecordResponseStatusFailed:
-		return true
-	case BackupRecordResponseStatusSucceed:
-		return true
-	case BackupRecordResponseStatusWaiting:
+	case BackupTypeManual:
 		return true
 	default:
 		return false
@@ -246,174 +228,117 @@ func (e BatchOpsResultResult) Valid() bool {
 	}
 }
 
-// Defines values for CopyInstanceInputBackupFormat.
+// Defines values for CacheMode.
 const (
-	CopyInstanceInputBackupFormatAof CopyInstanceInputBackupFormat = "aof"
-	CopyInstanceInputBackupFormatRdb CopyInstanceInputBackupFormat = "rdb"
+	CacheModeCluster CacheMode = "cluster"
+	CacheModeHA      CacheMode = "ha"
+	CacheModeProxy   CacheMode = "proxy"
+	CacheModeSingle  CacheMode = "single"
 )
 
-// Valid indicates whether the value is a known member of the CopyInstanceInputBackupFormat enum.
-func (e CopyInstanceInputBackupFormat) Valid() bool {
+// Valid indicates whether the value is a known member of the CacheMode enum.
+func (e CacheMode) Valid() bool {
 	switch e {
-	case CopyInstanceInputBackupFormatAof:
+	case CacheModeCluster:
 		return true
-	case CopyInstanceInputBackupFormatRdb:
+	case CacheModeHA:
+		return true
+	case CacheModeProxy:
+		return true
+	case CacheModeSingle:
 		return true
 	default:
 		return false
 	}
 }
 
-// Defines values for CreateInstanceInputEngine.
+// Defines values for ConfigStatus.
 const (
-	Redis CreateInstanceInputEngine = "Redis"
+	ConfigStatusFailure  ConfigStatus = "FAILURE"
+	ConfigStatusSuccess  ConfigStatus = "SUCCESS"
+	ConfigStatusUpdating ConfigStatus = "UPDATING"
 )
 
-// Valid indicates whether the value is a known member of the CreateInstanceInputEngine enum.
-func (e CreateInstanceInputEngine) Valid() bool {
+// Valid indicates whether the value is a known member of the ConfigStatus enum.
+func (e ConfigStatus) Valid() bool {
 	switch e {
-	case Redis:
+	case ConfigStatusFailure:
+		return true
+	case ConfigStatusSuccess:
+		return true
+	case ConfigStatusUpdating:
 		return true
 	default:
 		return false
 	}
 }
 
-// Defines values for CreateInstanceInputEngineVersion.
+// Defines values for CpuType.
 const (
-	CreateInstanceInputEngineVersionEngineVersion30 CreateInstanceInputEngineVersion = "3.0"
-	CreateInstanceInputEngineVersionEngineVersion40 CreateInstanceInputEngineVersion = "4.0"
-	CreateInstanceInputEngineVersionEngineVersion50 CreateInstanceInputEngineVersion = "5.0"
-	CreateInstanceInputEngineVersionEngineVersion60 CreateInstanceInputEngineVersion = "6.0"
+	CpuTypeAarch64 CpuType = "aarch64"
+	CpuTypeX86     CpuType = "x86_64"
 )
 
-// Valid indicates whether the value is a known member of the CreateInstanceInputEngineVersion enum.
-func (e CreateInstanceInputEngineVersion) Valid() bool {
+// Valid indicates whether the value is a known member of the CpuType enum.
+func (e CpuType) Valid() bool {
 	switch e {
-	case CreateInstanceInputEngineVersionEngineVersion30:
+	case CpuTypeAarch64:
 		return true
-	case CreateInstanceInputEngineVersionEngineVersion40:
-		return true
-	case CreateInstanceInputEngineVersionEngineVersion50:
-		return true
-	case CreateInstanceInputEngineVersionEngineVersion60:
+	case CpuTypeX86:
 		return true
 	default:
 		return false
 	}
 }
 
-// Defines values for CreateMigrationTaskInputMigrationMethod.
+// Defines values for CreateMigrationType.
 const (
-	CreateMigrationTaskInputMigrationMethodFullAmountMigration  CreateMigrationTaskInputMigrationMethod = "full_amount_migration"
-	CreateMigrationTaskInputMigrationMethodIncrementalMigration CreateMigrationTaskInputMigrationMethod = "incremental_migration"
+	CreateMigrationTypeBackupFileImport CreateMigrationType = "backupfile_import"
 )
 
-// Valid indicates whether the value is a known member of the CreateMigrationTaskInputMigrationMethod enum.
-func (e CreateMigrationTaskInputMigrationMethod) Valid() bool {
+// Valid indicates whether the value is a known member of the CreateMigrationType enum.
+func (e CreateMigrationType) Valid() bool {
 	switch e {
-	case CreateMigrationTaskInputMigrationMethodFullAmountMigration:
-		return true
-	case CreateMigrationTaskInputMigrationMethodIncrementalMigration:
+	case CreateMigrationTypeBackupFileImport:
 		return true
 	default:
 		return false
 	}
 }
 
-// Defines values for CreateMigrationTaskInputMigrationType.
+// Defines values for Engine.
 const (
-	CreateMigrationTaskInputMigrationTypeBackupfileImport CreateMigrationTaskInputMigrationType = "backupfile_import"
+	EngineRedis Engine = "Redis"
 )
 
-// Valid indicates whether the value is a known member of the CreateMigrationTaskInputMigrationType enum.
-func (e CreateMigrationTaskInputMigrationType) Valid() bool {
+// Valid indicates whether the value is a known member of the Engine enum.
+func (e Engine) Valid() bool {
 	switch e {
-	case CreateMigrationTaskInputMigrationTypeBackupfileImport:
+	case EngineRedis:
 		return true
 	default:
 		return false
 	}
 }
 
-// Defines values for CreateMigrationTaskInputNetworkType.
+// Defines values for EngineVersion.
 const (
-	CreateMigrationTaskInputNetworkTypeVpc CreateMigrationTaskInputNetworkType = "vpc"
-	CreateMigrationTaskInputNetworkTypeVpn CreateMigrationTaskInputNetworkType = "vpn"
+	EngineVersionV30 EngineVersion = "3.0"
+	EngineVersionV40 EngineVersion = "4.0"
+	EngineVersionV50 EngineVersion = "5.0"
+	EngineVersionV60 EngineVersion = "6.0"
 )
 
-// Valid indicates whether the value is a known member of the CreateMigrationTaskInputNetworkType enum.
-func (e CreateMigrationTaskInputNetworkType) Valid() bool {
+// Valid indicates whether the value is a known member of the EngineVersion enum.
+func (e EngineVersion) Valid() bool {
 	switch e {
-	case CreateMigrationTaskInputNetworkTypeVpc:
+	case EngineVersionV30:
 		return true
-	case CreateMigrationTaskInputNetworkTypeVpn:
+	case EngineVersionV40:
 		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for CreateMigrationTaskOutputStatus.
-const (
-	CreateMigrationTaskOutputStatusFAILED     CreateMigrationTaskOutputStatus = "FAILED"
-	CreateMigrationTaskOutputStatusMIGRATING  CreateMigrationTaskOutputStatus = "MIGRATING"
-	CreateMigrationTaskOutputStatusSUCCESS    CreateMigrationTaskOutputStatus = "SUCCESS"
-	CreateMigrationTaskOutputStatusTERMINATED CreateMigrationTaskOutputStatus = "TERMINATED"
-)
-
-// Valid indicates whether the value is a known member of the CreateMigrationTaskOutputStatus enum.
-func (e CreateMigrationTaskOutputStatus) Valid() bool {
-	switch e {
-	case CreateMigrationTaskOutputStatusFAILED:
+	case EngineVersionV50:
 		return true
-	case CreateMigrationTaskOutputStatusMIGRATING:
-		return true
-	case CreateMigrationTaskOutputStatusSUCCESS:
-		return true
-	case CreateMigrationTaskOutputStatusTERMINATED:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for FlavorsItemsCacheMode.
-const (
-	FlavorsItemsCacheModeCluster FlavorsItemsCacheMode = "cluster"
-	FlavorsItemsCacheModeHa      FlavorsItemsCacheMode = "ha"
-	FlavorsItemsCacheModeProxy   FlavorsItemsCacheMode = "proxy"
-	FlavorsItemsCacheModeSingle  FlavorsItemsCacheMode = "single"
-)
-
-// Valid indicates whether the value is a known member of the FlavorsItemsCacheMode enum.
-func (e FlavorsItemsCacheMode) Valid() bool {
-	switch e {
-	case FlavorsItemsCacheModeCluster:
-		return true
-	case FlavorsItemsCacheModeHa:
-		return true
-	case FlavorsItemsCacheModeProxy:
-		return true
-	case FlavorsItemsCacheModeSingle:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for FlavorsItemsCpuType.
-const (
-	FlavorsItemsCpuTypeAarch64 FlavorsItemsCpuType = "aarch64"
-	FlavorsItemsCpuTypeX8664   FlavorsItemsCpuType = "x86_64"
-)
-
-// Valid indicates whether the value is a known member of the FlavorsItemsCpuType enum.
-func (e FlavorsItemsCpuType) Valid() bool {
-	switch e {
-	case FlavorsItemsCpuTypeAarch64:
-		return true
-	case FlavorsItemsCpuTypeX8664:
+	case EngineVersionV60:
 		return true
 	default:
 		return false
@@ -422,157 +347,217 @@ func (e FlavorsItemsCpuType) Valid() bool {
 
 // Defines values for FlavorsItemsPricingType.
 const (
-	Normal FlavorsItemsPricingType = "normal"
-	Tier   FlavorsItemsPricingType = "tier"
+	FlavorsItemsPricingTypeNormal FlavorsItemsPricingType = "normal"
+	FlavorsItemsPricingTypeTier   FlavorsItemsPricingType = "tier"
 )
 
 // Valid indicates whether the value is a known member of the FlavorsItemsPricingType enum.
 func (e FlavorsItemsPricingType) Valid() bool {
 	switch e {
-	case Normal:
+	case FlavorsItemsPricingTypeNormal:
 		return true
-	case Tier:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for InstanceReplicationListInfoReplicationRole.
-const (
-	InstanceReplicationListInfoReplicationRoleMaster InstanceReplicationListInfoReplicationRole = "master"
-	InstanceReplicationListInfoReplicationRoleSlave  InstanceReplicationListInfoReplicationRole = "slave"
-)
-
-// Valid indicates whether the value is a known member of the InstanceReplicationListInfoReplicationRole enum.
-func (e InstanceReplicationListInfoReplicationRole) Valid() bool {
-	switch e {
-	case InstanceReplicationListInfoReplicationRoleMaster:
-		return true
-	case InstanceReplicationListInfoReplicationRoleSlave:
+	case FlavorsItemsPricingTypeTier:
 		return true
 	default:
 		return false
 	}
 }
 
-// Defines values for InstanceReplicationListInfoStatus.
+// Defines values for ReplicationRole.
 const (
-	InstanceReplicationListInfoStatusActive   InstanceReplicationListInfoStatus = "Active"
-	InstanceReplicationListInfoStatusInactive InstanceReplicationListInfoStatus = "Inactive"
+	ReplicationRoleMaster ReplicationRole = "master"
+	ReplicationRoleSlave  ReplicationRole = "slave"
 )
 
-// Valid indicates whether the value is a known member of the InstanceReplicationListInfoStatus enum.
-func (e InstanceReplicationListInfoStatus) Valid() bool {
+// Valid indicates whether the value is a known member of the ReplicationRole enum.
+func (e ReplicationRole) Valid() bool {
 	switch e {
-	case InstanceReplicationListInfoStatusActive:
+	case ReplicationRoleMaster:
 		return true
-	case InstanceReplicationListInfoStatusInactive:
+	case ReplicationRoleSlave:
 		return true
 	default:
 		return false
 	}
 }
 
-// Defines values for InstanceRestoreInfoStatus.
+// Defines values for InstanceStatus.
 const (
-	InstanceRestoreInfoStatusFailed    InstanceRestoreInfoStatus = "failed"
-	InstanceRestoreInfoStatusRestoring InstanceRestoreInfoStatus = "restoring"
-	InstanceRestoreInfoStatusSucceed   InstanceRestoreInfoStatus = "succeed"
-	InstanceRestoreInfoStatusWaiting   InstanceRestoreInfoStatus = "waiting"
+	InstanceStatusCreateFailed InstanceStatus = "CREATEFAILED"
+	InstanceStatusCreating     InstanceStatus = "CREATING"
+	InstanceStatusError        InstanceStatus = "ERROR"
+	InstanceStatusExtending    InstanceStatus = "EXTENDING"
+	InstanceStatusRestarting   InstanceStatus = "RESTARTING"
+	InstanceStatusRestoring    InstanceStatus = "RESTORING"
+	InstanceStatusRunning      InstanceStatus = "RUNNING"
 )
 
-// Valid indicates whether the value is a known member of the InstanceRestoreInfoStatus enum.
-func (e InstanceRestoreInfoStatus) Valid() bool {
+// Valid indicates whether the value is a known member of the InstanceStatus enum.
+func (e InstanceStatus) Valid() bool {
 	switch e {
-	case InstanceRestoreInfoStatusFailed:
+	case InstanceStatusCreateFailed:
 		return true
-	case InstanceRestoreInfoStatusRestoring:
+	case InstanceStatusCreating:
 		return true
-	case InstanceRestoreInfoStatusSucceed:
+	case InstanceStatusError:
 		return true
-	case InstanceRestoreInfoStatusWaiting:
+	case InstanceStatusExtending:
+		return true
+	case InstanceStatusRestarting:
+		return true
+	case InstanceStatusRestoring:
+		return true
+	case InstanceStatusRunning:
 		return true
 	default:
 		return false
 	}
 }
 
-// Defines values for ListConfigurationsOutputConfigStatus.
+// Defines values for JobStatus.
 const (
-	ListConfigurationsOutputConfigStatusFAILURE  ListConfigurationsOutputConfigStatus = "FAILURE"
-	ListConfigurationsOutputConfigStatusSUCCESS  ListConfigurationsOutputConfigStatus = "SUCCESS"
-	ListConfigurationsOutputConfigStatusUPDATING ListConfigurationsOutputConfigStatus = "UPDATING"
+	JobStatusFail    JobStatus = "FAIL"
+	JobStatusInit    JobStatus = "INIT"
+	JobStatusRunning JobStatus = "RUNNING"
+	JobStatusSuccess JobStatus = "SUCCESS"
 )
 
-// Valid indicates whether the value is a known member of the ListConfigurationsOutputConfigStatus enum.
-func (e ListConfigurationsOutputConfigStatus) Valid() bool {
+// Valid indicates whether the value is a known member of the JobStatus enum.
+func (e JobStatus) Valid() bool {
 	switch e {
-	case ListConfigurationsOutputConfigStatusFAILURE:
+	case JobStatusFail:
 		return true
-	case ListConfigurationsOutputConfigStatusSUCCESS:
+	case JobStatusInit:
 		return true
-	case ListConfigurationsOutputConfigStatusUPDATING:
+	case JobStatusRunning:
+		return true
+	case JobStatusSuccess:
 		return true
 	default:
 		return false
 	}
 }
 
-// Defines values for MigrationTaskListMigrationMethod.
+// Defines values for MigrationMethod.
 const (
-	MigrationTaskListMigrationMethodFullAmountMigration  MigrationTaskListMigrationMethod = "full_amount_migration"
-	MigrationTaskListMigrationMethodIncrementalMigration MigrationTaskListMigrationMethod = "incremental_migration"
+	MigrationMethodFullAmount  MigrationMethod = "full_amount_migration"
+	MigrationMethodIncremental MigrationMethod = "incremental_migration"
 )
 
-// Valid indicates whether the value is a known member of the MigrationTaskListMigrationMethod enum.
-func (e MigrationTaskListMigrationMethod) Valid() bool {
+// Valid indicates whether the value is a known member of the MigrationMethod enum.
+func (e MigrationMethod) Valid() bool {
 	switch e {
-	case MigrationTaskListMigrationMethodFullAmountMigration:
+	case MigrationMethodFullAmount:
 		return true
-	case MigrationTaskListMigrationMethodIncrementalMigration:
+	case MigrationMethodIncremental:
 		return true
 	default:
 		return false
 	}
 }
 
-// Defines values for MigrationTaskListMigrationType.
+// Defines values for MigrationTaskStatus.
 const (
-	MigrationTaskListMigrationTypeBackupfileImport MigrationTaskListMigrationType = "backupfile_import"
-	MigrationTaskListMigrationTypeOnlineMigration  MigrationTaskListMigrationType = "online_migration"
+	MigrationTaskStatusFailed          MigrationTaskStatus = "FAILED"
+	MigrationTaskStatusFullMigrating   MigrationTaskStatus = "FULLMIGRATING"
+	MigrationTaskStatusIncrMigrating   MigrationTaskStatus = "INCRMIGEATING"
+	MigrationTaskStatusMigrating       MigrationTaskStatus = "MIGRATING"
+	MigrationTaskStatusMigrationFailed MigrationTaskStatus = "MIGRATION_FAILED"
+	MigrationTaskStatusReleased        MigrationTaskStatus = "RELEASED"
+	MigrationTaskStatusRunning         MigrationTaskStatus = "RUNNING"
+	MigrationTaskStatusSuccess         MigrationTaskStatus = "SUCCESS"
+	MigrationTaskStatusTerminated      MigrationTaskStatus = "TERMINATED"
+	MigrationTaskStatusTerminating     MigrationTaskStatus = "TERMINATING"
 )
 
-// Valid indicates whether the value is a known member of the MigrationTaskListMigrationType enum.
-func (e MigrationTaskListMigrationType) Valid() bool {
+// Valid indicates whether the value is a known member of the MigrationTaskStatus enum.
+func (e MigrationTaskStatus) Valid() bool {
 	switch e {
-	case MigrationTaskListMigrationTypeBackupfileImport:
+	case MigrationTaskStatusFailed:
 		return true
-	case MigrationTaskListMigrationTypeOnlineMigration:
+	case MigrationTaskStatusFullMigrating:
+		return true
+	case MigrationTaskStatusIncrMigrating:
+		return true
+	case MigrationTaskStatusMigrating:
+		return true
+	case MigrationTaskStatusMigrationFailed:
+		return true
+	case MigrationTaskStatusReleased:
+		return true
+	case MigrationTaskStatusRunning:
+		return true
+	case MigrationTaskStatusSuccess:
+		return true
+	case MigrationTaskStatusTerminated:
+		return true
+	case MigrationTaskStatusTerminating:
 		return true
 	default:
 		return false
 	}
 }
 
-// Defines values for MigrationTaskListStatus.
+// Defines values for MigrationType.
 const (
-	MigrationTaskListStatusFAILED     MigrationTaskListStatus = "FAILED"
-	MigrationTaskListStatusMIGRATING  MigrationTaskListStatus = "MIGRATING"
-	MigrationTaskListStatusSUCCESS    MigrationTaskListStatus = "SUCCESS"
-	MigrationTaskListStatusTERMINATED MigrationTaskListStatus = "TERMINATED"
+	MigrationTypeBackupFileImport MigrationType = "backupfile_import"
+	MigrationTypeIncremental      MigrationType = "incremental_migration"
+	MigrationTypeOnline           MigrationType = "online_migration"
 )
 
-// Valid indicates whether the value is a known member of the MigrationTaskListStatus enum.
-func (e MigrationTaskListStatus) Valid() bool {
+// Valid indicates whether the value is a known member of the MigrationType enum.
+func (e MigrationType) Valid() bool {
 	switch e {
-	case MigrationTaskListStatusFAILED:
+	case MigrationTypeBackupFileImport:
 		return true
-	case MigrationTaskListStatusMIGRATING:
+	case MigrationTypeIncremental:
 		return true
-	case MigrationTaskListStatusSUCCESS:
+	case MigrationTypeOnline:
 		return true
-	case MigrationTaskListStatusTERMINATED:
+	default:
+		return false
+	}
+}
+
+// Defines values for NetworkType.
+const (
+	NetworkTypeVPC NetworkType = "vpc"
+	NetworkTypeVPN NetworkType = "vpn"
+)
+
+// Valid indicates whether the value is a known member of the NetworkType enum.
+func (e NetworkType) Valid() bool {
+	switch e {
+	case NetworkTypeVPC:
+		return true
+	case NetworkTypeVPN:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for NodeStatus.
+const (
+	NodeStatusActive      NodeStatus = "Active"
+	NodeStatusAddSharding NodeStatus = "AddSharding"
+	NodeStatusCreating    NodeStatus = "Creating"
+	NodeStatusDeleting    NodeStatus = "Deleting"
+	NodeStatusInactive    NodeStatus = "Inactive"
+)
+
+// Valid indicates whether the value is a known member of the NodeStatus enum.
+func (e NodeStatus) Valid() bool {
+	switch e {
+	case NodeStatusActive:
+		return true
+	case NodeStatusAddSharding:
+		return true
+	case NodeStatusCreating:
+		return true
+	case NodeStatusDeleting:
+		return true
+	case NodeStatusInactive:
 		return true
 	default:
 		return false
@@ -581,16 +566,16 @@ func (e MigrationTaskListStatus) Valid() bool {
 
 // Defines values for NodesInfoRespNodeRole.
 const (
-	RedisProxy  NodesInfoRespNodeRole = "redis-proxy"
-	RedisServer NodesInfoRespNodeRole = "redis-server"
+	NodesInfoRespNodeRoleRedisProxy  NodesInfoRespNodeRole = "redis-proxy"
+	NodesInfoRespNodeRoleRedisServer NodesInfoRespNodeRole = "redis-server"
 )
 
 // Valid indicates whether the value is a known member of the NodesInfoRespNodeRole enum.
 func (e NodesInfoRespNodeRole) Valid() bool {
 	switch e {
-	case RedisProxy:
+	case NodesInfoRespNodeRoleRedisProxy:
 		return true
-	case RedisServer:
+	case NodesInfoRespNodeRoleRedisServer:
 		return true
 	default:
 		return false
@@ -618,51 +603,42 @@ func (e NodesInfoRespNodeType) Valid() bool {
 	}
 }
 
-// Defines values for NodesInfoRespStatus.
+// Defines values for ReplicationStatus.
 const (
-	NodesInfoRespStatusActive      NodesInfoRespStatus = "Active"
-	NodesInfoRespStatusAddSharding NodesInfoRespStatus = "AddSharding"
-	NodesInfoRespStatusCreating    NodesInfoRespStatus = "Creating"
-	NodesInfoRespStatusDeleting    NodesInfoRespStatus = "Deleting"
-	NodesInfoRespStatusInactive    NodesInfoRespStatus = "Inactive"
+	ReplicationStatusActive   ReplicationStatus = "Active"
+	ReplicationStatusInactive ReplicationStatus = "Inactive"
 )
 
-// Valid indicates whether the value is a known member of the NodesInfoRespStatus enum.
-func (e NodesInfoRespStatus) Valid() bool {
+// Valid indicates whether the value is a known member of the ReplicationStatus enum.
+func (e ReplicationStatus) Valid() bool {
 	switch e {
-	case NodesInfoRespStatusActive:
+	case ReplicationStatusActive:
 		return true
-	case NodesInfoRespStatusAddSharding:
-		return true
-	case NodesInfoRespStatusCreating:
-		return true
-	case NodesInfoRespStatusDeleting:
-		return true
-	case NodesInfoRespStatusInactive:
+	case ReplicationStatusInactive:
 		return true
 	default:
 		return false
 	}
 }
 
-// Defines values for ResizeInstanceInputChangeType.
+// Defines values for ChangeType.
 const (
-	ResizeInstanceInputChangeTypeAddSharding       ResizeInstanceInputChangeType = "addSharding"
-	ResizeInstanceInputChangeTypeCreateReplication ResizeInstanceInputChangeType = "createReplication"
-	ResizeInstanceInputChangeTypeDeleteReplication ResizeInstanceInputChangeType = "deleteReplication"
-	ResizeInstanceInputChangeTypeInstanceType      ResizeInstanceInputChangeType = "instanceType"
+	ChangeTypeAddSharding       ChangeType = "addSharding"
+	ChangeTypeCreateReplication ChangeType = "createReplication"
+	ChangeTypeDeleteReplication ChangeType = "deleteReplication"
+	ChangeTypeInstanceType      ChangeType = "instanceType"
 )
 
-// Valid indicates whether the value is a known member of the ResizeInstanceInputChangeType enum.
-func (e ResizeInstanceInputChangeType) Valid() bool {
+// Valid indicates whether the value is a known member of the ChangeType enum.
+func (e ChangeType) Valid() bool {
 	switch e {
-	case ResizeInstanceInputChangeTypeAddSharding:
+	case ChangeTypeAddSharding:
 		return true
-	case ResizeInstanceInputChangeTypeCreateReplication:
+	case ChangeTypeCreateReplication:
 		return true
-	case ResizeInstanceInputChangeTypeDeleteReplication:
+	case ChangeTypeDeleteReplication:
 		return true
-	case ResizeInstanceInputChangeTypeInstanceType:
+	case ChangeTypeInstanceType:
 		return true
 	default:
 		return false
@@ -671,367 +647,199 @@ func (e ResizeInstanceInputChangeType) Valid() bool {
 
 // Defines values for ResourcesType.
 const (
-	Instance ResourcesType = "instance"
-	Ram      ResourcesType = "ram"
+	ResourcesTypeInstance ResourcesType = "instance"
+	ResourcesTypeRam      ResourcesType = "ram"
 )
 
 // Valid indicates whether the value is a known member of the ResourcesType enum.
 func (e ResourcesType) Valid() bool {
 	switch e {
-	case Instance:
+	case ResourcesTypeInstance:
 		return true
-	case Ram:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for RestartOrFlushInstancesInputAction.
-const (
-	Flush       RestartOrFlushInstancesInputAction = "flush"
-	Restart     RestartOrFlushInstancesInputAction = "restart"
-	SoftRestart RestartOrFlushInstancesInputAction = "soft_restart"
-)
-
-// Valid indicates whether the value is a known member of the RestartOrFlushInstancesInputAction enum.
-func (e RestartOrFlushInstancesInputAction) Valid() bool {
-	switch e {
-	case Flush:
-		return true
-	case Restart:
-		return true
-	case SoftRestart:
+	case ResourcesTypeRam:
 		return true
 	default:
 		return false
 	}
 }
 
-// Defines values for SetOnlineMigrationTaskInputMigrationMethod.
+// Defines values for InstanceAction.
 const (
-	SetOnlineMigrationTaskInputMigrationMethodFullAmountMigration  SetOnlineMigrationTaskInputMigrationMethod = "full_amount_migration"
-	SetOnlineMigrationTaskInputMigrationMethodIncrementalMigration SetOnlineMigrationTaskInputMigrationMethod = "incremental_migration"
+	InstanceActionFlush       InstanceAction = "flush"
+	InstanceActionRestart     InstanceAction = "restart"
+	InstanceActionSoftRestart InstanceAction = "soft_restart"
 )
 
-// Valid indicates whether the value is a known member of the SetOnlineMigrationTaskInputMigrationMethod enum.
-func (e SetOnlineMigrationTaskInputMigrationMethod) Valid() bool {
+// Valid indicates whether the value is a known member of the InstanceAction enum.
+func (e InstanceAction) Valid() bool {
 	switch e {
-	case SetOnlineMigrationTaskInputMigrationMethodFullAmountMigration:
+	case InstanceActionFlush:
 		return true
-	case SetOnlineMigrationTaskInputMigrationMethodIncrementalMigration:
+	case InstanceActionRestart:
+		return true
+	case InstanceActionSoftRestart:
 		return true
 	default:
 		return false
 	}
 }
 
-// Defines values for SetOnlineMigrationTaskInputResumeMode.
+// Defines values for RestoreStatus.
 const (
-	SetOnlineMigrationTaskInputResumeModeAuto   SetOnlineMigrationTaskInputResumeMode = "auto"
-	SetOnlineMigrationTaskInputResumeModeManual SetOnlineMigrationTaskInputResumeMode = "manual"
+	RestoreStatusFailed    RestoreStatus = "failed"
+	RestoreStatusRestoring RestoreStatus = "restoring"
+	RestoreStatusSucceed   RestoreStatus = "succeed"
+	RestoreStatusWaiting   RestoreStatus = "waiting"
 )
 
-// Valid indicates whether the value is a known member of the SetOnlineMigrationTaskInputResumeMode enum.
-func (e SetOnlineMigrationTaskInputResumeMode) Valid() bool {
+// Valid indicates whether the value is a known member of the RestoreStatus enum.
+func (e RestoreStatus) Valid() bool {
 	switch e {
-	case SetOnlineMigrationTaskInputResumeModeAuto:
+	case RestoreStatusFailed:
 		return true
-	case SetOnlineMigrationTaskInputResumeModeManual:
+	case RestoreStatusRestoring:
+		return true
+	case RestoreStatusSucceed:
+		return true
+	case RestoreStatusWaiting:
 		return true
 	default:
 		return false
 	}
 }
 
-// Defines values for SetOnlineMigrationTaskOutputStatus.
+// Defines values for ResumeMode.
 const (
-	SetOnlineMigrationTaskOutputStatusFAILED        SetOnlineMigrationTaskOutputStatus = "FAILED"
-	SetOnlineMigrationTaskOutputStatusFULLMIGRATING SetOnlineMigrationTaskOutputStatus = "FULLMIGRATING"
-	SetOnlineMigrationTaskOutputStatusMIGRATING     SetOnlineMigrationTaskOutputStatus = "MIGRATING"
-	SetOnlineMigrationTaskOutputStatusSUCCESS       SetOnlineMigrationTaskOutputStatus = "SUCCESS"
-	SetOnlineMigrationTaskOutputStatusTERMINATED    SetOnlineMigrationTaskOutputStatus = "TERMINATED"
+	ResumeModeAuto   ResumeMode = "auto"
+	ResumeModeManual ResumeMode = "manual"
 )
 
-// Valid indicates whether the value is a known member of the SetOnlineMigrationTaskOutputStatus enum.
-func (e SetOnlineMigrationTaskOutputStatus) Valid() bool {
+// Valid indicates whether the value is a known member of the ResumeMode enum.
+func (e ResumeMode) Valid() bool {
 	switch e {
-	case SetOnlineMigrationTaskOutputStatusFAILED:
+	case ResumeModeAuto:
 		return true
-	case SetOnlineMigrationTaskOutputStatusFULLMIGRATING:
-		return true
-	case SetOnlineMigrationTaskOutputStatusMIGRATING:
-		return true
-	case SetOnlineMigrationTaskOutputStatusSUCCESS:
-		return true
-	case SetOnlineMigrationTaskOutputStatusTERMINATED:
+	case ResumeModeManual:
 		return true
 	default:
 		return false
 	}
 }
 
-// Defines values for ShowInstanceOutputCacheMode.
+// Defines values for ProductType.
 const (
-	ShowInstanceOutputCacheModeCluster ShowInstanceOutputCacheMode = "cluster"
-	ShowInstanceOutputCacheModeHa      ShowInstanceOutputCacheMode = "ha"
-	ShowInstanceOutputCacheModeProxy   ShowInstanceOutputCacheMode = "proxy"
-	ShowInstanceOutputCacheModeSingle  ShowInstanceOutputCacheMode = "single"
+	ProductTypeEnterprise ProductType = "enterprise"
+	ProductTypeGeneric    ProductType = "generic"
 )
 
-// Valid indicates whether the value is a known member of the ShowInstanceOutputCacheMode enum.
-func (e ShowInstanceOutputCacheMode) Valid() bool {
+// Valid indicates whether the value is a known member of the ProductType enum.
+func (e ProductType) Valid() bool {
 	switch e {
-	case ShowInstanceOutputCacheModeCluster:
+	case ProductTypeEnterprise:
 		return true
-	case ShowInstanceOutputCacheModeHa:
-		return true
-	case ShowInstanceOutputCacheModeProxy:
-		return true
-	case ShowInstanceOutputCacheModeSingle:
+	case ProductTypeGeneric:
 		return true
 	default:
 		return false
 	}
 }
 
-// Defines values for ShowInstanceOutputProductType.
+// Defines values for StorageType.
 const (
-	Enterprise ShowInstanceOutputProductType = "enterprise"
-	Generic    ShowInstanceOutputProductType = "generic"
+	StorageTypeDRAM StorageType = "DRAM"
 )
 
-// Valid indicates whether the value is a known member of the ShowInstanceOutputProductType enum.
-func (e ShowInstanceOutputProductType) Valid() bool {
+// Valid indicates whether the value is a known member of the StorageType enum.
+func (e StorageType) Valid() bool {
 	switch e {
-	case Enterprise:
-		return true
-	case Generic:
+	case StorageTypeDRAM:
 		return true
 	default:
 		return false
 	}
 }
 
-// Defines values for ShowInstanceOutputStorageType.
+// Defines values for JobType.
 const (
-	DRAM ShowInstanceOutputStorageType = "DRAM"
+	JobTypeMasterStandbySwapJob   JobType = "masterStandbySwapJob"
+	JobTypeModifyClientIpTransJob JobType = "modifyClientIpTransJob"
 )
 
-// Valid indicates whether the value is a known member of the ShowInstanceOutputStorageType enum.
-func (e ShowInstanceOutputStorageType) Valid() bool {
+// Valid indicates whether the value is a known member of the JobType enum.
+func (e JobType) Valid() bool {
 	switch e {
-	case DRAM:
+	case JobTypeMasterStandbySwapJob:
+		return true
+	case JobTypeModifyClientIpTransJob:
 		return true
 	default:
 		return false
 	}
 }
 
-// Defines values for ShowJobInfoOutputJobType.
+// Defines values for BackgroundTaskName.
 const (
-	ShowJobInfoOutputJobTypeMasterStandbySwapJob   ShowJobInfoOutputJobType = "masterStandbySwapJob"
-	ShowJobInfoOutputJobTypeModifyClientIpTransJob ShowJobInfoOutputJobType = "modifyClientIpTransJob"
+	BackgroundTaskNameAddReplica           BackgroundTaskName = "AddReplica"
+	BackgroundTaskNameAddWhitelist         BackgroundTaskName = "AddWhitelist"
+	BackgroundTaskNameBindEip              BackgroundTaskName = "BindEip"
+	BackgroundTaskNameChangeInstanceSpec   BackgroundTaskName = "ChangeInstanceSpec"
+	BackgroundTaskNameDelReplica           BackgroundTaskName = "DelReplica"
+	BackgroundTaskNameExtend               BackgroundTaskName = "EXTEND"
+	BackgroundTaskNameMasterStandbySwapJob BackgroundTaskName = "masterStandbySwapJob"
+	BackgroundTaskNameModify               BackgroundTaskName = "modify"
+	BackgroundTaskNameRemoveIpFromDns      BackgroundTaskName = "RemoveIpFromDns"
+	BackgroundTaskNameUnBindEip            BackgroundTaskName = "UnBindEip"
+	BackgroundTaskNameUpdatePort           BackgroundTaskName = "UpdatePort"
 )
 
-// Valid indicates whether the value is a known member of the ShowJobInfoOutputJobType enum.
-func (e ShowJobInfoOutputJobType) Valid() bool {
+// Valid indicates whether the value is a known member of the BackgroundTaskName enum.
+func (e BackgroundTaskName) Valid() bool {
 	switch e {
-	case ShowJobInfoOutputJobTypeMasterStandbySwapJob:
+	case BackgroundTaskNameAddReplica:
 		return true
-	case ShowJobInfoOutputJobTypeModifyClientIpTransJob:
+	case BackgroundTaskNameAddWhitelist:
+		return true
+	case BackgroundTaskNameBindEip:
+		return true
+	case BackgroundTaskNameChangeInstanceSpec:
+		return true
+	case BackgroundTaskNameDelReplica:
+		return true
+	case BackgroundTaskNameExtend:
+		return true
+	case BackgroundTaskNameMasterStandbySwapJob:
+		return true
+	case BackgroundTaskNameModify:
+		return true
+	case BackgroundTaskNameRemoveIpFromDns:
+		return true
+	case BackgroundTaskNameUnBindEip:
+		return true
+	case BackgroundTaskNameUpdatePort:
 		return true
 	default:
 		return false
 	}
 }
 
-// Defines values for ShowJobInfoOutputStatus.
+// Defines values for StepStatus.
 const (
-	ShowJobInfoOutputStatusFAIL    ShowJobInfoOutputStatus = "FAIL"
-	ShowJobInfoOutputStatusINIT    ShowJobInfoOutputStatus = "INIT"
-	ShowJobInfoOutputStatusRUNNING ShowJobInfoOutputStatus = "RUNNING"
-	ShowJobInfoOutputStatusSUCCESS ShowJobInfoOutputStatus = "SUCCESS"
+	StepStatusExecuting StepStatus = "EXECUTING"
+	StepStatusFailed    StepStatus = "FAILED"
+	StepStatusFinish    StepStatus = "FINISH"
+	StepStatusWaiting   StepStatus = "WAITING"
 )
 
-// Valid indicates whether the value is a known member of the ShowJobInfoOutputStatus enum.
-func (e ShowJobInfoOutputStatus) Valid() bool {
+// Valid indicates whether the value is a known member of the StepStatus enum.
+func (e StepStatus) Valid() bool {
 	switch e {
-	case ShowJobInfoOutputStatusFAIL:
+	case StepStatusExecuting:
 		return true
-	case ShowJobInfoOutputStatusINIT:
+	case StepStatusFailed:
 		return true
-	case ShowJobInfoOutputStatusRUNNING:
+	case StepStatusFinish:
 		return true
-	case ShowJobInfoOutputStatusSUCCESS:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ShowMigrationTaskOutputMigrationMethod.
-const (
-	ShowMigrationTaskOutputMigrationMethodFullAmountMigration  ShowMigrationTaskOutputMigrationMethod = "full_amount_migration"
-	ShowMigrationTaskOutputMigrationMethodIncrementalMigration ShowMigrationTaskOutputMigrationMethod = "incremental_migration"
-)
-
-// Valid indicates whether the value is a known member of the ShowMigrationTaskOutputMigrationMethod enum.
-func (e ShowMigrationTaskOutputMigrationMethod) Valid() bool {
-	switch e {
-	case ShowMigrationTaskOutputMigrationMethodFullAmountMigration:
-		return true
-	case ShowMigrationTaskOutputMigrationMethodIncrementalMigration:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ShowMigrationTaskOutputMigrationType.
-const (
-	ShowMigrationTaskOutputMigrationTypeBackupfileImport     ShowMigrationTaskOutputMigrationType = "backupfile_import"
-	ShowMigrationTaskOutputMigrationTypeIncrementalMigration ShowMigrationTaskOutputMigrationType = "incremental_migration"
-	ShowMigrationTaskOutputMigrationTypeOnlineMigration      ShowMigrationTaskOutputMigrationType = "online_migration"
-)
-
-// Valid indicates whether the value is a known member of the ShowMigrationTaskOutputMigrationType enum.
-func (e ShowMigrationTaskOutputMigrationType) Valid() bool {
-	switch e {
-	case ShowMigrationTaskOutputMigrationTypeBackupfileImport:
-		return true
-	case ShowMigrationTaskOutputMigrationTypeIncrementalMigration:
-		return true
-	case ShowMigrationTaskOutputMigrationTypeOnlineMigration:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ShowMigrationTaskOutputNetworkType.
-const (
-	ShowMigrationTaskOutputNetworkTypeVpc ShowMigrationTaskOutputNetworkType = "vpc"
-	ShowMigrationTaskOutputNetworkTypeVpn ShowMigrationTaskOutputNetworkType = "vpn"
-)
-
-// Valid indicates whether the value is a known member of the ShowMigrationTaskOutputNetworkType enum.
-func (e ShowMigrationTaskOutputNetworkType) Valid() bool {
-	switch e {
-	case ShowMigrationTaskOutputNetworkTypeVpc:
-		return true
-	case ShowMigrationTaskOutputNetworkTypeVpn:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ShowMigrationTaskOutputStatus.
-const (
-	ShowMigrationTaskOutputStatusFAILED          ShowMigrationTaskOutputStatus = "FAILED"
-	ShowMigrationTaskOutputStatusFULLMIGRATING   ShowMigrationTaskOutputStatus = "FULLMIGRATING"
-	ShowMigrationTaskOutputStatusINCRMIGEATING   ShowMigrationTaskOutputStatus = "INCRMIGEATING"
-	ShowMigrationTaskOutputStatusMIGRATING       ShowMigrationTaskOutputStatus = "MIGRATING"
-	ShowMigrationTaskOutputStatusMIGRATIONFAILED ShowMigrationTaskOutputStatus = "MIGRATION_FAILED"
-	ShowMigrationTaskOutputStatusRELEASED        ShowMigrationTaskOutputStatus = "RELEASED"
-	ShowMigrationTaskOutputStatusRUNNING         ShowMigrationTaskOutputStatus = "RUNNING"
-	ShowMigrationTaskOutputStatusSUCCESS         ShowMigrationTaskOutputStatus = "SUCCESS"
-	ShowMigrationTaskOutputStatusTERMINATED      ShowMigrationTaskOutputStatus = "TERMINATED"
-	ShowMigrationTaskOutputStatusTERMINATING     ShowMigrationTaskOutputStatus = "TERMINATING"
-)
-
-// Valid indicates whether the value is a known member of the ShowMigrationTaskOutputStatus enum.
-func (e ShowMigrationTaskOutputStatus) Valid() bool {
-	switch e {
-	case ShowMigrationTaskOutputStatusFAILED:
-		return true
-	case ShowMigrationTaskOutputStatusFULLMIGRATING:
-		return true
-	case ShowMigrationTaskOutputStatusINCRMIGEATING:
-		return true
-	case ShowMigrationTaskOutputStatusMIGRATING:
-		return true
-	case ShowMigrationTaskOutputStatusMIGRATIONFAILED:
-		return true
-	case ShowMigrationTaskOutputStatusRELEASED:
-		return true
-	case ShowMigrationTaskOutputStatusRUNNING:
-		return true
-	case ShowMigrationTaskOutputStatusSUCCESS:
-		return true
-	case ShowMigrationTaskOutputStatusTERMINATED:
-		return true
-	case ShowMigrationTaskOutputStatusTERMINATING:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for SingleBackgroundTaskName.
-const (
-	SingleBackgroundTaskNameAddReplica           SingleBackgroundTaskName = "AddReplica"
-	SingleBackgroundTaskNameAddWhitelist         SingleBackgroundTaskName = "AddWhitelist"
-	SingleBackgroundTaskNameBindEip              SingleBackgroundTaskName = "BindEip"
-	SingleBackgroundTaskNameChangeInstanceSpec   SingleBackgroundTaskName = "ChangeInstanceSpec"
-	SingleBackgroundTaskNameDelReplica           SingleBackgroundTaskName = "DelReplica"
-	SingleBackgroundTaskNameEXTEND               SingleBackgroundTaskName = "EXTEND"
-	SingleBackgroundTaskNameMasterStandbySwapJob SingleBackgroundTaskName = "masterStandbySwapJob"
-	SingleBackgroundTaskNameModify               SingleBackgroundTaskName = "modify"
-	SingleBackgroundTaskNameRemoveIpFromDns      SingleBackgroundTaskName = "RemoveIpFromDns"
-	SingleBackgroundTaskNameUnBindEip            SingleBackgroundTaskName = "UnBindEip"
-	SingleBackgroundTaskNameUpdatePort           SingleBackgroundTaskName = "UpdatePort"
-)
-
-// Valid indicates whether the value is a known member of the SingleBackgroundTaskName enum.
-func (e SingleBackgroundTaskName) Valid() bool {
-	switch e {
-	case SingleBackgroundTaskNameAddReplica:
-		return true
-	case SingleBackgroundTaskNameAddWhitelist:
-		return true
-	case SingleBackgroundTaskNameBindEip:
-		return true
-	case SingleBackgroundTaskNameChangeInstanceSpec:
-		return true
-	case SingleBackgroundTaskNameDelReplica:
-		return true
-	case SingleBackgroundTaskNameEXTEND:
-		return true
-	case SingleBackgroundTaskNameMasterStandbySwapJob:
-		return true
-	case SingleBackgroundTaskNameModify:
-		return true
-	case SingleBackgroundTaskNameRemoveIpFromDns:
-		return true
-	case SingleBackgroundTaskNameUnBindEip:
-		return true
-	case SingleBackgroundTaskNameUpdatePort:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for StepDetailStepStatus.
-const (
-	StepDetailStepStatusEXECUTING StepDetailStepStatus = "EXECUTING"
-	StepDetailStepStatusFAILED    StepDetailStepStatus = "FAILED"
-	StepDetailStepStatusFINISH    StepDetailStepStatus = "FINISH"
-	StepDetailStepStatusWAITING   StepDetailStepStatus = "WAITING"
-)
-
-// Valid indicates whether the value is a known member of the StepDetailStepStatus enum.
-func (e StepDetailStepStatus) Valid() bool {
-	switch e {
-	case StepDetailStepStatusEXECUTING:
-		return true
-	case StepDetailStepStatusFAILED:
-		return true
-	case StepDetailStepStatusFINISH:
-		return true
-	case StepDetailStepStatusWAITING:
+	case StepStatusWaiting:
 		return true
 	default:
 		return false
@@ -1056,105 +864,24 @@ func (e StopMigrationTaskResultResult) Valid() bool {
 	}
 }
 
-// Defines values for UpdatePasswordOutputResult.
+// Defines values for PasswordResult.
 const (
-	UpdatePasswordOutputResultFailed         UpdatePasswordOutputResult = "failed"
-	UpdatePasswordOutputResultLocked         UpdatePasswordOutputResult = "locked"
-	UpdatePasswordOutputResultPasswordFailed UpdatePasswordOutputResult = "passwordFailed"
-	UpdatePasswordOutputResultSuccess        UpdatePasswordOutputResult = "success"
+	PasswordResultFailed         PasswordResult = "failed"
+	PasswordResultLocked         PasswordResult = "locked"
+	PasswordResultPasswordFailed PasswordResult = "passwordFailed"
+	PasswordResultSuccess        PasswordResult = "success"
 )
 
-// Valid indicates whether the value is a known member of the UpdatePasswordOutputResult enum.
-func (e UpdatePasswordOutputResult) Valid() bool {
+// Valid indicates whether the value is a known member of the PasswordResult enum.
+func (e PasswordResult) Valid() bool {
 	switch e {
-	case UpdatePasswordOutputResultFailed:
+	case PasswordResultFailed:
 		return true
-	case UpdatePasswordOutputResultLocked:
+	case PasswordResultLocked:
 		return true
-	case UpdatePasswordOutputResultPasswordFailed:
+	case PasswordResultPasswordFailed:
 		return true
-	case UpdatePasswordOutputResultSuccess:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ListFlavorsParamsCacheMode.
-const (
-	ListFlavorsParamsCacheModeCluster ListFlavorsParamsCacheMode = "cluster"
-	ListFlavorsParamsCacheModeHa      ListFlavorsParamsCacheMode = "ha"
-	ListFlavorsParamsCacheModeProxy   ListFlavorsParamsCacheMode = "proxy"
-	ListFlavorsParamsCacheModeSingle  ListFlavorsParamsCacheMode = "single"
-)
-
-// Valid indicates whether the value is a known member of the ListFlavorsParamsCacheMode enum.
-func (e ListFlavorsParamsCacheMode) Valid() bool {
-	switch e {
-	case ListFlavorsParamsCacheModeCluster:
-		return true
-	case ListFlavorsParamsCacheModeHa:
-		return true
-	case ListFlavorsParamsCacheModeProxy:
-		return true
-	case ListFlavorsParamsCacheModeSingle:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ListFlavorsParamsEngine.
-const (
-	EngineRedis ListFlavorsParamsEngine = "Redis"
-)
-
-// Valid indicates whether the value is a known member of the ListFlavorsParamsEngine enum.
-func (e ListFlavorsParamsEngine) Valid() bool {
-	switch e {
-	case EngineRedis:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ListFlavorsParamsEngineVersion.
-const (
-	ListFlavorsParamsEngineVersionEngineVersion30 ListFlavorsParamsEngineVersion = "3.0"
-	ListFlavorsParamsEngineVersionEngineVersion40 ListFlavorsParamsEngineVersion = "4.0"
-	ListFlavorsParamsEngineVersionEngineVersion50 ListFlavorsParamsEngineVersion = "5.0"
-	ListFlavorsParamsEngineVersionEngineVersion60 ListFlavorsParamsEngineVersion = "6.0"
-)
-
-// Valid indicates whether the value is a known member of the ListFlavorsParamsEngineVersion enum.
-func (e ListFlavorsParamsEngineVersion) Valid() bool {
-	switch e {
-	case ListFlavorsParamsEngineVersionEngineVersion30:
-		return true
-	case ListFlavorsParamsEngineVersionEngineVersion40:
-		return true
-	case ListFlavorsParamsEngineVersionEngineVersion50:
-		return true
-	case ListFlavorsParamsEngineVersionEngineVersion60:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ListFlavorsParamsCpuType.
-const (
-	ListFlavorsParamsCpuTypeAarch64 ListFlavorsParamsCpuType = "aarch64"
-	ListFlavorsParamsCpuTypeX8664   ListFlavorsParamsCpuType = "x86_64"
-)
-
-// Valid indicates whether the value is a known member of the ListFlavorsParamsCpuType enum.
-func (e ListFlavorsParamsCpuType) Valid() bool {
-	switch e {
-	case ListFlavorsParamsCpuTypeAarch64:
-		return true
-	case ListFlavorsParamsCpuTypeX8664:
+	case PasswordResultSuccess:
 		return true
 	default:
 		return false
@@ -1163,16 +890,16 @@ func (e ListFlavorsParamsCpuType) Valid() bool {
 
 // Defines values for ListSlowlogParamsSortKey.
 const (
-	Duration  ListSlowlogParamsSortKey = "duration"
-	StartTime ListSlowlogParamsSortKey = "start_time"
+	ListSlowlogParamsSortKeyDuration  ListSlowlogParamsSortKey = "duration"
+	ListSlowlogParamsSortKeyStartTime ListSlowlogParamsSortKey = "start_time"
 )
 
 // Valid indicates whether the value is a known member of the ListSlowlogParamsSortKey enum.
 func (e ListSlowlogParamsSortKey) Valid() bool {
 	switch e {
-	case Duration:
+	case ListSlowlogParamsSortKeyDuration:
 		return true
-	case StartTime:
+	case ListSlowlogParamsSortKeyStartTime:
 		return true
 	default:
 		return false
@@ -1181,16 +908,16 @@ func (e ListSlowlogParamsSortKey) Valid() bool {
 
 // Defines values for ListSlowlogParamsSortDir.
 const (
-	Asc  ListSlowlogParamsSortDir = "asc"
-	Desc ListSlowlogParamsSortDir = "desc"
+	ListSlowlogParamsSortDirAsc  ListSlowlogParamsSortDir = "asc"
+	ListSlowlogParamsSortDirDesc ListSlowlogParamsSortDir = "desc"
 )
 
 // Valid indicates whether the value is a known member of the ListSlowlogParamsSortDir enum.
 func (e ListSlowlogParamsSortDir) Valid() bool {
 	switch e {
-	case Asc:
+	case ListSlowlogParamsSortDirAsc:
 		return true
-	case Desc:
+	case ListSlowlogParamsSortDirDesc:
 		return true
 	default:
 		return false
@@ -1245,11 +972,15 @@ type AvailableZones struct {
 	Port *string `json:"port,omitempty"`
 
 	// ResourceAvailability 分区上是否还有可用资源。true：还有资源。false：没有可用资源。
-	ResourceAvailability *AvailableZonesResourceAvailability `json:"resource_availability,omitempty"`
+	ResourceAvailability *ResourceAvailability `json:"resource_availability,omitempty"`
 }
 
-// AvailableZonesResourceAvailability 分区上是否还有可用资源。true：还有资源。false：没有可用资源。
-type AvailableZonesResourceAvailability string
+// ResourceAvailability 分区上是否还有可用资源。true：还有资源。false：没有可用资源。
+type ResourceAvailability string
+
+// BackgroundTaskStatus 后台任务状态 (SingleBackgroundTask status, 任务状态。). The document's table gives no
+// values; its example shows SUCCESS.
+type BackgroundTaskStatus string
 
 // BackupFilesBody 迁移任务类型为备份文件导入场景时的备份文件列表。(表 4-148, 4-177, 4-188)
 type BackupFilesBody struct {
@@ -1268,6 +999,9 @@ type BackupFilesBody struct {
 
 // BackupFilesBodyFileSource 数据来源，包含OBS桶和备份记录两种类型。
 type BackupFilesBodyFileSource string
+
+// BackupFormat 备份的格式: aof, rdb.
+type BackupFormat string
 
 // BackupPlan 表 4-5 / 表 4-47 BackupPlan (request side). 备份计划，当backup_type设置为auto时，该参数为必填。
 type BackupPlan struct {
@@ -1304,8 +1038,8 @@ type BackupPlanDetail struct {
 
 // BackupPolicy 表 4-4 / 表 4-46 BackupPolicy (request side, 创建缓存实例 and 修改实例信息). 备份策略，实例类型为主备和集群时支持。
 type BackupPolicy struct {
-	// BackupType 备份类型。auto：自动备份 manual：手动备份
-	BackupType BackupPolicyBackupType `json:"backup_type"`
+	// BackupType 备份类型: auto：自动定时备份 manual：手动备份
+	BackupType BackupType `json:"backup_type"`
 
 	// PeriodicalBackupPlan 表 4-5 / 表 4-47 BackupPlan (request side). 备份计划，当backup_type设置为auto时，该参数为必填。
 	PeriodicalBackupPlan *BackupPlan `json:"periodical_backup_plan,omitempty"`
@@ -1314,13 +1048,10 @@ type BackupPolicy struct {
 	SaveDays *int32 `json:"save_days,omitempty"`
 }
 
-// BackupPolicyBackupType 备份类型。auto：自动备份 manual：手动备份
-type BackupPolicyBackupType string
-
 // BackupPolicyDetail 表 4-35 BackupPolicy (response side, in InstanceBackupPolicy.policy). Named apart from the request-side BackupPolicy (every field optional here); both send save_days and backup_at as integers (see HW-DCS2-023).
 type BackupPolicyDetail struct {
-	// BackupType 备份类型。auto：自动备份 manual：手动备份
-	BackupType *BackupPolicyDetailBackupType `json:"backup_type,omitempty"`
+	// BackupType 备份类型: auto：自动定时备份 manual：手动备份
+	BackupType *BackupType `json:"backup_type,omitempty"`
 
 	// PeriodicalBackupPlan 表 4-36 BackupPlan (response side).
 	PeriodicalBackupPlan *BackupPlanDetail `json:"periodical_backup_plan,omitempty"`
@@ -1329,13 +1060,10 @@ type BackupPolicyDetail struct {
 	SaveDays *int32 `json:"save_days,omitempty"`
 }
 
-// BackupPolicyDetailBackupType 备份类型。auto：自动备份 manual：手动备份
-type BackupPolicyDetailBackupType string
-
 // BackupRecordResponse 表 4-143 BackupRecordResponse
 type BackupRecordResponse struct {
-	// BackupFormat 备份类型。
-	BackupFormat *BackupRecordResponseBackupFormat `json:"backup_format,omitempty"`
+	// BackupFormat 备份的格式: aof, rdb.
+	BackupFormat *BackupFormat `json:"backup_format,omitempty"`
 
 	// BackupId 备份记录ID。
 	BackupId *string `json:"backup_id,omitempty"`
@@ -1343,8 +1071,8 @@ type BackupRecordResponse struct {
 	// BackupName 备份记录名称。
 	BackupName *string `json:"backup_name,omitempty"`
 
-	// BackupType 备份类型。manual：表示备份类型为手动备份。auto：表示备份类型为自动备份。
-	BackupType *BackupRecordResponseBackupType `json:"backup_type,omitempty"`
+	// BackupType 备份类型: auto：自动定时备份 manual：手动备份
+	BackupType *BackupType `json:"backup_type,omitempty"`
 
 	// CreatedAt 备份任务创建时间。
 	CreatedAt *string `json:"created_at,omitempty"`
@@ -1359,7 +1087,7 @@ type BackupRecordResponse struct {
 	InstanceId *string `json:"instance_id,omitempty"`
 
 	// IsSupportRestore 是否可以进行恢复操作, 取值为TRUE或FALSE。
-	IsSupportRestore *BackupRecordResponseIsSupportRestore `json:"is_support_restore,omitempty"`
+	IsSupportRestore *SupportRestore `json:"is_support_restore,omitempty"`
 
 	// Period 备份执行时间段 (documented as a string; {} in the example). Any JSON value.
 	Period interface{} `json:"period,omitempty"`
@@ -1373,24 +1101,23 @@ type BackupRecordResponse struct {
 	// Size 备份文件大小 (Byte)。
 	Size *int64 `json:"size,omitempty"`
 
-	// Status 备份状态。waiting：等待中。backuping：备份中。succeed：备份成功。failed：备份失败。expired：备份文件过期。deleted：已手动删除备份文件。
-	Status *BackupRecordResponseStatus `json:"status,omitempty"`
+	// Status 备份状态 (表 4-143 BackupRecordResponse status): waiting：等待中。backuping：备份中。
+	// succeed：备份成功。failed：备份失败。expired：备份文件过期。deleted：已删除备份文件。
+	Status *BackupStatus `json:"status,omitempty"`
 
 	// UpdatedAt 备份完成时间。
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
 
-// BackupRecordResponseBackupFormat 备份类型。
-type BackupRecordResponseBackupFormat string
+// SupportRestore 是否可以进行恢复操作, 取值为TRUE或FALSE。
+type SupportRestore string
 
-// BackupRecordResponseBackupType 备份类型。manual：表示备份类型为手动备份。auto：表示备份类型为自动备份。
-type BackupRecordResponseBackupType string
+// BackupStatus 备份状态 (表 4-143 BackupRecordResponse status): waiting：等待中。backuping：备份中。
+// succeed：备份成功。failed：备份失败。expired：备份文件过期。deleted：已删除备份文件。
+type BackupStatus string
 
-// BackupRecordResponseIsSupportRestore 是否可以进行恢复操作, 取值为TRUE或FALSE。
-type BackupRecordResponseIsSupportRestore string
-
-// BackupRecordResponseStatus 备份状态。waiting：等待中。backuping：备份中。succeed：备份成功。failed：备份失败。expired：备份文件过期。deleted：已手动删除备份文件。
-type BackupRecordResponseStatus string
+// BackupType 备份类型: auto：自动定时备份 manual：手动备份
+type BackupType string
 
 // BandwidthInfo 表 4-41 BandwidthInfo. 带宽信息。
 type BandwidthInfo struct {
@@ -1500,6 +1227,9 @@ type BssParamEntity struct {
 	IsAutoPay *string `json:"is_auto_pay,omitempty"`
 }
 
+// CacheMode 缓存实例类型: single：单机实例 ha：主备实例 cluster：cluster集群实例 proxy：Proxy集群实例
+type CacheMode string
+
 // ConfigMigrationInstanceBody 表 4-214 ConfigMigrationInstanceBody — 源/目标Redis信息。
 type ConfigMigrationInstanceBody struct {
 	// Addrs Redis实例地址，ip:port，多个以逗号分隔（若不填写ID，则必须填写addrs）。The document's table and example name it addr; real clients send addrs (see x-errata).
@@ -1512,23 +1242,26 @@ type ConfigMigrationInstanceBody struct {
 	Password nullable.Nullable[string] `json:"password,omitempty"`
 }
 
+// ConfigStatus 实例配置的状态 (ListConfigurations config_status): UPDATING, FAILURE, SUCCESS.
+type ConfigStatus string
+
 // CopyInstanceInput 表 4-136 请求 Body 参数 (备份指定实例)
 type CopyInstanceInput struct {
-	// BackupFormat 备份缓存实例的格式。
-	BackupFormat *CopyInstanceInputBackupFormat `json:"backup_format,omitempty"`
+	// BackupFormat 备份的格式: aof, rdb.
+	BackupFormat *BackupFormat `json:"backup_format,omitempty"`
 
 	// Remark 备份缓存实例的备注信息。
 	Remark *string `json:"remark,omitempty"`
 }
-
-// CopyInstanceInputBackupFormat 备份缓存实例的格式。
-type CopyInstanceInputBackupFormat string
 
 // CopyInstanceOutput 表 4-137 响应 Body 参数 (备份指定实例)
 type CopyInstanceOutput struct {
 	// BackupId 备份记录ID。
 	BackupId *string `json:"backup_id,omitempty"`
 }
+
+// CpuType CPU架构类型: x86_64：X86架构；aarch64：ARM架构
+type CpuType string
 
 // CreateInstanceInput 表 4-2 请求 Body 参数 (创建缓存实例)
 type CreateInstanceInput struct {
@@ -1554,11 +1287,11 @@ type CreateInstanceInput struct {
 	// EnableSsl 该参数暂未启用，保持为缺省值即可。
 	EnableSsl *bool `json:"enable_ssl,omitempty"`
 
-	// Engine 缓存引擎：Redis。
-	Engine CreateInstanceInputEngine `json:"engine"`
+	// Engine 缓存引擎: Redis.
+	Engine Engine `json:"engine"`
 
-	// EngineVersion 缓存版本。当缓存引擎为Redis时，该字段为必选，取值为3.0、4.0、5.0、6.0。
-	EngineVersion *CreateInstanceInputEngineVersion `json:"engine_version,omitempty"`
+	// EngineVersion 缓存版本, 当缓存引擎为Redis时: 3.0、4.0、5.0、6.0.
+	EngineVersion *EngineVersion `json:"engine_version,omitempty"`
 
 	// EnterpriseProjectId 企业项目ID (not in the seed's table; the default enterprise project is "0").
 	EnterpriseProjectId *string `json:"enterprise_project_id,omitempty"`
@@ -1621,12 +1354,6 @@ type CreateInstanceInput struct {
 	VpcId string `json:"vpc_id"`
 }
 
-// CreateInstanceInputEngine 缓存引擎：Redis。
-type CreateInstanceInputEngine string
-
-// CreateInstanceInputEngineVersion 缓存版本。当缓存引擎为Redis时，该字段为必选，取值为3.0、4.0、5.0、6.0。
-type CreateInstanceInputEngineVersion string
-
 // CreateInstanceOutput 表 4-7 响应 Body 参数 (创建缓存实例)
 type CreateInstanceOutput struct {
 	// Instances 缓存实例ID和名称，如果批量创建实例，则会返回多个。
@@ -1644,14 +1371,14 @@ type CreateMigrationTaskInput struct {
 	// Description 备份导入任务描述。
 	Description *string `json:"description,omitempty"`
 
-	// MigrationMethod 迁移方式，包括全量迁移和增量迁移两种类型。取值范围：full_amount_migration：表示全量迁移。incremental_migration：表示增量迁移。
-	MigrationMethod CreateMigrationTaskInputMigrationMethod `json:"migration_method"`
+	// MigrationMethod 迁移方式: full_amount_migration（全量迁移）, incremental_migration（增量迁移）.
+	MigrationMethod MigrationMethod `json:"migration_method"`
 
 	// MigrationType 迁移任务类型。取值范围：backupfile_import：表示备份文件导入。online_migration：表示在线迁移。 目前已不支持使用该接口创建在线迁移任务，请调用 CreateOnlineMigrationTask 创建在线迁移任务。 枚举值：backupfile_import
-	MigrationType CreateMigrationTaskInputMigrationType `json:"migration_type"`
+	MigrationType CreateMigrationType `json:"migration_type"`
 
-	// NetworkType 迁移任务类型为在线迁移时，表示源Redis和目标Redis连通的网络类型，包括vpc和vpn两种类型。 目前已不支持用该接口创建在线迁移任务，请调用 CreateOnlineMigrationTask 创建在线迁移任务。
-	NetworkType *CreateMigrationTaskInputNetworkType `json:"network_type,omitempty"`
+	// NetworkType 迁移方式 network: vpc, vpn.
+	NetworkType *NetworkType `json:"network_type,omitempty"`
 
 	// SourceInstance 源Redis信息 (表 4-150, 4-179, 4-190). Every field is optional; a request sends the address as addrs, the name real clients use (see x-errata).
 	SourceInstance *SourceInstanceBody `json:"source_instance,omitempty"`
@@ -1663,14 +1390,8 @@ type CreateMigrationTaskInput struct {
 	TaskName string `json:"task_name"`
 }
 
-// CreateMigrationTaskInputMigrationMethod 迁移方式，包括全量迁移和增量迁移两种类型。取值范围：full_amount_migration：表示全量迁移。incremental_migration：表示增量迁移。
-type CreateMigrationTaskInputMigrationMethod string
-
-// CreateMigrationTaskInputMigrationType 迁移任务类型。取值范围：backupfile_import：表示备份文件导入。online_migration：表示在线迁移。 目前已不支持使用该接口创建在线迁移任务，请调用 CreateOnlineMigrationTask 创建在线迁移任务。 枚举值：backupfile_import
-type CreateMigrationTaskInputMigrationType string
-
-// CreateMigrationTaskInputNetworkType 迁移任务类型为在线迁移时，表示源Redis和目标Redis连通的网络类型，包括vpc和vpn两种类型。 目前已不支持用该接口创建在线迁移任务，请调用 CreateOnlineMigrationTask 创建在线迁移任务。
-type CreateMigrationTaskInputNetworkType string
+// CreateMigrationType 迁移任务类型。取值范围：backupfile_import：表示备份文件导入。online_migration：表示在线迁移。 目前已不支持使用该接口创建在线迁移任务，请调用 CreateOnlineMigrationTask 创建在线迁移任务。 枚举值：backupfile_import
+type CreateMigrationType string
 
 // CreateMigrationTaskOutput 表 4-152 响应 Body 参数
 type CreateMigrationTaskOutput struct {
@@ -1683,12 +1404,12 @@ type CreateMigrationTaskOutput struct {
 	// Name 迁移任务名称。
 	Name *string `json:"name,omitempty"`
 
-	// Status 迁移任务状态, 这个字段的值包括：SUCCESS（成功），FAILED（失败），MIGRATING（迁移中），TERMINATED（已结束）。
-	Status *CreateMigrationTaskOutputStatus `json:"status,omitempty"`
+	// Status 迁移任务状态: SUCCESS（成功），FAILED（失败），MIGRATING（迁移中），TERMINATED（已结束），
+	// TERMINATING（停止中），INCRMIGEATING（增量迁移中, the document's spelling: the constant
+	// reads MigrationTaskStatusIncrMigrating, the value stays INCRMIGEATING），FULLMIGRATING
+	// （全量迁移中），RUNNING（待配置），MIGRATION_FAILED（迁移失败），RELEASED（已释放）。
+	Status *MigrationTaskStatus `json:"status,omitempty"`
 }
-
-// CreateMigrationTaskOutputStatus 迁移任务状态, 这个字段的值包括：SUCCESS（成功），FAILED（失败），MIGRATING（迁移中），TERMINATED（已结束）。
-type CreateMigrationTaskOutputStatus string
 
 // CreateOnlineMigrationTaskInput 表 4-205 请求 Body 参数
 type CreateOnlineMigrationTaskInput struct {
@@ -1840,6 +1561,12 @@ type DomainNameInfo struct {
 	ZoneName *string `json:"zone_name,omitempty"`
 }
 
+// Engine 缓存引擎: Redis.
+type Engine string
+
+// EngineVersion 缓存版本, 当缓存引擎为Redis时: 3.0、4.0、5.0、6.0.
+type EngineVersion string
+
 // ErrorOutput 错误响应 Body 参数 (every 4xx/5xx of the API; e.g. 表 4-9 to 4-13). The error codes are listed in 7.2 错误码.
 type ErrorOutput struct {
 	// ErrorCode 错误码。
@@ -1902,8 +1629,8 @@ type FlavorsItems struct {
 	// BillingMode 计费模式, 取值范围如下：Hourly: 按需计费
 	BillingMode *[]string `json:"billing_mode,omitempty"`
 
-	// CacheMode 缓存实例类型。取值范围如下：single：表示单机实例；ha：表示主备实例；cluster：表示cluster集群实例；proxy：表示Proxy集群实例
-	CacheMode *FlavorsItemsCacheMode `json:"cache_mode,omitempty"`
+	// CacheMode 缓存实例类型: single：单机实例 ha：主备实例 cluster：cluster集群实例 proxy：Proxy集群实例
+	CacheMode *CacheMode `json:"cache_mode,omitempty"`
 
 	// Capacity 缓存容量（G Byte）。Each item a string or a number on the wire (see AttrsObject x-errata HW-DCS2-234).
 	Capacity *[]flex.String `json:"capacity,omitempty"`
@@ -1914,8 +1641,8 @@ type FlavorsItems struct {
 	// CloudServiceTypeCode 云服务类型编码。
 	CloudServiceTypeCode *string `json:"cloud_service_type_code,omitempty"`
 
-	// CpuType CPU架构类型。取值范围如下：x86_64：X86架构；aarch64：ARM架构
-	CpuType *FlavorsItemsCpuType `json:"cpu_type,omitempty"`
+	// CpuType CPU架构类型: x86_64：X86架构；aarch64：ARM架构
+	CpuType *CpuType `json:"cpu_type,omitempty"`
 
 	// Engine 缓存引擎类型。
 	Engine *string `json:"engine,omitempty"`
@@ -1947,12 +1674,6 @@ type FlavorsItems struct {
 	// TenantIpCount 租户侧IP数量。
 	TenantIpCount *int32 `json:"tenant_ip_count,omitempty"`
 }
-
-// FlavorsItemsCacheMode 缓存实例类型。取值范围如下：single：表示单机实例；ha：表示主备实例；cluster：表示cluster集群实例；proxy：表示Proxy集群实例
-type FlavorsItemsCacheMode string
-
-// FlavorsItemsCpuType CPU架构类型。取值范围如下：x86_64：X86架构；aarch64：ARM架构
-type FlavorsItemsCpuType string
 
 // FlavorsItemsPricingType 定价类型, 取值如下：tier: 阶梯定价, 一个规格对应多个容量；normal: 规格和容量一一对应
 type FlavorsItemsPricingType string
@@ -2115,8 +1836,18 @@ type InstanceListInfo struct {
 	// SpecCode 产品规格编码。
 	SpecCode *string `json:"spec_code,omitempty"`
 
-	// Status 实例状态。详细状态说明见 缓存实例状态说明 。
-	Status *string `json:"status,omitempty"`
+	// Status 缓存实例状态 (7.5 缓存实例状态说明, 表 7-2, seed 003 lines 9294-9305): the status of
+	// ShowInstance, of ListInstances' items and of its status filter.
+	// - CREATING: 申请缓存实例后，在缓存实例状态进入运行中之前的状态。
+	// - CREATEFAILED: 缓存实例处于创建失败的状态。
+	// - RUNNING: 缓存实例正常运行状态。在这个状态的实例可以运行您的业务。
+	// - ERROR: 缓存实例处于故障的状态。
+	// - RESTARTING: 缓存实例正在进行重启操作。
+	// - EXTENDING: 缓存实例处于正在扩容的状态。
+	// - RESTORING: 缓存实例数据恢复中的状态。
+	// The service may return states 表 7-2 does not list (ListNumberOfInstancesInDifferentStatus
+	// counts deleting, upgrading, frozen… instances); the Go type keeps any value.
+	Status *InstanceStatus `json:"status,omitempty"`
 
 	// StorageType 存储类型，如DRAM (not in the seed's table).
 	StorageType *string `json:"storage_type,omitempty"`
@@ -2200,17 +1931,14 @@ type InstanceReplicationListInfo struct {
 	ReplicationIp *string `json:"replication_ip,omitempty"`
 
 	// ReplicationRole 副本角色，取值有：master：表示主节点。slave：表示从节点。
-	ReplicationRole *InstanceReplicationListInfoReplicationRole `json:"replication_role,omitempty"`
+	ReplicationRole *ReplicationRole `json:"replication_role,omitempty"`
 
-	// Status 副本状态。
-	Status *InstanceReplicationListInfoStatus `json:"status,omitempty"`
+	// Status 副本状态 (InstanceReplicationListInfo status): Active, Inactive.
+	Status *ReplicationStatus `json:"status,omitempty"`
 }
 
-// InstanceReplicationListInfoReplicationRole 副本角色，取值有：master：表示主节点。slave：表示从节点。
-type InstanceReplicationListInfoReplicationRole string
-
-// InstanceReplicationListInfoStatus 副本状态。
-type InstanceReplicationListInfoStatus string
+// ReplicationRole 副本角色，取值有：master：表示主节点。slave：表示从节点。
+type ReplicationRole string
 
 // InstanceRestoreInfo 表 4-127 InstanceRestoreInfo
 type InstanceRestoreInfo struct {
@@ -2241,15 +1969,13 @@ type InstanceRestoreInfo struct {
 	// RestoreRemark 恢复备注信息。
 	RestoreRemark *string `json:"restore_remark,omitempty"`
 
-	// Status 恢复状态。waiting：等待中 restoring：恢复中 succeed：恢复成功 failed：恢复失败
-	Status *InstanceRestoreInfoStatus `json:"status,omitempty"`
+	// Status 恢复状态 (表 4-127 InstanceRestoreInfo status): waiting：等待中。restoring：恢复中。
+	// succeed：恢复成功。failed：恢复失败。
+	Status *RestoreStatus `json:"status,omitempty"`
 
 	// UpdatedAt 恢复完成时间。
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
-
-// InstanceRestoreInfoStatus 恢复状态。waiting：等待中 restoring：恢复中 succeed：恢复成功 failed：恢复失败
-type InstanceRestoreInfoStatus string
 
 // InstanceStatistic 表 4-81 InstanceStatistic
 type InstanceStatistic struct {
@@ -2281,6 +2007,19 @@ type InstanceStatistic struct {
 	UsedMemory *int64 `json:"used_memory,omitempty"`
 }
 
+// InstanceStatus 缓存实例状态 (7.5 缓存实例状态说明, 表 7-2, seed 003 lines 9294-9305): the status of
+// ShowInstance, of ListInstances' items and of its status filter.
+// - CREATING: 申请缓存实例后，在缓存实例状态进入运行中之前的状态。
+// - CREATEFAILED: 缓存实例处于创建失败的状态。
+// - RUNNING: 缓存实例正常运行状态。在这个状态的实例可以运行您的业务。
+// - ERROR: 缓存实例处于故障的状态。
+// - RESTARTING: 缓存实例正在进行重启操作。
+// - EXTENDING: 缓存实例处于正在扩容的状态。
+// - RESTORING: 缓存实例数据恢复中的状态。
+// The service may return states 表 7-2 does not list (ListNumberOfInstancesInDifferentStatus
+// counts deleting, upgrading, frozen… instances); the Go type keeps any value.
+type InstanceStatus string
+
 // Instances 表 4-8 Instances
 type Instances struct {
 	// InstanceId 缓存实例ID。
@@ -2289,6 +2028,9 @@ type Instances struct {
 	// InstanceName 缓存实例名称。
 	InstanceName *string `json:"instance_name,omitempty"`
 }
+
+// JobStatus Job状态 (ShowJobInfo 表 4-266): INIT, RUNNING, SUCCESS, FAIL.
+type JobStatus string
 
 // LinkItem 表 4-132 LinkItem
 type LinkItem struct {
@@ -2346,8 +2088,8 @@ type ListBackupRecordsOutput struct {
 
 // ListConfigurationsOutput 表 4-107 响应 Body 参数 (查询实例配置参数)
 type ListConfigurationsOutput struct {
-	// ConfigStatus 实例修改状态。
-	ConfigStatus *ListConfigurationsOutputConfigStatus `json:"config_status,omitempty"`
+	// ConfigStatus 实例配置的状态 (ListConfigurations config_status): UPDATING, FAILURE, SUCCESS.
+	ConfigStatus *ConfigStatus `json:"config_status,omitempty"`
 
 	// ConfigTime 实例操作时间。格式为：2017-03-31T12:24:46.297Z
 	ConfigTime *string `json:"config_time,omitempty"`
@@ -2358,12 +2100,19 @@ type ListConfigurationsOutput struct {
 	// RedisConfig 实例配置项数组。
 	RedisConfig *[]QueryRedisConfig `json:"redis_config,omitempty"`
 
-	// Status 实例运行状态。
-	Status *string `json:"status,omitempty"`
+	// Status 缓存实例状态 (7.5 缓存实例状态说明, 表 7-2, seed 003 lines 9294-9305): the status of
+	// ShowInstance, of ListInstances' items and of its status filter.
+	// - CREATING: 申请缓存实例后，在缓存实例状态进入运行中之前的状态。
+	// - CREATEFAILED: 缓存实例处于创建失败的状态。
+	// - RUNNING: 缓存实例正常运行状态。在这个状态的实例可以运行您的业务。
+	// - ERROR: 缓存实例处于故障的状态。
+	// - RESTARTING: 缓存实例正在进行重启操作。
+	// - EXTENDING: 缓存实例处于正在扩容的状态。
+	// - RESTORING: 缓存实例数据恢复中的状态。
+	// The service may return states 表 7-2 does not list (ListNumberOfInstancesInDifferentStatus
+	// counts deleting, upgrading, frozen… instances); the Go type keeps any value.
+	Status *InstanceStatus `json:"status,omitempty"`
 }
-
-// ListConfigurationsOutputConfigStatus 实例修改状态。
-type ListConfigurationsOutputConfigStatus string
 
 // ListFlavorsOutput 表 4-274 响应 Body 参数
 type ListFlavorsOutput struct {
@@ -2494,6 +2243,9 @@ type MaintainWindowsEntity struct {
 	Seq *int32 `json:"seq,omitempty"`
 }
 
+// MigrationMethod 迁移方式: full_amount_migration（全量迁移）, incremental_migration（增量迁移）.
+type MigrationMethod string
+
 // MigrationTaskList 表 4-161 MigrationTaskList
 type MigrationTaskList struct {
 	// CreatedAt 迁移任务创建时间。(e.g. "2021-06-16T06:12:55.508Z")
@@ -2511,11 +2263,12 @@ type MigrationTaskList struct {
 	// ErrorMessage 错误信息。
 	ErrorMessage nullable.Nullable[string] `json:"error_message,omitempty"`
 
-	// MigrationMethod 迁移方式，包括全量迁移和增量迁移两种类型。
-	MigrationMethod *MigrationTaskListMigrationMethod `json:"migration_method,omitempty"`
+	// MigrationMethod 迁移方式: full_amount_migration（全量迁移）, incremental_migration（增量迁移）.
+	MigrationMethod *MigrationMethod `json:"migration_method,omitempty"`
 
-	// MigrationType 迁移任务类型，包括备份文件导入和在线迁移两种类型。
-	MigrationType *MigrationTaskListMigrationType `json:"migration_type,omitempty"`
+	// MigrationType 迁移类型 as the migration task responses report it: backupfile_import（备份文件导入）,
+	// online_migration（在线迁移）; ShowMigrationTask also lists incremental_migration.
+	MigrationType *MigrationType `json:"migration_type,omitempty"`
 
 	// ReleasedAt 迁移机释放时间。
 	ReleasedAt *string `json:"released_at,omitempty"`
@@ -2538,8 +2291,11 @@ type MigrationTaskList struct {
 	// SourceInstanceSubnetId 源实例子网ID，若自建redis则为空。
 	SourceInstanceSubnetId *string `json:"source_instance_subnet_id,omitempty"`
 
-	// Status 迁移任务状态，这个字段的值包括：SUCCESS（成功），FAILED（失败），MIGRATING（迁移中），TERMINATED（已结束）。
-	Status *MigrationTaskListStatus `json:"status,omitempty"`
+	// Status 迁移任务状态: SUCCESS（成功），FAILED（失败），MIGRATING（迁移中），TERMINATED（已结束），
+	// TERMINATING（停止中），INCRMIGEATING（增量迁移中, the document's spelling: the constant
+	// reads MigrationTaskStatusIncrMigrating, the value stays INCRMIGEATING），FULLMIGRATING
+	// （全量迁移中），RUNNING（待配置），MIGRATION_FAILED（迁移失败），RELEASED（已释放）。
+	Status *MigrationTaskStatus `json:"status,omitempty"`
 
 	// SupportedFeatures 支持的特性。
 	SupportedFeatures *[]string `json:"supported_features,omitempty"`
@@ -2575,14 +2331,21 @@ type MigrationTaskList struct {
 	Version *string `json:"version,omitempty"`
 }
 
-// MigrationTaskListMigrationMethod 迁移方式，包括全量迁移和增量迁移两种类型。
-type MigrationTaskListMigrationMethod string
+// MigrationTaskStatus 迁移任务状态: SUCCESS（成功），FAILED（失败），MIGRATING（迁移中），TERMINATED（已结束），
+// TERMINATING（停止中），INCRMIGEATING（增量迁移中, the document's spelling: the constant
+// reads MigrationTaskStatusIncrMigrating, the value stays INCRMIGEATING），FULLMIGRATING
+// （全量迁移中），RUNNING（待配置），MIGRATION_FAILED（迁移失败），RELEASED（已释放）。
+type MigrationTaskStatus string
 
-// MigrationTaskListMigrationType 迁移任务类型，包括备份文件导入和在线迁移两种类型。
-type MigrationTaskListMigrationType string
+// MigrationType 迁移类型 as the migration task responses report it: backupfile_import（备份文件导入）,
+// online_migration（在线迁移）; ShowMigrationTask also lists incremental_migration.
+type MigrationType string
 
-// MigrationTaskListStatus 迁移任务状态，这个字段的值包括：SUCCESS（成功），FAILED（失败），MIGRATING（迁移中），TERMINATED（已结束）。
-type MigrationTaskListStatus string
+// NetworkType 迁移方式 network: vpc, vpn.
+type NetworkType string
+
+// NodeStatus 节点状态 (表 4-102 NodesInfoResp status): Creating, Active, Inactive, Deleting, AddSharding.
+type NodeStatus string
 
 // NodesInfoResp 表 4-102 NodesInfoResp
 type NodesInfoResp struct {
@@ -2631,8 +2394,8 @@ type NodesInfoResp struct {
 	// ReplicationId 副本ID。
 	ReplicationId *string `json:"replication_id,omitempty"`
 
-	// Status 节点状态。Creating：创建中。Active：运行中。Inactive：故障。Deleting：删除中。AddSharding：添加分片中。
-	Status *NodesInfoRespStatus `json:"status,omitempty"`
+	// Status 节点状态 (表 4-102 NodesInfoResp status): Creating, Active, Inactive, Deleting, AddSharding.
+	Status *NodeStatus `json:"status,omitempty"`
 }
 
 // NodesInfoRespNodeRole 节点角色。redis-server：Redis server节点。redis-proxy：proxy节点。
@@ -2640,9 +2403,6 @@ type NodesInfoRespNodeRole string
 
 // NodesInfoRespNodeType 节点主从角色。master：主节点 slave：从节点 proxy：proxy实例节点角色为"proxy"
 type NodesInfoRespNodeType string
-
-// NodesInfoRespStatus 节点状态。Creating：创建中。Active：运行中。Inactive：故障。Deleting：删除中。AddSharding：添加分片中。
-type NodesInfoRespStatus string
 
 // QueryRedisConfig 表 4-108 QueryRedisConfig
 type QueryRedisConfig struct {
@@ -2710,6 +2470,9 @@ type RenameCommandResp struct {
 	Zscan *string `json:"zscan,omitempty"`
 }
 
+// ReplicationStatus 副本状态 (InstanceReplicationListInfo status): Active, Inactive.
+type ReplicationStatus string
+
 // ResetPasswordInput 表 4-63 请求 Body 参数 (重置密码)
 type ResetPasswordInput struct {
 	// NewPassword 重置的新密码。
@@ -2749,7 +2512,7 @@ type ResizeInstanceInput struct {
 	BssParam *BssParamEntity `json:"bss_param,omitempty"`
 
 	// ChangeType 变更类型，Redis 4.0或者5.0实例进行副本数变更时必选。createReplication：添加副本 deleteReplication：删除副本 addSharding：添加分片 instanceType：实例类型变更。
-	ChangeType *ResizeInstanceInputChangeType `json:"change_type,omitempty"`
+	ChangeType *ChangeType `json:"change_type,omitempty"`
 
 	// ExecuteImmediately 是否立即变更。默认值为true。true：立即变更。false：可维护时间窗内进行变更。目前暂不支持选择变更时间，仅支持立即变更。
 	ExecuteImmediately *bool `json:"execute_immediately,omitempty"`
@@ -2767,8 +2530,8 @@ type ResizeInstanceInput struct {
 	SpecCode string `json:"spec_code"`
 }
 
-// ResizeInstanceInputChangeType 变更类型，Redis 4.0或者5.0实例进行副本数变更时必选。createReplication：添加副本 deleteReplication：删除副本 addSharding：添加分片 instanceType：实例类型变更。
-type ResizeInstanceInputChangeType string
+// ChangeType 变更类型，Redis 4.0或者5.0实例进行副本数变更时必选。createReplication：添加副本 deleteReplication：删除副本 addSharding：添加分片 instanceType：实例类型变更。
+type ChangeType string
 
 // ResourceTag 表 4-6 / 4-18 / 4-40 ResourceTag. 实例标签键值。
 type ResourceTag struct {
@@ -2806,14 +2569,14 @@ type ResourcesType string
 // RestartOrFlushInstancesInput 表 4-74 请求 Body 参数 (重启实例或清空数据)
 type RestartOrFlushInstancesInput struct {
 	// Action 对实例的操作：restart：强制重启 soft_restart：软重启，只重启进程 flush：清空数据。目前只有Redis 4.0及以上版本实例支持清空数据功能，即flush操作。
-	Action *RestartOrFlushInstancesInputAction `json:"action,omitempty"`
+	Action *InstanceAction `json:"action,omitempty"`
 
 	// Instances 实例的ID列表。
 	Instances *[]string `json:"instances,omitempty"`
 }
 
-// RestartOrFlushInstancesInputAction 对实例的操作：restart：强制重启 soft_restart：软重启，只重启进程 flush：清空数据。目前只有Redis 4.0及以上版本实例支持清空数据功能，即flush操作。
-type RestartOrFlushInstancesInputAction string
+// InstanceAction 对实例的操作：restart：强制重启 soft_restart：软重启，只重启进程 flush：清空数据。目前只有Redis 4.0及以上版本实例支持清空数据功能，即flush操作。
+type InstanceAction string
 
 // RestartOrFlushInstancesOutput 表 4-75 响应 Body 参数 (重启实例或清空数据)
 type RestartOrFlushInstancesOutput struct {
@@ -2836,16 +2599,20 @@ type RestoreInstanceOutput struct {
 	RestoreId *string `json:"restore_id,omitempty"`
 }
 
+// RestoreStatus 恢复状态 (表 4-127 InstanceRestoreInfo status): waiting：等待中。restoring：恢复中。
+// succeed：恢复成功。failed：恢复失败。
+type RestoreStatus string
+
 // SetOnlineMigrationTaskInput 表 4-213 请求 Body 参数
 type SetOnlineMigrationTaskInput struct {
 	// BandwidthLimitMb 带宽限制，当迁移方式为增量迁移时，为保证业务正常运行，您可以启用带宽限制功能，当数据同步速度达到带宽限制时，将限制同步速度的继续增长。 带宽限制的单位为MB/s。取值范围：1-10240（大于0小于10241之间的整数）。 Sent as a JSON string holding the integer ("bandwidth_limit_mb":"100").
 	BandwidthLimitMb *string `json:"bandwidth_limit_mb,omitempty"`
 
-	// MigrationMethod 迁移方式，包括全量迁移和增量迁移两种类型。全量迁移：该模式为Redis的一次性迁移，适用于可中断业务的迁移场景。 增量迁移：该模式为Redis的持续性迁移，适用于对业务中断敏感的迁移场景，先进行全量迁移，后进行增量迁移。 取值范围：full_amount_migration：表示全量迁移。incremental_migration：表示增量迁移。
-	MigrationMethod SetOnlineMigrationTaskInputMigrationMethod `json:"migration_method"`
+	// MigrationMethod 迁移方式: full_amount_migration（全量迁移）, incremental_migration（增量迁移）.
+	MigrationMethod MigrationMethod `json:"migration_method"`
 
 	// ResumeMode 自动重连，根据参数决定是否自动重连。自动重连模式在遇到网络等异常情况时，会无限自动重试。自动重连模式在无法进行增量同步时， 会触发全量同步，增加带宽占用，请谨慎选择。取值范围：auto：自动重连。manual：手动重连。
-	ResumeMode SetOnlineMigrationTaskInputResumeMode `json:"resume_mode"`
+	ResumeMode ResumeMode `json:"resume_mode"`
 
 	// SourceInstance 表 4-214 ConfigMigrationInstanceBody — 源/目标Redis信息。
 	SourceInstance ConfigMigrationInstanceBody `json:"source_instance"`
@@ -2854,11 +2621,8 @@ type SetOnlineMigrationTaskInput struct {
 	TargetInstance ConfigMigrationInstanceBody `json:"target_instance"`
 }
 
-// SetOnlineMigrationTaskInputMigrationMethod 迁移方式，包括全量迁移和增量迁移两种类型。全量迁移：该模式为Redis的一次性迁移，适用于可中断业务的迁移场景。 增量迁移：该模式为Redis的持续性迁移，适用于对业务中断敏感的迁移场景，先进行全量迁移，后进行增量迁移。 取值范围：full_amount_migration：表示全量迁移。incremental_migration：表示增量迁移。
-type SetOnlineMigrationTaskInputMigrationMethod string
-
-// SetOnlineMigrationTaskInputResumeMode 自动重连，根据参数决定是否自动重连。自动重连模式在遇到网络等异常情况时，会无限自动重试。自动重连模式在无法进行增量同步时， 会触发全量同步，增加带宽占用，请谨慎选择。取值范围：auto：自动重连。manual：手动重连。
-type SetOnlineMigrationTaskInputResumeMode string
+// ResumeMode 自动重连，根据参数决定是否自动重连。自动重连模式在遇到网络等异常情况时，会无限自动重试。自动重连模式在无法进行增量同步时， 会触发全量同步，增加带宽占用，请谨慎选择。取值范围：auto：自动重连。manual：手动重连。
+type ResumeMode string
 
 // SetOnlineMigrationTaskOutput 表 4-215 响应 Body 参数
 type SetOnlineMigrationTaskOutput struct {
@@ -2871,12 +2635,12 @@ type SetOnlineMigrationTaskOutput struct {
 	// Name 迁移任务名称。
 	Name *string `json:"name,omitempty"`
 
-	// Status 迁移任务状态，这个字段的值包括：SUCCESS（成功），FAILED（失败），MIGRATING（迁移中），TERMINATED（已结束）。
-	Status *SetOnlineMigrationTaskOutputStatus `json:"status,omitempty"`
+	// Status 迁移任务状态: SUCCESS（成功），FAILED（失败），MIGRATING（迁移中），TERMINATED（已结束），
+	// TERMINATING（停止中），INCRMIGEATING（增量迁移中, the document's spelling: the constant
+	// reads MigrationTaskStatusIncrMigrating, the value stays INCRMIGEATING），FULLMIGRATING
+	// （全量迁移中），RUNNING（待配置），MIGRATION_FAILED（迁移失败），RELEASED（已释放）。
+	Status *MigrationTaskStatus `json:"status,omitempty"`
 }
-
-// SetOnlineMigrationTaskOutputStatus 迁移任务状态，这个字段的值包括：SUCCESS（成功），FAILED（失败），MIGRATING（迁移中），TERMINATED（已结束）。
-type SetOnlineMigrationTaskOutputStatus string
 
 // ShowBackgroundTaskProgressOutput 表 4-257 响应 Body 参数
 type ShowBackgroundTaskProgressOutput struct {
@@ -2910,8 +2674,8 @@ type ShowInstanceOutput struct {
 	// BandwidthInfo 表 4-41 BandwidthInfo. 带宽信息。
 	BandwidthInfo *BandwidthInfo `json:"bandwidth_info,omitempty"`
 
-	// CacheMode 缓存实例类型。single：表示单机实例 ha：表示主备实例 cluster：表示cluster集群实例 proxy：表示Proxy集群实例
-	CacheMode *ShowInstanceOutputCacheMode `json:"cache_mode,omitempty"`
+	// CacheMode 缓存实例类型: single：单机实例 ha：主备实例 cluster：cluster集群实例 proxy：Proxy集群实例
+	CacheMode *CacheMode `json:"cache_mode,omitempty"`
 
 	// Capacity 缓存实例的容量（G Byte）。
 	Capacity *int32 `json:"capacity,omitempty"`
@@ -3016,7 +2780,7 @@ type ShowInstanceOutput struct {
 	ProductId *string `json:"product_id,omitempty"`
 
 	// ProductType 产品类型。目前仅支持基础版，取值为：generic。
-	ProductType *ShowInstanceOutputProductType `json:"product_type,omitempty"`
+	ProductType *ProductType `json:"product_type,omitempty"`
 
 	// PublicipAddress Redis缓存实例绑定的弹性IP地址。该参数暂未启用，字段值为null。
 	PublicipAddress nullable.Nullable[string] `json:"publicip_address,omitempty"`
@@ -3051,11 +2815,21 @@ type ShowInstanceOutput struct {
 	// SpecCode 产品规格编码
 	SpecCode *string `json:"spec_code,omitempty"`
 
-	// Status 缓存实例的状态。详细状态说明见 缓存实例状态说明 。
-	Status *string `json:"status,omitempty"`
+	// Status 缓存实例状态 (7.5 缓存实例状态说明, 表 7-2, seed 003 lines 9294-9305): the status of
+	// ShowInstance, of ListInstances' items and of its status filter.
+	// - CREATING: 申请缓存实例后，在缓存实例状态进入运行中之前的状态。
+	// - CREATEFAILED: 缓存实例处于创建失败的状态。
+	// - RUNNING: 缓存实例正常运行状态。在这个状态的实例可以运行您的业务。
+	// - ERROR: 缓存实例处于故障的状态。
+	// - RESTARTING: 缓存实例正在进行重启操作。
+	// - EXTENDING: 缓存实例处于正在扩容的状态。
+	// - RESTORING: 缓存实例数据恢复中的状态。
+	// The service may return states 表 7-2 does not list (ListNumberOfInstancesInDifferentStatus
+	// counts deleting, upgrading, frozen… instances); the Go type keeps any value.
+	Status *InstanceStatus `json:"status,omitempty"`
 
 	// StorageType 存储类型：内存存储。
-	StorageType *ShowInstanceOutputStorageType `json:"storage_type,omitempty"`
+	StorageType *StorageType `json:"storage_type,omitempty"`
 
 	// SubStatus 实例子状态。
 	SubStatus *string `json:"sub_status,omitempty"`
@@ -3097,14 +2871,11 @@ type ShowInstanceOutput struct {
 	VpcName *string `json:"vpc_name,omitempty"`
 }
 
-// ShowInstanceOutputCacheMode 缓存实例类型。single：表示单机实例 ha：表示主备实例 cluster：表示cluster集群实例 proxy：表示Proxy集群实例
-type ShowInstanceOutputCacheMode string
+// ProductType 产品类型。目前仅支持基础版，取值为：generic。
+type ProductType string
 
-// ShowInstanceOutputProductType 产品类型。目前仅支持基础版，取值为：generic。
-type ShowInstanceOutputProductType string
-
-// ShowInstanceOutputStorageType 存储类型：内存存储。
-type ShowInstanceOutputStorageType string
+// StorageType 存储类型：内存存储。
+type StorageType string
 
 // ShowJobInfoOutput 表 4-266 响应 Body 参数
 type ShowJobInfoOutput struct {
@@ -3121,17 +2892,14 @@ type ShowJobInfoOutput struct {
 	JobId *string `json:"job_id,omitempty"`
 
 	// JobType Job类型，取值范围：masterStandbySwapJob：主备倒换任务；modifyClientIpTransJob：修改源IP透传
-	JobType *ShowJobInfoOutputJobType `json:"job_type,omitempty"`
+	JobType *JobType `json:"job_type,omitempty"`
 
-	// Status Job状态。
-	Status *ShowJobInfoOutputStatus `json:"status,omitempty"`
+	// Status Job状态 (ShowJobInfo 表 4-266): INIT, RUNNING, SUCCESS, FAIL.
+	Status *JobStatus `json:"status,omitempty"`
 }
 
-// ShowJobInfoOutputJobType Job类型，取值范围：masterStandbySwapJob：主备倒换任务；modifyClientIpTransJob：修改源IP透传
-type ShowJobInfoOutputJobType string
-
-// ShowJobInfoOutputStatus Job状态。
-type ShowJobInfoOutputStatus string
+// JobType Job类型，取值范围：masterStandbySwapJob：主备倒换任务；modifyClientIpTransJob：修改源IP透传
+type JobType string
 
 // ShowMigrationTaskOutput 表 4-176 响应 Body 参数 (identical to 表 4-187, the StopMigrationTask response)
 type ShowMigrationTaskOutput struct {
@@ -3150,14 +2918,15 @@ type ShowMigrationTaskOutput struct {
 	// EcsTenantPrivateIp 迁移机租户侧私有IP，与目的/源redis私有IP处于同VPC，可将此IP加入白名单。
 	EcsTenantPrivateIp *string `json:"ecs_tenant_private_ip,omitempty"`
 
-	// MigrationMethod 迁移方式，包括全量迁移和增量迁移两种类型。
-	MigrationMethod *ShowMigrationTaskOutputMigrationMethod `json:"migration_method,omitempty"`
+	// MigrationMethod 迁移方式: full_amount_migration（全量迁移）, incremental_migration（增量迁移）.
+	MigrationMethod *MigrationMethod `json:"migration_method,omitempty"`
 
-	// MigrationType 迁移任务类型，包括备份文件导入和在线迁移两种类型。
-	MigrationType *ShowMigrationTaskOutputMigrationType `json:"migration_type,omitempty"`
+	// MigrationType 迁移类型 as the migration task responses report it: backupfile_import（备份文件导入）,
+	// online_migration（在线迁移）; ShowMigrationTask also lists incremental_migration.
+	MigrationType *MigrationType `json:"migration_type,omitempty"`
 
-	// NetworkType 网络类型，包括vpc和vpn两种类型。
-	NetworkType *ShowMigrationTaskOutputNetworkType `json:"network_type,omitempty"`
+	// NetworkType 迁移方式 network: vpc, vpn.
+	NetworkType *NetworkType `json:"network_type,omitempty"`
 
 	// ReleasedAt 迁移机释放时间。
 	ReleasedAt *string `json:"released_at,omitempty"`
@@ -3168,8 +2937,11 @@ type ShowMigrationTaskOutput struct {
 	// SourceInstance 源Redis信息 (表 4-150, 4-179, 4-190). Every field is optional; a request sends the address as addrs, the name real clients use (see x-errata).
 	SourceInstance *SourceInstanceBody `json:"source_instance,omitempty"`
 
-	// Status 迁移任务状态，这个字段的值包括：SUCCESS（成功），FAILED（失败），MIGRATING（迁移中），TERMINATED（已结束）， TERMINATING（停止中），INCRMIGEATING（增量迁移中），FULLMIGRATING（全量迁移中），RUNNING（待配置）， MIGRATION_FAILED（迁移失败），RELEASED（已释放）。
-	Status *ShowMigrationTaskOutputStatus `json:"status,omitempty"`
+	// Status 迁移任务状态: SUCCESS（成功），FAILED（失败），MIGRATING（迁移中），TERMINATED（已结束），
+	// TERMINATING（停止中），INCRMIGEATING（增量迁移中, the document's spelling: the constant
+	// reads MigrationTaskStatusIncrMigrating, the value stays INCRMIGEATING），FULLMIGRATING
+	// （全量迁移中），RUNNING（待配置），MIGRATION_FAILED（迁移失败），RELEASED（已释放）。
+	Status *MigrationTaskStatus `json:"status,omitempty"`
 
 	// SupportedFeatures 支持的特性。
 	SupportedFeatures *[]string `json:"supported_features,omitempty"`
@@ -3201,18 +2973,6 @@ type ShowMigrationTaskOutput struct {
 	// Version 版本。
 	Version *string `json:"version,omitempty"`
 }
-
-// ShowMigrationTaskOutputMigrationMethod 迁移方式，包括全量迁移和增量迁移两种类型。
-type ShowMigrationTaskOutputMigrationMethod string
-
-// ShowMigrationTaskOutputMigrationType 迁移任务类型，包括备份文件导入和在线迁移两种类型。
-type ShowMigrationTaskOutputMigrationType string
-
-// ShowMigrationTaskOutputNetworkType 网络类型，包括vpc和vpn两种类型。
-type ShowMigrationTaskOutputNetworkType string
-
-// ShowMigrationTaskOutputStatus 迁移任务状态，这个字段的值包括：SUCCESS（成功），FAILED（失败），MIGRATING（迁移中），TERMINATED（已结束）， TERMINATING（停止中），INCRMIGEATING（增量迁移中），FULLMIGRATING（全量迁移中），RUNNING（待配置）， MIGRATION_FAILED（迁移失败），RELEASED（已释放）。
-type ShowMigrationTaskOutputStatus string
 
 // ShowMigrationTaskStatsOutput 表 4-198 响应 Body 参数
 type ShowMigrationTaskStatsOutput struct {
@@ -3259,13 +3019,14 @@ type SingleBackgroundTask struct {
 	Id *string `json:"id,omitempty"`
 
 	// Name 后台任务名，目前支持以下取值：EXTEND：变更规格；BindEip：开启公网访问；UnBindEip：关闭公网访问； AddReplica：添加副本；DelReplica：删除副本；AddWhitelist：设置IP白名单；UpdatePort：修改端口； RemoveIpFromDns：域名摘除IP；masterStandbySwapJob：主备切换任务；modify：修改密码
-	Name *SingleBackgroundTaskName `json:"name,omitempty"`
+	Name *BackgroundTaskName `json:"name,omitempty"`
 
 	// Params 任务相关参数。
 	Params *string `json:"params,omitempty"`
 
-	// Status 任务状态。
-	Status *string `json:"status,omitempty"`
+	// Status 后台任务状态 (SingleBackgroundTask status, 任务状态。). The document's table gives no
+	// values; its example shows SUCCESS.
+	Status *BackgroundTaskStatus `json:"status,omitempty"`
 
 	// UpdatedAt 任务结束时间，格式为 2020-06-17T07:38:42.503Z。
 	UpdatedAt *string `json:"updated_at,omitempty"`
@@ -3277,8 +3038,8 @@ type SingleBackgroundTask struct {
 	UserName *string `json:"user_name,omitempty"`
 }
 
-// SingleBackgroundTaskName 后台任务名，目前支持以下取值：EXTEND：变更规格；BindEip：开启公网访问；UnBindEip：关闭公网访问； AddReplica：添加副本；DelReplica：删除副本；AddWhitelist：设置IP白名单；UpdatePort：修改端口； RemoveIpFromDns：域名摘除IP；masterStandbySwapJob：主备切换任务；modify：修改密码
-type SingleBackgroundTaskName string
+// BackgroundTaskName 后台任务名，目前支持以下取值：EXTEND：变更规格；BindEip：开启公网访问；UnBindEip：关闭公网访问； AddReplica：添加副本；DelReplica：删除副本；AddWhitelist：设置IP白名单；UpdatePort：修改端口； RemoveIpFromDns：域名摘除IP；masterStandbySwapJob：主备切换任务；modify：修改密码
+type BackgroundTaskName string
 
 // SlowlogItem 表 4-233 SlowlogItem
 type SlowlogItem struct {
@@ -3414,15 +3175,15 @@ type StepDetail struct {
 	// StepName 任务名。
 	StepName *string `json:"step_name,omitempty"`
 
-	// StepStatus 任务状态，取值范围：FINISH：完成；FAILED：失败；EXECUTING：执行中；WAITING：等待中
-	StepStatus *StepDetailStepStatus `json:"step_status,omitempty"`
+	// StepStatus 任务状态 (表 4-258 StepDetail step_status): FINISH：完成 FAILED：失败 EXECUTING：执行中 WAITING：等待中
+	StepStatus *StepStatus `json:"step_status,omitempty"`
 
 	// SubStepDetails 子任务详情列表。
 	SubStepDetails *[]SubStepDetail `json:"sub_step_details,omitempty"`
 }
 
-// StepDetailStepStatus 任务状态，取值范围：FINISH：完成；FAILED：失败；EXECUTING：执行中；WAITING：等待中
-type StepDetailStepStatus string
+// StepStatus 任务状态 (表 4-258 StepDetail step_status): FINISH：完成 FAILED：失败 EXECUTING：执行中 WAITING：等待中
+type StepStatus string
 
 // StopMigrationTaskOutput 表 4-187 响应 Body 参数 — the same fields as 表 4-176 (ShowMigrationTaskOutput).
 type StopMigrationTaskOutput = ShowMigrationTaskOutput
@@ -3556,14 +3317,14 @@ type UpdatePasswordOutput struct {
 	Message *string `json:"message,omitempty"`
 
 	// Result 密码修改结果：成功：success；密码验证失败：passwordFailed；已锁定：locked；失败：failed。
-	Result *UpdatePasswordOutputResult `json:"result,omitempty"`
+	Result *PasswordResult `json:"result,omitempty"`
 
 	// RetryTimesLeft 密码验证剩余次数。验证失败时该参数返回不为 null。
 	RetryTimesLeft nullable.Nullable[string] `json:"retry_times_left,omitempty"`
 }
 
-// UpdatePasswordOutputResult 密码修改结果：成功：success；密码验证失败：passwordFailed；已锁定：locked；失败：failed。
-type UpdatePasswordOutputResult string
+// PasswordResult 密码修改结果：成功：success；密码验证失败：passwordFailed；已锁定：locked；失败：failed。
+type PasswordResult string
 
 // UpdateSlavePriorityInput 表 4-85 请求 Body 参数 (设置备节点优先级)
 type UpdateSlavePriorityInput struct {
@@ -3604,32 +3365,20 @@ type ListFlavorsParams struct {
 	SpecCode *string `form:"spec_code,omitempty" json:"spec_code,omitempty"`
 
 	// CacheMode 缓存实例类型。取值范围如下：single：表示单机实例；ha：表示主备实例；cluster：表示cluster集群实例；proxy：表示Proxy集群实例
-	CacheMode *ListFlavorsParamsCacheMode `form:"cache_mode,omitempty" json:"cache_mode,omitempty"`
+	CacheMode *CacheMode `form:"cache_mode,omitempty" json:"cache_mode,omitempty"`
 
 	// Engine 缓存引擎类型。取值范围如下：Redis
-	Engine *ListFlavorsParamsEngine `form:"engine,omitempty" json:"engine,omitempty"`
+	Engine *Engine `form:"engine,omitempty" json:"engine,omitempty"`
 
 	// EngineVersion 缓存版本，当缓存引擎为Redis时，取值范围如下：3.0、4.0、5.0、6.0
-	EngineVersion *ListFlavorsParamsEngineVersion `form:"engine_version,omitempty" json:"engine_version,omitempty"`
+	EngineVersion *EngineVersion `form:"engine_version,omitempty" json:"engine_version,omitempty"`
 
 	// CpuType CPU架构类型。取值范围如下：x86_64：X86架构；aarch64：ARM架构
-	CpuType *ListFlavorsParamsCpuType `form:"cpu_type,omitempty" json:"cpu_type,omitempty"`
+	CpuType *CpuType `form:"cpu_type,omitempty" json:"cpu_type,omitempty"`
 
 	// Capacity 缓存容量（G Byte）。Redis 3.0：单机和主备类型实例取值：2、4、8、16、32、64。Proxy集群实例规格支持64、128、256、512和1024。 Redis 4.0/5.0/6.0：单机和主备类型实例取值：0.125、0.25、0.5、1、2、4、8、16、32、64。集群实例规格支持4、8、16、24、32、48、64、96、128、192、256、384、512、768、1024。
 	Capacity *string `form:"capacity,omitempty" json:"capacity,omitempty"`
 }
-
-// ListFlavorsParamsCacheMode defines parameters for ListFlavors.
-type ListFlavorsParamsCacheMode string
-
-// ListFlavorsParamsEngine defines parameters for ListFlavors.
-type ListFlavorsParamsEngine string
-
-// ListFlavorsParamsEngineVersion defines parameters for ListFlavors.
-type ListFlavorsParamsEngineVersion string
-
-// ListFlavorsParamsCpuType defines parameters for ListFlavors.
-type ListFlavorsParamsCpuType string
 
 // BatchDeleteInstancesParams defines parameters for BatchDeleteInstances.
 type BatchDeleteInstancesParams struct {
@@ -3658,7 +3407,7 @@ type ListInstancesParams struct {
 	Limit *int32 `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Status 实例状态。详细状态说明见 缓存实例状态说明 。
-	Status *string `form:"status,omitempty" json:"status,omitempty"`
+	Status *InstanceStatus `form:"status,omitempty" json:"status,omitempty"`
 
 	// NameEqual 是否按照实例名称进行精确匹配查询。默认为“false”，表示模糊匹配实例名称查询。若参数值为“true”表示按照实例名称进行精确匹配查询。
 	NameEqual *string `form:"name_equal,omitempty" json:"name_equal,omitempty"`

@@ -18,29 +18,32 @@ import (
 	"github.com/oapi-codegen/runtime"
 )
 
-// Defines values for URedisBackupSetState.
+// Defines values for BackupState.
 const (
-	URedisBackupStateBackuping URedisBackupSetState = "Backuping"
-	URedisBackupStateError     URedisBackupSetState = "Error"
-	URedisBackupStateExpired   URedisBackupSetState = "Expired"
-	URedisBackupStateSuccess   URedisBackupSetState = "Success"
+	BackupStateBackuping BackupState = "Backuping"
+	BackupStateError     BackupState = "Error"
+	BackupStateExpired   BackupState = "Expired"
+	BackupStateSuccess   BackupState = "Success"
 )
 
-// Valid indicates whether the value is a known member of the URedisBackupSetState enum.
-func (e URedisBackupSetState) Valid() bool {
+// Valid indicates whether the value is a known member of the BackupState enum.
+func (e BackupState) Valid() bool {
 	switch e {
-	case URedisBackupStateBackuping:
+	case BackupStateBackuping:
 		return true
-	case URedisBackupStateError:
+	case BackupStateError:
 		return true
-	case URedisBackupStateExpired:
+	case BackupStateExpired:
 		return true
-	case URedisBackupStateSuccess:
+	case BackupStateSuccess:
 		return true
 	default:
 		return false
 	}
 }
+
+// BackupState Status of the backup (URedisBackupSet.State): Backuping In progress, Success Backup successful, Error Backup failed, Expired Backup expired.
+type BackupState string
 
 // DescribeURedisBackupOutput defines model for DescribeURedisBackupOutput.
 type DescribeURedisBackupOutput struct {
@@ -108,15 +111,12 @@ type URedisBackupSet struct {
 	// SrcRegionName 跨地域备份源地域 (the source region of a cross-region backup)
 	SrcRegionName *string `json:"SrcRegionName,omitempty"`
 
-	// State Status of the backup: Backuping In progress Success Backup successful Error Backup failed Expired Backup expired
-	State *URedisBackupSetState `json:"State,omitempty"`
+	// State Status of the backup (URedisBackupSet.State): Backuping In progress, Success Backup successful, Error Backup failed, Expired Backup expired.
+	State *BackupState `json:"State,omitempty"`
 
 	// Zone Availability Zone, see Availability Zone List
 	Zone *string `json:"Zone,omitempty"`
 }
-
-// URedisBackupSetState Status of the backup: Backuping In progress Success Backup successful Error Backup failed Expired Backup expired
-type URedisBackupSetState string
 
 // DescribeURedisBackupParams defines parameters for DescribeURedisBackup.
 type DescribeURedisBackupParams struct {
