@@ -248,6 +248,23 @@ type value struct {
 	field string // Go field name
 }
 
+// array reads property name of struct type typ as an array: the value, its
+// element type and the expression to range over (dereferenced).
+func (p *pkg) array(typ, name, base string) (v value, elem, rangeExpr string, err error) {
+	if v, err = p.prop(typ, name, base); err != nil {
+		return v, "", "", err
+	}
+	t := strings.TrimPrefix(v.typ, "*")
+	if !strings.HasPrefix(t, "[]") {
+		return v, "", "", fmt.Errorf("%s has type %s: want an array", name, v.typ)
+	}
+	rangeExpr = v.expr
+	if strings.HasPrefix(v.typ, "*") {
+		rangeExpr = "*" + v.expr
+	}
+	return v, strings.TrimPrefix(t, "[]"), rangeExpr, nil
+}
+
 func (p *pkg) prop(typ, name, base string) (value, error) {
 	f, err := p.field(typ, "json", name)
 	if err != nil {
@@ -392,17 +409,9 @@ func (p *pkg) paginator(b *bytes.Buffer, op string, d Paginator) error {
 	if !strings.HasPrefix(offT, "*") || !strings.HasPrefix(limT, "*") {
 		return fmt.Errorf("offset %s and limit %s must be optional (pointers)", offT, limT)
 	}
-	items, err := p.prop(c.body, d.Items, "r.JSON200")
+	items, item, itemsExpr, err := p.array(c.body, d.Items, "r.JSON200")
 	if err != nil {
-		return err
-	}
-	item := strings.TrimPrefix(strings.TrimPrefix(items.typ, "*"), "[]")
-	if !strings.HasPrefix(strings.TrimPrefix(items.typ, "*"), "[]") {
-		return fmt.Errorf("items %s has type %s: want an array", d.Items, items.typ)
-	}
-	itemsExpr := items.expr
-	if strings.HasPrefix(items.typ, "*") {
-		itemsExpr = "*" + items.expr
+		return fmt.Errorf("items: %w", err)
 	}
 	mode, base := "paginator.Offset", d.Base
 	switch d.Mode {
@@ -642,19 +651,13 @@ func (p *pkg) waiter(b *bytes.Buffer, op, name string, w Waiter) error {
 			return err
 		}
 	} else {
-		lv, err := p.prop(c.body, w.List, "r.JSON200")
+		lv, elem, list, err := p.array(c.body, w.List, "r.JSON200")
 		if err != nil {
-			return err
+			return fmt.Errorf("list: %w", err)
 		}
-		elem := strings.TrimPrefix(strings.TrimPrefix(lv.typ, "*"), "[]")
-		if !strings.HasPrefix(strings.TrimPrefix(lv.typ, "*"), "[]") {
-			return fmt.Errorf("list %s has type %s: want an array", w.List, lv.typ)
-		}
-		list := lv.expr
 		var sb strings.Builder
 		if strings.HasPrefix(lv.typ, "*") {
 			fmt.Fprintf(&sb, "if %s == nil {\n\treturn \"\", false\n}\n", lv.expr)
-			list = "*" + lv.expr
 		}
 		fmt.Fprintf(&sb, "for _, e := range %s {\n", list)
 		if len(w.Match) == 0 {
