@@ -41,17 +41,17 @@ func indent(s, by string) string {
 
 func TestDeclarationsAreChecked(t *testing.T) {
 	for name, tc := range map[string]struct{ op, ext, want string }{
-		"items not in the body": {"ListInstances", "x-paginator: {offset: offset, limit: limit, items: nope}", `no field json:"nope"`},
+		"items not in the body":  {"ListInstances", "x-paginator: {offset: offset, limit: limit, items: nope}", `no field json:"nope"`},
 		"offset not a parameter": {"ListInstances", "x-paginator: {offset: start, limit: limit, items: instances}", `no field form:"start"`},
-		"total not an integer": {"ListInstances", "x-paginator: {offset: offset, limit: limit, items: instances, total: instances}", "want an integer"},
-		"bad mode": {"ListInstances", "x-paginator: {offset: offset, limit: limit, items: instances, mode: cursor}", `mode "cursor"`},
-		"arg not an identifier": {"ShowInstance", "x-waiters: {W: {args: [a-b], state: status, success: [RUNNING]}}", "not a Go identifier"},
-		"match names no arg": {"ListBackupRecords", "x-waiters: {W: {args: [id], list: backup_record_response, match: {backup_id: other}, state: status, success: [succeed]}}", `"other" is not one of args`},
-		"list without match": {"ListBackupRecords", "x-waiters: {W: {args: [id], list: backup_record_response, state: status, success: [succeed]}}", "needs match"},
-		"no success": {"ShowInstance", "x-waiters: {W: {state: status}}", "success states"},
-		"state not a string": {"ShowInstance", "x-waiters: {W: {state: available_zones, success: [x]}}", "want a string"},
-		"bad notFound": {"ShowInstance", "x-waiters: {W: {state: status, success: [RUNNING], notFound: maybe}}", `notFound "maybe"`},
-		"bad delay": {"ShowInstance", "x-waiters: {W: {state: status, success: [RUNNING], minDelay: soon}}", "invalid duration"},
+		"total not an integer":   {"ListInstances", "x-paginator: {offset: offset, limit: limit, items: instances, total: instances}", "want an integer"},
+		"bad mode":               {"ListInstances", "x-paginator: {offset: offset, limit: limit, items: instances, mode: cursor}", `mode "cursor"`},
+		"arg not an identifier":  {"ShowInstance", "x-waiters: {W: {args: [a-b], state: status, success: [RUNNING]}}", "not a Go identifier"},
+		"match names no arg":     {"ListBackupRecords", "x-waiters: {W: {args: [id], list: backup_record_response, match: {backup_id: other}, state: status, success: [succeed]}}", `"other" is not one of args`},
+		"list without match":     {"ListBackupRecords", "x-waiters: {W: {args: [id], list: backup_record_response, state: status, success: [succeed]}}", "needs match"},
+		"no success":             {"ShowInstance", "x-waiters: {W: {state: status}}", "success states"},
+		"state not a string":     {"ShowInstance", "x-waiters: {W: {state: available_zones, success: [x]}}", "want a string"},
+		"bad notFound":           {"ShowInstance", "x-waiters: {W: {state: status, success: [RUNNING], notFound: maybe}}", `notFound "maybe"`},
+		"bad delay":              {"ShowInstance", "x-waiters: {W: {state: status, success: [RUNNING], minDelay: soon}}", "invalid duration"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			err := run(spec(t, tc.op, tc.ext), copyPkg(t))
