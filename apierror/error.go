@@ -25,6 +25,7 @@ import (
 
 	"github.com/cachesdk/cachesdk/doer"
 	"github.com/cachesdk/cachesdk/internal/httpbody"
+	opinfo "github.com/cachesdk/cachesdk/operation"
 	"github.com/cachesdk/cachesdk/payload"
 )
 
@@ -42,7 +43,7 @@ var ErrAmbiguousResponse = fmt.Errorf("%w: status code field given more than onc
 // Error is a failed API call. Use errors.As to get it from any client call.
 type Error struct {
 	Vendor     string      // "capitalonline", "huaweicloud", "ucloud"
-	Operation  string      // the action or operation that failed, when known
+	Operation  string      // the operationId that failed (e.g. "CreateInstance", "DescribeDBInstances"), from the request context the generated client set (package operation); without one, the decoder's guess
 	StatusCode int         // HTTP status
 	Code       string      // the vendor's error code ("ArgMissing", "DCS.4001", "230"); "" when the body had none
 	Message    string      // the vendor's message
@@ -133,12 +134,18 @@ func Middleware(d Decoder) doer.Middleware {
 				// to retry (the same body would come back).
 				e := describe(d, resp)
 				e.Err = tooLarge
+				if op := opinfo.Name(req.Context()); op != "" {
+					e.Operation = op
+				}
 				return nil, e
 			}
 			if err != nil {
 				return nil, fmt.Errorf("reading the response to %s %s: %w", req.Method, req.URL.Path, err)
 			}
 			if e := d.Decode(resp, body); e != nil {
+				if op := opinfo.Name(req.Context()); op != "" {
+					e.Operation = op // the operationId, the same for every vendor
+				}
 				return nil, e
 			}
 			resp.Body = httpbody.Replay(body)

@@ -7,12 +7,28 @@
 // an HTTP error status or a body whose Code is not "Success", comes back as an
 // *apierror.Error.
 //
-//	c, err := capitalonline.NewRedis(capitalonline.Config{
-//		Endpoint:    capitalonline.EndpointAsia,
-//		Credentials: creds, // or capitalonline.CredentialsFromEnv()
-//	})
+//	creds, err := capitalonline.CredentialsFromEnv() // CDS_SECRET_ID, CDS_SECRET_KEY
+//	if err != nil {
+//		return err
+//	}
+//	c, err := capitalonline.NewRedis(capitalonline.Config{Endpoint: capitalonline.EndpointAsia, Credentials: creds})
+//	if err != nil {
+//		return err
+//	}
 //	out, err := c.DescribeReginsWithResponse(ctx)
-//	for _, r := range *out.JSON200.Data { … }
+//	if err != nil {
+//		return err // errors.As(err, &apiErr) for the vendor's Code and Message
+//	}
+//	if out.JSON200.Data != nil {
+//		for _, r := range *out.JSON200.Data { … }
+//	}
+//
+// NewRedis and NewMemcached return the generated clients of gen/capitalonline/redis
+// and gen/capitalonline/memcached, whose package docs list the operations by
+// section of the vendor's document. Code that calls them can take a redis.API
+// (memcached.API), the interface the client implements, so its tests can pass
+// a fake; or the tests can point the real client at fake.NewRedis (package
+// github.com/cachesdk/cachesdk/fake).
 package capitalonline
 
 import (
@@ -66,14 +82,11 @@ var ErrorDecoder = apierror.Envelope{
 
 // Doer returns the request chain for cfg, for any CapitalOnline service.
 func Doer(cfg Config) (doer.Doer, error) {
-	if cfg.MaxResponseBytes < 0 {
-		return nil, fmt.Errorf("capitalonline: Config.MaxResponseBytes is negative (%d)", cfg.MaxResponseBytes)
-	}
 	s, err := cdssigner.New(cfg.Credentials, cfg.SignerOptions...)
 	if err != nil {
 		return nil, err
 	}
-	return pipeline.New(pipeline.Config{Send: cfg.HTTPClient, Retry: cfg.Retry, Signer: s, Errors: ErrorDecoder, RPC: true, MaxResponseBytes: cfg.MaxResponseBytes}), nil
+	return pipeline.New(pipeline.Config{Send: cfg.HTTPClient, Retry: cfg.Retry, Signer: s, Errors: ErrorDecoder, RPC: true, MaxResponseBytes: cfg.MaxResponseBytes})
 }
 
 // newClient builds a generated client of any CapitalOnline service: every

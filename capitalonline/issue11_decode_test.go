@@ -26,7 +26,7 @@ func TestIssue11MistypedFieldInAnEnvelopeList(t *testing.T) {
 	require.Equal(t, "Success", out.JSON200.Code)
 	items := *out.JSON200.Data
 	require.Equal(t, 6379, *items[0].Port)
-	require.Equal(t, "RUNNING", *items[1].Status)
+	require.EqualValues(t, "RUNNING", *items[1].Status)
 	require.Nil(t, items[1].Port)
 	require.Nil(t, items[1].Ram)
 	require.Equal(t, body, string(out.Body))

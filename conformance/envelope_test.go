@@ -10,6 +10,7 @@ import (
 
 	"github.com/cachesdk/cachesdk/apierror"
 	"github.com/cachesdk/cachesdk/capitalonline"
+	"github.com/cachesdk/cachesdk/flex"
 	"github.com/cachesdk/cachesdk/gen/ucloud/uredis"
 	"github.com/cachesdk/cachesdk/ucloud"
 )
@@ -47,7 +48,7 @@ func TestEnvelopeFailuresThroughClients(t *testing.T) {
 	require.NotContains(t, err.Error(), ucCreds.PrivateKey)
 }
 
-// BackupType is documented as "Manual"/"Auto" and sent as 1: both decode.
+// BackupType is documented as "Manual"/"Auto" and sent as 1: both decode, as one flex.String.
 func TestURedisBackupTypeBothForms(t *testing.T) {
 	body := `{"RetCode":0,"Action":"DescribeURedisBackupResponse","TotalCount":2,"DataSet":[{"BackupType":1},{"BackupType":"Manual"}]}`
 	u, err := ucloud.NewURedis(ucloud.Config{Endpoint: serve(t, 200, body), Credentials: ucCreds, Region: "cn-bj2"})
@@ -55,12 +56,8 @@ func TestURedisBackupTypeBothForms(t *testing.T) {
 	out, err := u.DescribeURedisBackupWithResponse(context.Background(), &uredis.DescribeURedisBackupParams{Region: "cn-bj2"})
 	require.NoError(t, err)
 	set := *out.JSON200.DataSet
-	n, err := set[0].BackupType.AsURedisBackupSetBackupType1()
-	require.NoError(t, err)
-	require.Equal(t, 1, n)
-	s, err := set[1].BackupType.AsURedisBackupSetBackupType0()
-	require.NoError(t, err)
-	require.Equal(t, uredis.URedisBackupTypeManual, s)
+	require.Equal(t, flex.String("1"), *set[0].BackupType) // the number's text (UC-UREDIS-001)
+	require.Equal(t, flex.String("Manual"), *set[1].BackupType)
 }
 
 // Region left empty by the call comes from the client's default.

@@ -1,8 +1,11 @@
 package conformance
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"gopkg.in/yaml.v3"
 
@@ -42,4 +45,48 @@ func collectErrata(t *testing.T, name string) []map[string]any {
 	}
 	walk(root)
 	return out
+}
+
+// TestErrataShape checks what internal/errata relies on: every value of an
+// x-errata entry is one plain string (it decodes entries as
+// map[string]string and would silently drop any other), `witnesses`, where
+// present, names at least one witness, and a field's x-source is a
+// non-empty string (info.x-source, the document, is a mapping).
+func TestErrataShape(t *testing.T) {
+	for _, name := range specs.Names() {
+		t.Run(name, func(t *testing.T) {
+			for _, e := range collectErrata(t, name) {
+				for k, v := range e {
+					s, ok := v.(string)
+					assert.True(t, ok, "%s: x-errata %v: %q must be a plain string, got %T", name, e["id"], k, v)
+					if k == "witnesses" {
+						assert.NotEmpty(t, strings.TrimSpace(s), "%s: x-errata %v: empty witnesses", name, e["id"])
+					}
+				}
+			}
+			data, err := specs.FS.ReadFile(name)
+			require.NoError(t, err)
+			var root map[string]any
+			require.NoError(t, yaml.Unmarshal(data, &root))
+			var walk func(path string, v any)
+			walk = func(path string, v any) {
+				switch x := v.(type) {
+				case map[string]any:
+					for k, child := range x {
+						if k == "x-source" && path != "/info" {
+							s, ok := child.(string)
+							assert.True(t, ok && strings.TrimSpace(s) != "", "%s: %s: x-source must be a non-empty string naming the witness, got %v", name, path, child)
+							continue
+						}
+						walk(path+"/"+k, child)
+					}
+				case []any:
+					for i, child := range x {
+						walk(fmt.Sprintf("%s/%d", path, i), child)
+					}
+				}
+			}
+			walk("", root)
+		})
+	}
 }

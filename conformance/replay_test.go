@@ -132,6 +132,7 @@ func replay(t *testing.T, doc *openapi3.T, tg target, c replayCase) bool {
 		var apiErr *apierror.Error
 		require.True(t, errors.As(callErr, &apiErr), "want a typed *apierror.Error, got %v", callErr)
 		assert.Equal(t, c.status, apiErr.StatusCode)
+		assert.Equal(t, c.op.OperationID, apiErr.Operation, "issue 13.5: errors name the operationId, for every vendor")
 		if m, ok := want.(map[string]any); ok {
 			assert.Equal(t, queryString(m[tg.errorCode]), apiErr.Code)
 		}

@@ -9,6 +9,11 @@ package doer
 import "net/http"
 
 // Doer sends one HTTP request and returns its response.
+//
+// A Doer given to a client as its HTTPClient sends what the chain signed
+// and must not follow redirects: an *http.Client is used through a copy that
+// follows none (pipeline.Send); any other Doer must return a 3xx response as
+// it is, which the chain turns into an *origin.RedirectError.
 type Doer interface {
 	Do(req *http.Request) (*http.Response, error)
 }

@@ -20,8 +20,8 @@ import (
 	"github.com/cachesdk/cachesdk/payload"
 )
 
-// answer serves status, contentType ("" = none) and body to every request, on 127.0.0.1.
-func answer(t *testing.T, status int, contentType, body string) string {
+// answerBody serves status, contentType ("" = none) and body to every request, on 127.0.0.1.
+func answerBody(t *testing.T, status int, contentType, body string) string {
 	t.Helper()
 	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 		if contentType == "" {
@@ -49,7 +49,7 @@ func dcsv2Client(t *testing.T, endpoint string, mod ...func(*huaweicloud.Config)
 
 func TestIssue11MistypedFieldKeepsTheResponse(t *testing.T) {
 	body := `{"instance_id":"i-1","name":"dcs-prod","port":"6379","status":"RUNNING","access_user":"default","description":"hunter2-not-for-logs"}`
-	c := dcsv2Client(t, answer(t, 200, "application/json", body))
+	c := dcsv2Client(t, answerBody(t, 200, "application/json", body))
 	out, err := c.ShowInstance(context.Background(), "i-1")
 
 	var de *payload.DecodeError
@@ -65,7 +65,7 @@ func TestIssue11MistypedFieldKeepsTheResponse(t *testing.T) {
 	require.Equal(t, body, string(out.Body), "the raw bytes")
 	require.NotNil(t, out.JSON200, "the typed result of everything that decoded")
 	require.Equal(t, "dcs-prod", *out.JSON200.Name)
-	require.Equal(t, "RUNNING", *out.JSON200.Status)
+	require.EqualValues(t, "RUNNING", *out.JSON200.Status)
 	require.Nil(t, out.JSON200.Port, "the mistyped field is absent, not a false 0")
 
 	require.NotContains(t, err.Error(), "6379", "no response bytes in the text")
@@ -76,7 +76,7 @@ func TestIssue11MistypedFieldKeepsTheResponse(t *testing.T) {
 
 func TestIssue11PathNamesTheListItem(t *testing.T) {
 	body := `{"instance_num":4,"instances":[{"instance_id":"a"},{"instance_id":"b"},{"instance_id":"c"},{"instance_id":"d","port":"6379","name":"n"}]}`
-	c := dcsv2Client(t, answer(t, 200, "application/json", body))
+	c := dcsv2Client(t, answerBody(t, 200, "application/json", body))
 	out, err := c.ListInstances(context.Background(), &dcsv2.ListInstancesParams{})
 	var de *payload.DecodeError
 	require.True(t, errors.As(err, &de))

@@ -26,7 +26,7 @@ import (
 func TestIssue12SuccessNeedsAResult(t *testing.T) {
 	const instance = `{"instance_id":"i-1","name":"dcs","port":6379}`
 	for _, ct := range []string{"", "text/html", "Application/JSON", "APPLICATION/JSON; CHARSET=UTF-8", "text/plain"} {
-		out, err := dcsv2Client(t, answer(t, 200, ct, instance)).ShowInstance(context.Background(), "i-1")
+		out, err := dcsv2Client(t, answerBody(t, 200, ct, instance)).ShowInstance(context.Background(), "i-1")
 		require.NoError(t, err, "Content-Type %q", ct)
 		require.NotNil(t, out.JSON200, "Content-Type %q", ct)
 		require.Equal(t, int32(6379), *out.JSON200.Port)
@@ -43,7 +43,7 @@ func TestIssue12SuccessNeedsAResult(t *testing.T) {
 		{"application/json", "<html><body>maintenance</body></html>", payload.ErrSyntax},
 		{"application/json", `{"instance_id":"i-1"`, payload.ErrSyntax},
 	} {
-		out, err := dcsv2Client(t, answer(t, 200, tc.ct, tc.body)).ShowInstance(context.Background(), "i-1")
+		out, err := dcsv2Client(t, answerBody(t, 200, tc.ct, tc.body)).ShowInstance(context.Background(), "i-1")
 		var de *payload.DecodeError
 		require.ErrorAs(t, err, &de, tc)
 		require.ErrorIs(t, err, tc.kind, tc)
@@ -57,7 +57,7 @@ func TestIssue12SuccessNeedsAResult(t *testing.T) {
 		}
 	}
 	// An operation documented without a body (204) still succeeds without one.
-	c := dcsv2Client(t, answer(t, 204, "", ""))
+	c := dcsv2Client(t, answerBody(t, 204, "", ""))
 	out, err := c.DeleteSingleInstance(context.Background(), "i-1")
 	require.NoError(t, err)
 	require.Equal(t, 204, out.StatusCode())

@@ -51,6 +51,10 @@ type Options struct {
 	Verifier verifier.Verifier
 	// Answer picks the response; nil answers DefaultAnswer.
 	Answer func(op *openapi3.Operation) Answer
+	// Respond, when set, sees every accepted request (routed, verified,
+	// validated) and may write the response itself: it returns false to
+	// leave it to Answer. The fake package keeps its state here.
+	Respond func(w http.ResponseWriter, r *http.Request, rec Received) bool
 }
 
 // Server is an http.Handler serving one spec.
@@ -159,6 +163,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.record(rec)
+	if s.opts.Respond != nil && s.opts.Respond(w, r, rec) {
+		return
+	}
 
 	ans := s.opts.Answer(route.Operation)
 	key := ans.Response

@@ -1,21 +1,34 @@
 // Package pipeline assembles the one request chain every vendor client sends
 // through, so its order is written down once:
 //
-//	[action (#Action= → ?Action=)] → retry → sign → typed errors → body limit → send
+//	[action (#Action= → ?Action=)] → User-Agent → [caller per call] → [log]
+//	→ retry → sign → [caller per attempt] → [log] → typed errors → body limit → send
 //
 // Retry sits above signing so that every attempt is signed afresh; typed
 // errors sit below it so that retry decides on the vendor's status and code.
 // The body limit sits right above sending, so no step reads more than
 // Config.MaxResponseBytes of a response.
+//
+// The send step (Send) is the bottom of every chain, for all vendors: it
+// never follows a redirect (a 301, 302, 303, 307 or 308 comes back as an
+// *origin.RedirectError and nothing is sent to its target), and it redacts
+// the signed URL in a transport error (a refused connection, reset, timeout
+// or cancelled context) while errors.Is and errors.As keep working.
 package pipeline
 
 import (
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
 	"net/http"
 	"time"
 
 	"github.com/cachesdk/cachesdk/apierror"
 	"github.com/cachesdk/cachesdk/doer"
 	"github.com/cachesdk/cachesdk/internal/httpbody"
+	"github.com/cachesdk/cachesdk/internal/redact"
+	"github.com/cachesdk/cachesdk/origin"
 	"github.com/cachesdk/cachesdk/payload"
 	"github.com/cachesdk/cachesdk/retry"
 	"github.com/cachesdk/cachesdk/rpc"
@@ -29,7 +42,17 @@ import (
 // http.Client.Timeout, whose per-request timer and context cost about 5
 // allocations and a microsecond on every call (bench/); a deadline for a
 // whole call is the caller's context's.
-var DefaultHTTPClient = &http.Client{Transport: defaultTransport()}
+//
+// It never follows a redirect (CheckRedirect is NoRedirects, so the 3xx
+// response itself comes back and Send turns it into an
+// *origin.RedirectError): these APIs never redirect, and following one would
+// send the credentials and the body to whoever the Location names.
+var DefaultHTTPClient = &http.Client{Transport: defaultTransport(), CheckRedirect: NoRedirects}
+
+// NoRedirects is an http.Client CheckRedirect that follows no redirect: the
+// redirect response is returned as it is, and nothing is sent to its
+// Location.
+func NoRedirects(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
 
 func defaultTransport() *http.Transport {
 	t := http.DefaultTransport.(*http.Transport).Clone() // dial 30s, TLS 10s, idle 90s, proxy from env
@@ -40,35 +63,68 @@ func defaultTransport() *http.Transport {
 
 // Config names the parts of one vendor's chain.
 type Config struct {
-	Send   doer.Doer        // nil: DefaultHTTPClient
+	// Send sends the signed request; nil: DefaultHTTPClient. It is wrapped
+	// by Send (see there): an *http.Client is used through a copy that
+	// follows no redirect; any other Doer must not follow redirects itself.
+	Send   doer.Doer
 	Retry  *retry.Policy    // nil: retry.Default
 	Signer signer.Signer    // required
 	Errors apierror.Decoder // required: the vendor's failure report
 	RPC    bool             // the API selects actions with ?Action= (specs/README.md)
 	// MaxResponseBytes bounds every response body, in bytes: a longer one
 	// (or a Content-Length announcing one) fails the call with a
-	// *payload.TooLargeError, read no further. 0 or less: the default,
-	// payload.DefaultMaxBytes (32 MiB). Memory held by concurrent calls is
-	// at most about this many bytes each.
+	// *payload.TooLargeError, read no further. 0: the default,
+	// payload.DefaultMaxBytes (32 MiB); negative: an error from New. Memory
+	// held by concurrent calls is at most about this many bytes each.
 	MaxResponseBytes int64
+	// Logger, when set, gets one record per call (Info, Warn when it
+	// failed) and one per failed attempt (Debug): operation, attempt(s),
+	// HTTP status, vendor code, request id, duration and a transport
+	// error's redacted text. Never a header, a query, a body, a vendor
+	// message or a secret. nil: silent.
+	Logger *slog.Logger
+	// Middleware adds the caller's own steps, per call and per attempt.
+	Middleware Middleware
 }
 
-// New returns the chain for c.
-func New(c Config) doer.Doer {
-	send := c.Send
-	if send == nil {
-		send = DefaultHTTPClient
-	}
+// New returns the chain for c, or an error naming the field when c.Retry is
+// invalid (a negative MaxAttempts or delay; retry.Policy.Validate). Its last
+// step is Send(c.Send): no redirect is followed, transport errors are
+// redacted.
+func New(c Config) (doer.Doer, error) {
+	send := Send(c.Send)
 	policy := retry.Default
 	if c.Retry != nil {
 		policy = *c.Retry
 	}
-	var action doer.Middleware
-	if c.RPC {
-		action = rpc.Action()
+	if err := policy.Validate(); err != nil {
+		return nil, fmt.Errorf("Config.Retry: %w", err)
 	}
-	return doer.Chain(send, action, retry.Middleware(policy), signer.Middleware(c.Signer), apierror.Middleware(c.Errors),
-		LimitBodies(c.MaxResponseBytes))
+	if c.Signer == nil {
+		return nil, errors.New("pipeline: Config.Signer is required")
+	}
+	if c.Errors == nil {
+		return nil, errors.New("pipeline: Config.Errors is required")
+	}
+	if c.MaxResponseBytes < 0 {
+		return nil, fmt.Errorf("pipeline: Config.MaxResponseBytes is negative (%d)", c.MaxResponseBytes)
+	}
+	var steps []doer.Middleware
+	if c.RPC {
+		steps = append(steps, rpc.Action())
+	}
+	steps = append(steps, userAgent())
+	steps = append(steps, c.Middleware.PerCall...)
+	if c.Logger != nil {
+		steps = append(steps, logCalls(c.Logger))
+	}
+	steps = append(steps, retry.Middleware(policy), signer.Middleware(c.Signer))
+	steps = append(steps, c.Middleware.PerAttempt...)
+	if c.Logger != nil {
+		steps = append(steps, logAttempts(c.Logger))
+	}
+	steps = append(steps, apierror.Middleware(c.Errors), LimitBodies(c.MaxResponseBytes))
+	return doer.Chain(send, steps...), nil
 }
 
 // LimitBodies is the body-limit step: it makes every response body fail with
@@ -87,4 +143,80 @@ func LimitBodies(max int64) doer.Middleware {
 			return resp, err
 		})
 	}
+}
+
+// Send returns the bottom step of a chain, sending with d (nil:
+// DefaultHTTPClient):
+//
+//   - An *http.Client is used through a shallow copy whose CheckRedirect is
+//     NoRedirects (the caller's client is not modified; its Transport, Jar
+//     and Timeout are kept). Any other Doer must not follow redirects itself:
+//     it must return the 3xx response as it is (a redirect it followed
+//     anyway, seen as a response whose Request has another origin, is
+//     refused too, but only after the fact).
+//   - A 301, 302, 303, 307 or 308 response comes back as an
+//     *origin.RedirectError naming the status and the Location's origin
+//     (never its path or query); its body is closed.
+//   - A transport error has the signed URL redacted from its text
+//     (internal/redact: signature, token and key parameters; credential
+//     headers never appear); errors.Is/As still find context.Canceled,
+//     context.DeadlineExceeded, *net.OpError and *url.Error.
+func Send(d doer.Doer) doer.Doer {
+	if d == nil {
+		d = DefaultHTTPClient
+	}
+	if c, ok := d.(*http.Client); ok && c != nil {
+		cp := *c
+		cp.CheckRedirect = NoRedirects
+		d = &cp
+	}
+	return doer.Func(func(req *http.Request) (*http.Response, error) {
+		resp, err := d.Do(req)
+		if err != nil {
+			if resp != nil && resp.Body != nil {
+				resp.Body.Close()
+			}
+			return nil, redact.Error(err, req)
+		}
+		if resp == nil {
+			return nil, redact.Error(errNoResponse, req)
+		}
+		followed := false
+		if resp.Request != nil && resp.Request != req {
+			if o := origin.Of(resp.Request.URL); o != "" && o != origin.Of(req.URL) {
+				followed = true
+			}
+		}
+		if origin.IsRedirect(resp.StatusCode) || followed {
+			rerr := origin.NewRedirectError(req, resp)
+			if followed {
+				rerr = &origin.RedirectError{StatusCode: redirectStatus(resp), Origin: origin.Of(resp.Request.URL)}
+			}
+			drain(resp.Body)
+			return nil, rerr
+		}
+		return resp, nil
+	})
+}
+
+// redirectStatus is the status of the redirect that led to resp, when the
+// Doer kept it, else resp's own.
+func redirectStatus(resp *http.Response) int {
+	if prev := resp.Request.Response; prev != nil {
+		return prev.StatusCode
+	}
+	return resp.StatusCode
+}
+
+// errNoResponse is a Doer breaking its contract: no error and no response.
+var errNoResponse = errors.New("pipeline: the Doer returned neither a response nor an error")
+
+// drain reads a little of a refused response's body, so the connection can
+// be reused, and closes it.
+func drain(body io.ReadCloser) {
+	if body == nil {
+		return
+	}
+	_, _ = io.CopyN(io.Discard, body, 4<<10)
+	body.Close()
 }

@@ -41,13 +41,14 @@ func TestOrder(t *testing.T) {
 		}
 		return &http.Response{StatusCode: status, Header: http.Header{}, Body: io.NopCloser(strings.NewReader(body)), Request: r}, nil
 	})
-	d := pipeline.New(pipeline.Config{
+	d, err := pipeline.New(pipeline.Config{
 		Send:   send,
 		Retry:  &retry.Policy{Sleep: func(context.Context, time.Duration) error { return nil }},
 		Signer: sign,
 		Errors: apierror.Envelope{Vendor: "v", CodeField: "Code", Success: `"Success"`, MessageField: "Message"},
 		RPC:    true,
 	})
+	require.NoError(t, err)
 	req, _ := http.NewRequest(http.MethodGet, "https://h/redis#Action=DescribeRegins", nil)
 	resp, err := d.Do(req)
 	require.NoError(t, err)
@@ -85,13 +86,21 @@ func TestMaxResponseBytes(t *testing.T) {
 	}
 	req, _ := http.NewRequest(http.MethodGet, "https://h/redis?Action=X", nil)
 	cfg.MaxResponseBytes = 64
-	_, err := pipeline.New(cfg).Do(req)
+	d, err := pipeline.New(cfg)
+	require.NoError(t, err)
+	_, err = d.Do(req)
 	var tl *payload.TooLargeError
 	require.ErrorAs(t, err, &tl)
 	require.Equal(t, int64(64), tl.Limit)
 
 	cfg.MaxResponseBytes = 0 // the default, 32 MiB
-	resp, err := pipeline.New(cfg).Do(req)
+	d, err = pipeline.New(cfg)
+	require.NoError(t, err)
+	resp, err := d.Do(req)
 	require.NoError(t, err)
 	require.Equal(t, 200, resp.StatusCode)
+
+	cfg.MaxResponseBytes = -1
+	_, err = pipeline.New(cfg)
+	require.ErrorContains(t, err, "MaxResponseBytes")
 }

@@ -3,9 +3,11 @@ package retry_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -14,6 +16,7 @@ import (
 
 	"github.com/cachesdk/cachesdk/apierror"
 	"github.com/cachesdk/cachesdk/doer"
+	"github.com/cachesdk/cachesdk/operation"
 	"github.com/cachesdk/cachesdk/retry"
 )
 
@@ -133,4 +136,118 @@ func TestMaxAttemptsOneDisables(t *testing.T) {
 	_, err := doer.Chain(s, retry.Middleware(retry.Policy{MaxAttempts: 1})).Do(req)
 	require.Error(t, err)
 	require.Len(t, s.reqs, 1)
+}
+
+// opReq is a request as a generated client sends it: its operation in the
+// context.
+func opReq(method string, safety operation.Safety) *http.Request {
+	ctx := operation.NewContext(context.Background(), &operation.Info{ID: "Op", Safety: safety})
+	req, _ := http.NewRequestWithContext(ctx, method, "https://h/x", nil)
+	return req
+}
+
+func TestDecidesFromTheOperationNotTheMethod(t *testing.T) {
+	for _, c := range []struct {
+		method string
+		safety operation.Safety
+		err    error
+		want   bool
+	}{
+		{http.MethodPut, operation.NonIdempotent, status(504), false},
+		{http.MethodPut, operation.NonIdempotent, resetErr, false},
+		{http.MethodPut, operation.NonIdempotent, status(429), true},
+		{http.MethodPut, operation.NonIdempotent, dialErr, true},
+		{http.MethodPost, operation.Idempotent, status(502), true},
+		{http.MethodPost, operation.Read, resetErr, true},
+		{http.MethodGet, operation.Read, status(400), false},
+		{http.MethodGet, operation.Safety("bogus"), status(503), false}, // unknown: as non-idempotent
+		{http.MethodGet, operation.Read, io.ErrUnexpectedEOF, true},
+		{http.MethodGet, operation.Read, errors.New("signer: no credentials"), false},
+	} {
+		require.Equal(t, c.want, retry.Retryable(opReq(c.method, c.safety), c.err), "%s %s %v", c.method, c.safety, c.err)
+	}
+}
+
+func TestWithoutOperationOnlyReadMethodsAreRepeatable(t *testing.T) {
+	for method, want := range map[string]operation.Safety{
+		http.MethodGet: operation.Read, http.MethodHead: operation.Read, http.MethodOptions: operation.Read,
+		http.MethodPut: operation.NonIdempotent, http.MethodDelete: operation.NonIdempotent, http.MethodPost: operation.NonIdempotent,
+	} {
+		req, _ := http.NewRequest(method, "https://h/", nil)
+		require.Equal(t, want, retry.Safety(req), method)
+	}
+}
+
+// behaviour errors implement retry's interfaces without being *apierror.Error.
+type behaviour struct {
+	retryable, throttled bool
+	after                time.Duration
+}
+
+func (b behaviour) Error() string                     { return "behaviour" }
+func (b behaviour) Retryable() bool                   { return b.retryable }
+func (b behaviour) Throttled() bool                   { return b.throttled }
+func (b behaviour) RetryAfter() (time.Duration, bool) { return b.after, b.after > 0 }
+
+func TestDecidesThroughBehaviourInterfaces(t *testing.T) {
+	wrapped := func(b behaviour) error { return fmt.Errorf("wrapped: %w", b) }
+	require.True(t, retry.Retryable(opReq(http.MethodPost, operation.NonIdempotent), wrapped(behaviour{throttled: true})))
+	require.False(t, retry.Retryable(opReq(http.MethodPost, operation.NonIdempotent), wrapped(behaviour{retryable: true})))
+	require.True(t, retry.Retryable(opReq(http.MethodGet, operation.Read), wrapped(behaviour{retryable: true})))
+	require.False(t, retry.Retryable(opReq(http.MethodGet, operation.Read), wrapped(behaviour{})))
+
+	var waits []time.Duration
+	s := &script{outcomes: []error{wrapped(behaviour{retryable: true, after: 1500 * time.Millisecond})}}
+	p := retry.Policy{Sleep: func(_ context.Context, d time.Duration) error { waits = append(waits, d); return nil }}
+	_, err := doer.Chain(s, retry.Middleware(p)).Do(opReq(http.MethodGet, operation.Read))
+	require.NoError(t, err)
+	require.Equal(t, []time.Duration{1500 * time.Millisecond}, waits)
+}
+
+func TestATimeoutIsRetriedWhileTheCallersContextLives(t *testing.T) {
+	// net/http's header timeout is a net.Error that is also
+	// context.DeadlineExceeded; the caller's context is alive.
+	timeout := &url.Error{Op: "Get", URL: "https://h/x", Err: timeoutErr{}}
+	require.ErrorIs(t, timeout, context.DeadlineExceeded)
+	require.True(t, retry.Retryable(opReq(http.MethodGet, operation.Read), timeout))
+	require.False(t, retry.Retryable(opReq(http.MethodPut, operation.NonIdempotent), timeout))
+
+	ctx, cancel := context.WithTimeout(context.Background(), -time.Second)
+	defer cancel()
+	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, "https://h/x", nil)
+	require.False(t, retry.Retryable(req, timeout), "the caller's deadline passed")
+}
+
+type timeoutErr struct{}
+
+func (timeoutErr) Error() string        { return "net/http: timeout awaiting response headers" }
+func (timeoutErr) Timeout() bool        { return true }
+func (timeoutErr) Temporary() bool      { return true }
+func (timeoutErr) Is(target error) bool { return target == context.DeadlineExceeded }
+
+func TestNegativePolicyFieldsAreErrors(t *testing.T) {
+	for field, p := range map[string]retry.Policy{
+		"MaxAttempts": {MaxAttempts: -1},
+		"BaseDelay":   {BaseDelay: -time.Second},
+		"MaxDelay":    {MaxDelay: -time.Second},
+	} {
+		err := p.Validate()
+		require.ErrorContains(t, err, "retry.Policy."+field)
+		s := &script{}
+		req, _ := http.NewRequest(http.MethodGet, "https://h/", nil)
+		_, derr := doer.Chain(s, retry.Middleware(p)).Do(req)
+		require.Equal(t, err, derr)
+		require.Empty(t, s.reqs, "an invalid policy sends nothing")
+	}
+	require.NoError(t, retry.Policy{}.Validate())
+}
+
+func TestAbsurdRetryAfterWaitsMaxDelay(t *testing.T) {
+	var waits []time.Duration
+	h := http.Header{"Retry-After": []string{"9223372037"}}
+	s := &script{outcomes: []error{&apierror.Error{StatusCode: 503, Header: h}}}
+	p := retry.Policy{Sleep: func(_ context.Context, d time.Duration) error { waits = append(waits, d); return nil }}
+	_, err := doer.Chain(s, retry.Middleware(p)).Do(opReq(http.MethodGet, operation.Read))
+	require.NoError(t, err)
+	require.Equal(t, []time.Duration{retry.DefaultMaxDelay}, waits)
 }

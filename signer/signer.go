@@ -10,6 +10,7 @@
 //   - Middleware: a step of the doer chain, after retry, so each attempt is
 //     signed again (this is what the vendor client constructors use);
 //   - Transport: an http.RoundTripper wrapper, for an *http.Client of your own;
+//     it signs only for the endpoint it was built for, never a redirect;
 //   - Editor: an oapi-codegen request editor. Editors run when the request is
 //     built, so a retry layer below it would resend a stale signature; use it
 //     only without retries.
@@ -21,8 +22,10 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"net/url"
 
 	"github.com/cachesdk/cachesdk/doer"
+	"github.com/cachesdk/cachesdk/origin"
 )
 
 // Signer signs one request in place.
@@ -56,28 +59,57 @@ func Editor(s Signer) func(ctx context.Context, req *http.Request) error {
 
 // Transport returns a RoundTripper that signs a clone of each request (a
 // RoundTripper must not modify its request) and sends it with base
-// (http.DefaultTransport when nil). A request that net/http sends again, on a
-// redirect or a retried idle connection, passes through again and is signed
-// again.
-func Transport(s Signer, base http.RoundTripper) http.RoundTripper {
+// (http.DefaultTransport when nil).
+//
+// It signs only for endpoint, an absolute URL whose origin
+// (scheme://host:port, see origin.Of) is the API's; its path is ignored. A
+// request for any other origin is neither signed nor sent: RoundTrip returns
+// an *origin.MismatchError. A request net/http creates by following a
+// redirect (req.Response != nil), even to the same origin, is neither signed
+// nor sent either: RoundTrip returns an *origin.RedirectError, so a Location
+// such as "?Action=DeleteURedisGroup&GroupId=g-victim" never goes out signed.
+// (Give your *http.Client a CheckRedirect that returns
+// http.ErrUseLastResponse, such as pipeline.NoRedirects, to get the redirect
+// response itself instead.) A request sent again by the caller, or retried
+// by net/http on a fresh connection, is signed again.
+//
+// The error names the endpoint field when endpoint is not an absolute URL.
+func Transport(s Signer, endpoint string, base http.RoundTripper) (http.RoundTripper, error) {
+	if s == nil {
+		return nil, errors.New("signer.Transport: the Signer is nil")
+	}
+	u, err := url.Parse(endpoint)
+	if err != nil || origin.Of(u) == "" {
+		return nil, errors.New("signer.Transport: endpoint must be an absolute URL (scheme://host[:port])")
+	}
 	if base == nil {
 		base = http.DefaultTransport
 	}
-	return roundTripper{s: s, base: base}
+	return roundTripper{s: s, origin: origin.Of(u), base: base}, nil
 }
 
 type roundTripper struct {
-	s    Signer
-	base http.RoundTripper
+	s      Signer
+	origin string
+	base   http.RoundTripper
 }
 
 func (t roundTripper) RoundTrip(req *http.Request) (*http.Response, error) {
-	clone := req.Clone(req.Context())
-	if err := t.s.Sign(clone); err != nil {
+	refuse := func(err error) (*http.Response, error) {
 		if req.Body != nil {
 			req.Body.Close() // the RoundTripper contract: the body is closed even on error
 		}
 		return nil, err
+	}
+	if req.Response != nil {
+		return refuse(&origin.RedirectError{StatusCode: req.Response.StatusCode, Origin: origin.Of(req.URL)})
+	}
+	if o := origin.Of(req.URL); o != t.origin {
+		return refuse(&origin.MismatchError{Origin: o, Endpoint: t.origin})
+	}
+	clone := req.Clone(req.Context())
+	if err := t.s.Sign(clone); err != nil {
+		return refuse(err)
 	}
 	return t.base.RoundTrip(clone)
 }

@@ -32,7 +32,9 @@ func TestTransportSignsACloneEveryTime(t *testing.T) {
 	}))
 	defer ts.Close()
 	s, n := counting()
-	c := &http.Client{Transport: signer.Transport(s, nil)}
+	tr, err := signer.Transport(s, ts.URL, nil)
+	require.NoError(t, err)
+	c := &http.Client{Transport: tr}
 	req, _ := http.NewRequest(http.MethodGet, ts.URL, nil)
 	for range 2 {
 		resp, err := c.Do(req)
@@ -48,7 +50,9 @@ func TestTransportRefusesWhatItCannotSign(t *testing.T) {
 	bad := signer.Func(func(*http.Request) error { return fmt.Errorf("no action") })
 	body := &closeRecorder{Reader: strings.NewReader("{}")}
 	req, _ := http.NewRequest(http.MethodPost, "http://127.0.0.1:1/", body)
-	_, err := signer.Transport(bad, nil).RoundTrip(req)
+	tr, err := signer.Transport(bad, "http://127.0.0.1:1", nil)
+	require.NoError(t, err)
+	_, err = tr.RoundTrip(req)
 	require.ErrorContains(t, err, "no action")
 	require.True(t, body.closed, "the body is closed even on error")
 }

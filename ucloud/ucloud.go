@@ -7,7 +7,20 @@
 // decimal), even with HTTP 200.
 //
 //	c, err := ucloud.NewURedis(ucloud.Config{Credentials: creds, Region: "cn-bj2"})
-//	out, err := c.DescribeURedisBackupWithResponse(ctx, &uredis.DescribeURedisBackupParams{Region: "cn-bj2"})
+//	if err != nil {
+//		return err
+//	}
+//	for b, err := range c.DescribeURedisBackupItems(ctx, &uredis.DescribeURedisBackupParams{Region: "cn-bj2", GroupId: "uredis-2cwmyb"}) {
+//		if err != nil {
+//			return err // errors.As(err, &apiErr): apiErr.Code is the RetCode
+//		}
+//		fmt.Println(*b.BackupId)
+//	}
+//
+// NewURedis returns the generated client of gen/ucloud/uredis. Code that
+// calls it can take a uredis.API, the interface the client implements, so its
+// tests can pass a fake; or the tests can point the real client at
+// fake.NewURedis (package github.com/cachesdk/cachesdk/fake).
 package ucloud
 
 import (
@@ -54,9 +67,6 @@ var ErrorDecoder = apierror.Envelope{Vendor: "ucloud", CodeField: "RetCode", Suc
 
 // Doer returns the request chain for cfg.
 func Doer(cfg Config) (doer.Doer, error) {
-	if cfg.MaxResponseBytes < 0 {
-		return nil, fmt.Errorf("ucloud: Config.MaxResponseBytes is negative (%d)", cfg.MaxResponseBytes)
-	}
 	var opts []ucsigner.Option
 	if cfg.Region != "" {
 		opts = append(opts, ucsigner.WithRegion(cfg.Region))
@@ -71,7 +81,7 @@ func Doer(cfg Config) (doer.Doer, error) {
 	if err != nil {
 		return nil, err
 	}
-	return pipeline.New(pipeline.Config{Send: cfg.HTTPClient, Retry: cfg.Retry, Signer: s, Errors: ErrorDecoder, RPC: true, MaxResponseBytes: cfg.MaxResponseBytes}), nil
+	return pipeline.New(pipeline.Config{Send: cfg.HTTPClient, Retry: cfg.Retry, Signer: s, Errors: ErrorDecoder, RPC: true, MaxResponseBytes: cfg.MaxResponseBytes})
 }
 
 // NewURedis returns the typed URedis client (gen/ucloud/uredis).

@@ -73,7 +73,7 @@ func huaweiCases(tb testing.TB, url string, b *fixture.Bodies) []callCase {
 			return mismatch(len(insts), last+1)
 		}
 		i := insts[last]
-		return mismatch(listFacts{int64(deref(out.InstanceNum)), instFacts{deref(i.InstanceId), deref(i.Name), deref(i.Status), int64(deref(i.Port)), int64(deref(i.MaxMemory))}}, wantList)
+		return mismatch(listFacts{int64(deref(out.InstanceNum)), instFacts{deref(i.InstanceId), deref(i.Name), string(deref(i.Status)), int64(deref(i.Port)), int64(deref(i.MaxMemory))}}, wantList)
 	}
 	listCase := callCase{
 		call: fixture.HuaweiListInstances,
@@ -118,7 +118,7 @@ func huaweiCases(tb testing.TB, url string, b *fixture.Bodies) []callCase {
 	}
 	// ours and the floor decode into the same type.
 	oursShow := func(o dcsv2.ShowInstanceOutput) error {
-		return mismatch(instFacts{deref(o.InstanceId), deref(o.Name), deref(o.Status), int64(deref(o.Port)), int64(deref(o.MaxMemory))}, wantShow)
+		return mismatch(instFacts{deref(o.InstanceId), deref(o.Name), string(deref(o.Status)), int64(deref(o.Port)), int64(deref(o.MaxMemory))}, wantShow)
 	}
 	showCase := callCase{
 		call: fixture.HuaweiShowInstance,

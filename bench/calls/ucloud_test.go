@@ -48,7 +48,7 @@ func ucloudCases(tb testing.TB, url string, b *fixture.Bodies) []callCase {
 
 	body := b.Response[fixture.UCloudDescribeURedisBackup]
 	want := backupFacts{num(tb, body, "TotalCount"), str(tb, body, "DataSet.1.BackupId"), str(tb, body, "DataSet.1.State"), num(tb, body, "DataSet.1.BackupSize")}
-	params := &uredis.DescribeURedisBackupParams{Region: ucRegion, Offset: ptr(0), Limit: ptr(20), GroupId: ptr(ucGroup)}
+	params := &uredis.DescribeURedisBackupParams{Region: ucRegion, Offset: ptr(0), Limit: ptr(20), GroupId: ucGroup}
 	floorURL := url + "/?Action=DescribeURedisBackup&GroupId=" + ucGroup + "&Limit=20&Offset=0&Region=" + ucRegion
 
 	facts := func(o uredis.DescribeURedisBackupOutput) backupFacts {

@@ -1,29 +1,27 @@
 // Command demo walks the CapitalOnline Redis lifecycle (regions → configs →
-// create → list → backup → download link → config → delete) through the real
-// signed, typed client, against a local server built from the embedded spec:
-// the same mockserver the conformance tests use, which checks every request's
-// signature and shape. No credentials, no network beyond 127.0.0.1.
+// create → wait until RUNNING → list → backup → download link → config →
+// delete → wait until gone) through the real signed, typed client, against
+// the package fake's local CapitalOnline Redis server: built from the
+// embedded spec, it checks every request's signature and shape and keeps
+// the instances it creates. No credentials, no network beyond 127.0.0.1.
 package main
 
 import (
 	"context"
 	"errors"
 	"fmt"
-	"net/http/httptest"
 	"os"
 	"sort"
 	"strings"
+	"time"
 
+	"github.com/cachesdk/cachesdk"
 	"github.com/cachesdk/cachesdk/apierror"
 	"github.com/cachesdk/cachesdk/capitalonline"
+	"github.com/cachesdk/cachesdk/fake"
 	"github.com/cachesdk/cachesdk/gen/capitalonline/redis"
-	"github.com/cachesdk/cachesdk/mockserver"
-	"github.com/cachesdk/cachesdk/specs"
-	"github.com/cachesdk/cachesdk/verifier"
+	"github.com/cachesdk/cachesdk/waiter"
 )
-
-// demoCreds exist only between this program and its own local server.
-var demoCreds = capitalonline.Credentials{AccessKeyID: "AKDEMO", SecretKey: "SKDEMO-local-only"}
 
 func main() {
 	if err := run(context.Background()); err != nil {
@@ -33,25 +31,20 @@ func main() {
 }
 
 func run(ctx context.Context) error {
-	data, err := specs.FS.ReadFile("capitalonline/redis.yaml")
+	srv, err := fake.StartRedis()
 	if err != nil {
 		return err
 	}
-	doc, err := mockserver.Load(data)
-	if err != nil {
-		return err
-	}
-	srv := mockserver.New(doc, mockserver.Options{Verifier: verifier.CapitalOnline{
-		Secret: func(ak string) (string, bool) { return demoCreds.SecretKey, ak == demoCreds.AccessKeyID },
-	}})
-	ts := httptest.NewServer(srv)
-	defer ts.Close()
-	fmt.Printf("local CapitalOnline Redis API from specs/capitalonline/redis.yaml at %s\n\n", ts.URL)
+	defer srv.Close()
+	fmt.Printf("local CapitalOnline Redis API (package fake, from specs/capitalonline/redis.yaml) at %s\n\n", srv.URL)
 
-	c, err := capitalonline.NewRedis(capitalonline.Config{Endpoint: ts.URL, Credentials: demoCreds})
+	c, err := capitalonline.NewRedis(srv.CapitalOnlineConfig())
 	if err != nil {
 		return err
 	}
+	// The real defaults poll every 10-60 s for up to an hour; the fake is quick.
+	quick := &waiter.Config{MinDelay: 5 * time.Millisecond, MaxDelay: 20 * time.Millisecond,
+		OnPoll: func(p waiter.Poll) { fmt.Printf("   poll %d: %s\n", p.Attempt, orGone(p)) }}
 
 	regions, err := c.DescribeReginsWithResponse(ctx)
 	if err != nil {
@@ -59,7 +52,7 @@ func run(ctx context.Context) error {
 	}
 	fmt.Printf("1. DescribeRegins: %d sites, e.g.\n", len(deref(regions.JSON200.Data)))
 	for _, r := range deref(regions.JSON200.Data)[:3] {
-		fmt.Printf("   %-18s %s / %s (on sale: %v)\n", str(r.RegionId), str(r.CityName), str(r.SiteName), r.IsSaling != nil && *r.IsSaling == redis.SaleOnSale)
+		fmt.Printf("   %-18s %s / %s (on sale: %v)\n", str(r.RegionId), str(r.CityName), str(r.SiteName), r.IsSaling != nil && *r.IsSaling == redis.RegionIsSalingOnSale)
 	}
 
 	site := "CN_Hongkong_A"
@@ -91,13 +84,16 @@ func run(ctx context.Context) error {
 	ids := deref(created.JSON200.Data.InstancesUuid)
 	fmt.Printf("3. CreateDBInstance: instances %v, task %s\n", ids, str(created.JSON200.TaskId))
 	id := ids[0]
+	fmt.Println("   WaitDBInstanceRunning:")
+	if _, err := c.WaitDBInstanceRunning(ctx, id, quick); err != nil {
+		return err
+	}
 
-	ip := "66.66"
-	list, err := c.DescribeDBInstancesWithResponse(ctx, &redis.DescribeDBInstancesParams{IP: &ip})
+	list, err := c.DescribeDBInstancesWithResponse(ctx, &redis.DescribeDBInstancesParams{InstanceName: cachesdk.Ptr("demo")})
 	if err != nil {
 		return err
 	}
-	fmt.Println("4. DescribeDBInstances(IP=66.66):")
+	fmt.Println("4. DescribeDBInstances(InstanceName=demo):")
 	for _, in := range deref(list.JSON200.Data) {
 		fmt.Printf("   %s %s %s:%d, %d MB, %s (%s), created %s\n", str(in.SubProductName), str(in.Version), str(in.IP), *in.Port, *in.Ram, str(in.Status), str(in.StatusStr), str(in.CreatedTime))
 	}
@@ -148,6 +144,10 @@ func run(ctx context.Context) error {
 		return err
 	}
 	fmt.Printf("9. DeleteDBInstance: task %s\n", str(del.JSON200.TaskId))
+	fmt.Println("   WaitDBInstanceDeleted:")
+	if err := c.WaitDBInstanceDeleted(ctx, id, quick); err != nil {
+		return err
+	}
 
 	// A failure is a typed error, whatever the HTTP status.
 	_, err = c.DescribeBackupsWithResponse(ctx, &redis.DescribeBackupsParams{InstanceUuid: ""})
@@ -156,7 +156,7 @@ func run(ctx context.Context) error {
 		fmt.Printf("10. DescribeBackups(InstanceUuid=\"\") is refused: *apierror.Error{StatusCode: %d}\n", apiErr.StatusCode)
 	}
 
-	fmt.Printf("\n%d requests, each signed and checked against the spec by the server.\n", len(srv.Received()))
+	fmt.Printf("\n%d requests, each signed and checked against the spec by the server.\n", len(srv.Requests()))
 	return nil
 }
 
@@ -168,11 +168,18 @@ func redact(name, value string) string {
 	return value
 }
 
-func str(p *string) string {
+func orGone(p waiter.Poll) string {
+	if !p.Found {
+		return "(gone)"
+	}
+	return p.State
+}
+
+func str[T ~string](p *T) string {
 	if p == nil {
 		return ""
 	}
-	return *p
+	return string(*p)
 }
 
 func deref[T any](p *T) T {

@@ -1,7 +1,9 @@
 // Package dcserrors holds what Huawei Cloud DCS (Distributed Cache Service)
 // documents about its API results: the error codes of appendix 7.2 with HTTP
-// status, message and advice, the instance statuses of appendix 7.5 and the
-// diagnosis cause/impact/advice ids of appendix 7.6.
+// status, message and advice, and the diagnosis cause/impact/advice ids of
+// appendix 7.6. The instance statuses of appendix 7.5 are not errors: they are
+// the generated InstanceStatus types of packages dcsv2 and dcsv1
+// (dcsv2.InstanceStatusRunning…), from the specs' enums.
 //
 // Everything in table.gen.go comes from data/*.tsv, transcribed from the
 // document; the test suite fails if the two drift apart.
@@ -50,16 +52,6 @@ func Lookup(code string) (Info, bool) {
 // All returns every documented error code in document order. The slice is
 // a fresh copy the caller may keep or modify.
 func All() []Info { return slices.Clone(table[:]) }
-
-// InstanceStatus is the status field of a DCS instance.
-type InstanceStatus string
-
-// Description is the document's (Chinese) meaning of s, or "" when s is not
-// a documented status (the service may add more than appendix 7.5 lists).
-func (s InstanceStatus) Description() string { return statusDescriptions[s] }
-
-// InstanceStatuses returns the documented statuses in document order.
-func InstanceStatuses() []InstanceStatus { return slices.Clone(instanceStatuses[:]) }
 
 // Diagnosis reports (ConclusionItem.id) name their findings by small integer
 // ids that restart at 1 in each of cause_ids, impact_ids and advice_ids, so

@@ -14,13 +14,12 @@ import (
 )
 
 // Row counts verified against the DCS API reference (appendix 7.2: 286 error
-// codes; 7.5: 7 statuses; 7.6: 13 cause, 6 impact, 7 advice ids).
+// codes; 7.6: 13 cause, 6 impact, 7 advice ids).
 const (
-	documentedErrors   = 286
-	documentedStatuses = 7
-	documentedCauses   = 13
-	documentedImpacts  = 6
-	documentedAdvice   = 7
+	documentedErrors  = 286
+	documentedCauses  = 13
+	documentedImpacts = 6
+	documentedAdvice  = 7
 )
 
 // readTSV returns the data rows (header dropped) of a file under data/.
@@ -39,8 +38,6 @@ func readTSV(t *testing.T, name string) [][]string {
 func TestCountsMatchDocument(t *testing.T) {
 	require.Len(t, readTSV(t, "errors.tsv"), documentedErrors)
 	require.Len(t, dcserrors.All(), documentedErrors)
-	require.Len(t, readTSV(t, "statuses.tsv"), documentedStatuses)
-	require.Len(t, dcserrors.InstanceStatuses(), documentedStatuses)
 	require.Len(t, readTSV(t, "diagnosis.tsv"), documentedCauses+documentedImpacts+documentedAdvice)
 	require.Len(t, dcserrors.CauseIDs(), documentedCauses)
 	require.Len(t, dcserrors.ImpactIDs(), documentedImpacts)
@@ -119,16 +116,6 @@ func TestAllReturnsCopy(t *testing.T) {
 	require.Equal(t, "111400002", b[0].Code)
 	_, ok := dcserrors.Lookup("111400002")
 	require.True(t, ok)
-}
-
-func TestInstanceStatuses(t *testing.T) {
-	for _, s := range dcserrors.InstanceStatuses() {
-		require.NotEmpty(t, s.Description(), s)
-	}
-	require.Equal(t, dcserrors.InstanceStatus("RUNNING"), dcserrors.StatusRunning)
-	require.Equal(t, "缓存实例正常运行状态。 在这个状态的实例可以运行您的业务。", dcserrors.StatusRunning.Description())
-	require.Equal(t, dcserrors.InstanceStatus("CREATEFAILED"), dcserrors.StatusCreatefailed)
-	require.Empty(t, dcserrors.InstanceStatus("FROZEN").Description())
 }
 
 func TestDiagnosisIDs(t *testing.T) {

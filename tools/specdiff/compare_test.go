@@ -10,7 +10,7 @@ import (
 )
 
 const (
-	currentSpec = "../../specs/capitalonline/redis.yaml"
+	currentSpec = "testdata/seed000/redis.yaml"           // seed 000, the current page (a pinned copy of the spec; the file name gives package redis)
 	olderSpec   = "testdata/capitalonline-redis-001.yaml" // seed 001, the older page
 )
 

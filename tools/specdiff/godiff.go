@@ -66,6 +66,10 @@ func diffGoAPI(ctx context.Context, oldSpec, newSpec string, cfg codegen.Configu
 	if err := generate(newSpec, filepath.Join(dir, "new"), cfg); err != nil {
 		return nil, err
 	}
+	project, err := copyProjectImports(dir, newSpec, "old", "new")
+	if err != nil {
+		return nil, err
+	}
 	oldPkg, newPkg, err := loadPair(ctx, dir)
 	if err != nil {
 		return nil, err
@@ -81,6 +85,9 @@ func diffGoAPI(ctx context.Context, oldSpec, newSpec string, cfg codegen.Configu
 			continue
 		}
 		seen[c.Message] = true
+		if project != "" { // a copied project type: name it by its real path
+			c.Message = strings.ReplaceAll(c.Message, tmpModule+"/", project+"/")
+		}
 		gc := classify(c)
 		if gc.Breaking {
 			out.Breaking++

@@ -28,7 +28,7 @@ func main() {
 		fail(err)
 	}
 	group := env("BENCH_GROUP_ID", "uredis-bench")
-	r, err := c.DescribeURedisBackupWithResponse(context.Background(), &uredis.DescribeURedisBackupParams{Region: region, GroupId: &group})
+	r, err := c.DescribeURedisBackupWithResponse(context.Background(), &uredis.DescribeURedisBackupParams{Region: region, GroupId: group})
 	if err != nil {
 		fail(err)
 	}

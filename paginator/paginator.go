@@ -1,0 +1,156 @@
+// Package paginator walks the list operations that page, for the generated
+// paginators (gen/*/paginators.gen.go, from each spec's x-paginator): a page
+// iterator for callers that need the totals, and an item iterator that hides
+// the pages.
+//
+//	limit := int32(100) // the page size
+//	for inst, err := range c.ListInstancesItems(ctx, &dcsv2.ListInstancesParams{Limit: &limit}) {
+//		if err != nil {
+//			return err
+//		}
+//		fmt.Println(*inst.Name)
+//	}
+//
+// Both stop when the declared total is reached, on a short page or on an
+// empty page. They return ErrOffsetIgnored, and stop, when the server answers
+// a page identical to the previous one (it ignored the offset), so a walk
+// never loops forever. The caller's context bounds the whole walk; breaking
+// out of the range loop stops it before the next request is sent.
+package paginator
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"iter"
+	"reflect"
+)
+
+// ErrOffsetIgnored is returned (wrapped in *Error) when a page repeats the
+// previous one: the server did not honour the offset or page number.
+var ErrOffsetIgnored = errors.New("paginator: the server answered the same page twice (offset ignored)")
+
+// Error reports which operation's walk failed, at which page.
+type Error struct {
+	Operation string // the operationId, e.g. "ListInstances"
+	Page      int    // 1-based page of the walk
+	Offset    int    // the offset (item index or page number) requested
+	Err       error
+}
+
+func (e *Error) Error() string {
+	return fmt.Sprintf("%s: page %d (offset %d): %v", e.Operation, e.Page, e.Offset, e.Err)
+}
+
+// Unwrap returns the cause.
+func (e *Error) Unwrap() error { return e.Err }
+
+// Mode says what the offset parameter counts.
+type Mode int
+
+const (
+	// Offset: the parameter is the index of the first item (0-based unless
+	// Base says otherwise); each page advances it by the items received.
+	Offset Mode = iota
+	// PageNumber: the parameter is the page number (Base is the first);
+	// each page advances it by one.
+	PageNumber
+)
+
+// Spec describes one list operation's walk. The generated paginators fill
+// it from the spec's x-paginator declaration.
+type Spec[R any, I any] struct {
+	Operation string // operationId, for errors
+	Mode      Mode
+	Base      int // first offset: 0 for an item offset, 1 for a 1-based one
+	Start     int // the caller's own offset, if set; else Base
+	Limit     int // the caller's page size; 0: the server's default (short pages are then not detected)
+	// Fetch sends one page request with the offset; limit is Limit as given.
+	Fetch func(ctx context.Context, offset int) (R, error)
+	// Items returns the page's items (nil for none).
+	Items func(R) []I
+	// Total returns the declared total of items, if the response has one.
+	Total func(R) (int, bool)
+}
+
+// Pages returns an iterator over the responses of s. After an error it
+// yields nothing more.
+func Pages[R any, I any](ctx context.Context, s Spec[R, I]) iter.Seq2[R, error] {
+	return func(yield func(R, error) bool) {
+		var zero R
+		offset := s.Start
+		if offset < s.Base {
+			offset = s.Base
+		}
+		seen := 0
+		var prev []I
+		for page := 1; ; page++ {
+			if err := ctx.Err(); err != nil {
+				yield(zero, &Error{Operation: s.Operation, Page: page, Offset: offset, Err: err})
+				return
+			}
+			r, err := s.Fetch(ctx, offset)
+			if err != nil {
+				yield(zero, &Error{Operation: s.Operation, Page: page, Offset: offset, Err: err})
+				return
+			}
+			items := s.Items(r)
+			if page > 1 && len(items) > 0 && reflect.DeepEqual(items, prev) {
+				yield(zero, &Error{Operation: s.Operation, Page: page, Offset: offset, Err: ErrOffsetIgnored})
+				return
+			}
+			if !yield(r, nil) {
+				return
+			}
+			seen += len(items)
+			total, hasTotal := 0, false
+			if s.Total != nil {
+				total, hasTotal = s.Total(r)
+			}
+			switch {
+			case len(items) == 0: // empty page: the end, whatever the total says
+				return
+			case hasTotal && s.skipped()+seen >= total:
+				return
+			case s.Limit > 0 && len(items) < s.Limit: // short page
+				return
+			}
+			prev = items
+			if s.Mode == PageNumber {
+				offset++
+			} else {
+				offset += len(items)
+			}
+		}
+	}
+}
+
+// skipped is the number of items before the walk's first one: a walk that
+// starts mid-list compares what it saw with the total correctly.
+func (s Spec[R, I]) skipped() int {
+	if s.Start <= s.Base {
+		return 0
+	}
+	if s.Mode == PageNumber {
+		return (s.Start - s.Base) * s.Limit
+	}
+	return s.Start - s.Base
+}
+
+// Items returns an iterator over every item of every page of s.
+func Items[R any, I any](ctx context.Context, s Spec[R, I]) iter.Seq2[I, error] {
+	return func(yield func(I, error) bool) {
+		for r, err := range Pages(ctx, s) {
+			if err != nil {
+				var zero I
+				yield(zero, err)
+				return
+			}
+			for _, it := range s.Items(r) {
+				if !yield(it, nil) {
+					return
+				}
+			}
+		}
+	}
+}
