@@ -118,6 +118,18 @@ func savePanels(panels []panel, path string) error {
 		} else {
 			p.Y.Min = 0
 		}
+		// Head room above the highest point for the legend (top left).
+		top := 0.0
+		for _, sr := range pn.series {
+			for _, pt := range sr.pts {
+				top = max(top, pt.Y)
+			}
+		}
+		if pn.y.log {
+			p.Y.Max = top * 4
+		} else {
+			p.Y.Max = top * 1.4
+		}
 		p.Add(plotter.NewGrid())
 		p.Legend.Top, p.Legend.Left = true, true
 		for _, sr := range pn.series {
