@@ -241,6 +241,11 @@ func TestConcChecksCatchWrongAnswers(t *testing.T) {
 	defer srv.Close()
 	for _, c := range concCases(t, srv.URL) {
 		for _, im := range c.impls {
+			// One call alone first: the UCloud SDK sets up its HTTP client
+			// on the first call without a lock (ucloud/client.go,
+			// InvokeActionWithPatcher), a data race when that call is
+			// concurrent. BenchmarkConc and TestConc start with g=1.
+			require.Error(t, im.run(context.Background()))
 			_, err := concRun(context.Background(), srv, im.run, 4, 4, func() {}, func() {})
 			require.Error(t, err, "%s/%s accepted altered bytes", c.call, im.name)
 			require.Contains(t, err.Error(), "decoded", "%s/%s", c.call, im.name)
