@@ -32,10 +32,10 @@ test: lint check-generated test-tools test-bench ## lint, check generated code, 
 demo: ## walk the Redis lifecycle through the signed client against a local server from the spec
 	$(GO) run ./cmd/demo
 
-bench: ## ours vs the vendors' SDKs vs plain net/http on one local server: a table per call and per signer (bench/README.md)
+bench: ## ours vs the vendors' SDKs vs plain net/http on local servers: a table per call, signer, concurrency, list size and walk, and plots in bench/out (bench/README.md)
 	@mkdir -p bench/out
-	cd bench && $(GO) test -run '^$$' -bench . -benchmem -count $(BENCH_COUNT) -benchtime $(BENCH_TIME) ./calls ./sign > out/bench.txt
-	cd bench && $(GO) run ./cmd/benchtable out/bench.txt
+	cd bench && $(GO) test -run '^$$' -bench . -benchmem -count $(BENCH_COUNT) -benchtime $(BENCH_TIME) ./calls ./sign ./scale > out/bench.txt
+	cd bench && $(GO) run ./cmd/benchtable -plot out out/bench.txt
 
 bench-size: ## binary size and cold build time of a one-call program per vendor: ours, the vendor's SDK, std only
 	cd bench && $(GO) run ./cmd/sizes

@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/cachesdk/cachesdk/bench/fixture"
+	"github.com/cachesdk/cachesdk/doer"
 )
 
 // impl performs one call and checks what it decoded.
@@ -42,7 +43,19 @@ func TestMain(m *testing.M) {
 		fmt.Fprintln(os.Stderr, "fixture:", err)
 		os.Exit(2)
 	}
-	os.Exit(m.Run())
+	// The concurrency benchmarks talk TLS; every client trusts the test
+	// certificate through the process's roots, with no setting of its own.
+	dir, err := os.MkdirTemp("", "bench-calls")
+	if err == nil {
+		err = fixture.TrustTestCertificate(dir)
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "fixture:", err)
+		os.Exit(2)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
 }
 
 // cases builds every call's three clients against the server at url; want
@@ -157,8 +170,24 @@ func mismatch[T comparable](got, want T) error {
 	return fmt.Errorf("decoded %+v, served %+v", got, want)
 }
 
-// floorClient is the floor's plain client: no timeout, no middleware.
-var floorClient = &http.Client{}
+// floorClient is the floor's plain client: no timeout, no middleware, and a
+// pool that keeps an idle connection for each of up to floorPool concurrent
+// callers (the floor is the least a call can cost, so it never reconnects
+// for want of an idle connection; one caller at a time is unaffected).
+var floorClient = &http.Client{Transport: floorTransport()}
+
+const floorPool = 256
+
+func floorTransport() *http.Transport {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.MaxIdleConns, t.MaxIdleConnsPerHost = floorPool, floorPool
+	return t
+}
+
+// oursHTTPClient is Config.HTTPClient for the cachesdk clients that cases
+// builds: nil (the default pipeline.DefaultHTTPClient) except while the
+// concurrency benchmark builds its "tuned" variant.
+var oursHTTPClient doer.Doer
 
 // floorDo sends req and decodes a 200 JSON body into out.
 func floorDo(req *http.Request, out any) error {

@@ -35,7 +35,7 @@ func (plainHTTP) RoundTrip(r *http.Request) (*http.Response, error) {
 }
 
 func capitalOnlineCases(tb testing.TB, srvURL string, b *fixture.Bodies) []callCase {
-	ours, err := capitalonline.NewRedis(capitalonline.Config{Endpoint: srvURL, Credentials: capitalonline.Credentials{AccessKeyID: cdsAK, SecretKey: cdsSK}})
+	ours, err := capitalonline.NewRedis(capitalonline.Config{Endpoint: srvURL, Credentials: capitalonline.Credentials{AccessKeyID: cdsAK, SecretKey: cdsSK}, HTTPClient: oursHTTPClient})
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -52,7 +52,9 @@ func capitalOnlineCases(tb testing.TB, srvURL string, b *fixture.Bodies) []callC
 		if err != nil {
 			tb.Fatal(err)
 		}
-		c.WithHttpTransport(plainHTTP{})
+		if u.Scheme == "http" {
+			c.WithHttpTransport(plainHTTP{})
+		}
 		return c
 	}
 	peerGet, peerPost := peerWith(http.MethodGet), peerWith(http.MethodPost)

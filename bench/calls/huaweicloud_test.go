@@ -41,6 +41,7 @@ func huaweiCases(tb testing.TB, url string, b *fixture.Bodies) []callCase {
 		Endpoint:    url,
 		Credentials: huaweicloud.Credentials{AccessKey: hwAK, SecretKey: hwSK},
 		ProjectID:   hwProject,
+		HTTPClient:  oursHTTPClient,
 	})
 	if err != nil {
 		tb.Fatal(err)

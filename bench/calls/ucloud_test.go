@@ -36,7 +36,7 @@ type backupFacts struct {
 }
 
 func ucloudCases(tb testing.TB, url string, b *fixture.Bodies) []callCase {
-	ours, err := ucloud.NewURedis(ucloud.Config{Endpoint: url, Credentials: ucloud.Credentials{PublicKey: ucPublic, PrivateKey: ucPrivate}})
+	ours, err := ucloud.NewURedis(ucloud.Config{Endpoint: url, Credentials: ucloud.Credentials{PublicKey: ucPublic, PrivateKey: ucPrivate}, HTTPClient: oursHTTPClient})
 	if err != nil {
 		tb.Fatal(err)
 	}

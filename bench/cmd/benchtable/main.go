@@ -5,15 +5,20 @@
 // (from stdin, or from the files named as arguments, "-" for stdin) into the comparison
 // tables of the performance report: one table per BenchmarkCall/<call>/<impl>
 // item (impl ours, peer or floor), one per BenchmarkSign/<vendor>/<impl> item
-// (ours or peer), each with its targets checked, then every other benchmark
-// in an "other" table and a PASS/MISS summary.
+// (ours or peer), then the scale tables (scale.go): one per call of
+// BenchmarkConc/<call>/g<goroutines>/<ours|peer|floor|tuned>, per list of
+// BenchmarkBig/<list>/n<items>/<ours|peer|floor> and per walk of
+// BenchmarkIter/<list>/n<items>/p<page>/<ours|hand>, each with its targets
+// checked, then every other benchmark in an "other" table and a PASS/MISS
+// summary.
 //
 // Each figure is the median over the -count runs; the time spread is
 // ±(max-min)/2 over that median, which stays finite for small counts
 // (benchstat's confidence interval is ±∞ below 6 runs).
 //
 // Flags: -md prints GitHub Markdown tables instead; -strict exits 1 when a
-// target is missed. Unreadable input, or input without a single benchmark
+// target is missed; -plot DIR also writes the scale plots into DIR as PNG
+// (plot.go). Unreadable input, or input without a single benchmark
 // line, exits 2.
 package main
 
@@ -40,8 +45,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	md := fs.Bool("md", false, "print GitHub Markdown tables")
 	strict := fs.Bool("strict", false, "exit 1 when any target is missed")
+	plotDir := fs.String("plot", "", "also write the scale plots (PNG) into this directory")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: go test -bench . -benchmem -count N ./... | benchtable [-md] [-strict] [file ...]")
+		fmt.Fprintln(stderr, "usage: go test -bench . -benchmem -count N ./... | benchtable [-md] [-strict] [-plot dir] [file ...]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -53,6 +59,16 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	rep := build(in)
+	if *plotDir != "" {
+		files, err := writePlots(rep, *plotDir)
+		if err != nil {
+			fmt.Fprintln(stderr, "benchtable: plot:", err)
+			return 2
+		}
+		for _, f := range files {
+			fmt.Fprintln(stderr, "benchtable: wrote", f)
+		}
+	}
 	if *md {
 		rep.markdown(stdout)
 	} else {
@@ -68,20 +84,37 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 var (
 	callImpls = []string{"ours", "peer", "floor"}
 	signImpls = []string{"ours", "peer"}
+	concImpls = []string{"ours", "peer", "floor", "tuned"}
+	bigImpls  = []string{"ours", "peer", "floor"}
+	iterImpls = []string{"ours", "hand"}
 )
 
-// samples holds one benchmark's measurements, one per -count run.
-type samples struct{ sec, bytes, allocs []float64 }
+// groupImpls are the implementations each benchmark group may have.
+var groupImpls = map[string][]string{"Call": callImpls, "Sign": signImpls, "Conc": concImpls, "Big": bigImpls, "Iter": iterImpls}
+
+// samples holds one benchmark's measurements, one per -count run: the
+// standard three, and every metric the benchmark reported (b.ReportMetric)
+// by unit.
+type samples struct {
+	sec, bytes, allocs []float64
+	extra              map[string][]float64
+}
 
 func (s *samples) add(r *benchfmt.Result) {
-	if v, ok := r.Value("sec/op"); ok { // benchfmt tidies ns/op into sec/op
-		s.sec = append(s.sec, v)
-	}
-	if v, ok := r.Value("B/op"); ok {
-		s.bytes = append(s.bytes, v)
-	}
-	if v, ok := r.Value("allocs/op"); ok {
-		s.allocs = append(s.allocs, v)
+	for _, v := range r.Values {
+		switch v.Unit { // benchfmt tidies ns/op into sec/op
+		case "sec/op":
+			s.sec = append(s.sec, v.Value)
+		case "B/op":
+			s.bytes = append(s.bytes, v.Value)
+		case "allocs/op":
+			s.allocs = append(s.allocs, v.Value)
+		default:
+			if s.extra == nil {
+				s.extra = map[string][]float64{}
+			}
+			s.extra[v.Unit] = append(s.extra[v.Unit], v.Value)
+		}
 	}
 }
 
@@ -115,9 +148,10 @@ type otherBench struct {
 
 // input is everything read from the benchmark output.
 type input struct {
-	config      []string // "key: value" header lines, each once, grouped by key
-	calls, sign group
-	other       []*otherBench
+	config          []string // "key: value" header lines, each once, grouped by key
+	calls, sign     group
+	conc, big, iter group
+	other           []*otherBench
 }
 
 // read parses the named files, or stdin when there are none.
@@ -149,6 +183,12 @@ func read(paths []string, stdin io.Reader, stderr io.Writer) (*input, error) {
 					in.calls.add(item, impl, rec)
 				case "Sign":
 					in.sign.add(item, impl, rec)
+				case "Conc":
+					in.conc.add(item, impl, rec)
+				case "Big":
+					in.big.add(item, impl, rec)
+				case "Iter":
+					in.iter.add(item, impl, rec)
 				default:
 					key := [2]string{rec.GetConfig("pkg"), rec.Name.String()}
 					if otherIdx[key] == nil {
@@ -210,9 +250,8 @@ func classify(name benchfmt.Name) (grp, item, impl string) {
 	// Parts keep their leading "/"; the impl is the last one, the item the rest.
 	impl = string(parts[len(parts)-1][1:])
 	item = string(bytes.Join(parts[:len(parts)-1], nil)[1:])
-	switch grp = string(base); {
-	case grp == "Call" && slices.Contains(callImpls, impl),
-		grp == "Sign" && slices.Contains(signImpls, impl):
+	grp = string(base)
+	if slices.Contains(groupImpls[grp], impl) {
 		return grp, item, impl
 	}
 	return "", "", ""

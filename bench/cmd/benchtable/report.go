@@ -95,11 +95,15 @@ type otherRow struct {
 type report struct {
 	config      []string
 	calls, sign []table
+	scale       []scaleTable // Conc, Big, Iter tables, in that order
 	other       []otherRow
+	// The scale groups as read, for the plots.
+	conc, big *group
 }
 
 func build(in *input) *report {
-	rep := &report{config: in.config}
+	rep := &report{config: in.config, conc: &in.conc, big: &in.big}
+	rep.scale = slices.Concat(buildConc(&in.conc), buildBig(&in.big), buildIter(&in.iter))
 	for _, item := range in.calls.items {
 		t := newTable(item, item, callImpls, in.calls.runs[item])
 		o, p, f := t.rows[0], t.rows[1], t.rows[2]
@@ -151,6 +155,9 @@ func (r *report) targets() []target {
 	for _, t := range slices.Concat(r.calls, r.sign) {
 		all = append(all, t.targets...)
 	}
+	for _, t := range r.scale {
+		all = append(all, t.targets...)
+	}
 	return all
 }
 
@@ -185,6 +192,9 @@ func (r *report) text(w io.Writer) {
 			fmt.Fprintf(w, "  %s: %s (%s)\n", tg.desc, tg.status, tg.detail)
 		}
 		fmt.Fprintln(w)
+	}
+	for _, t := range r.scale {
+		t.text(w)
 	}
 	if len(r.other) > 0 {
 		cells := [][]string{{"other", "time/op", "B/op", "allocs/op"}}
@@ -221,6 +231,9 @@ func (r *report) markdown(w io.Writer) {
 				ratio(o.sec, p.sec), ratio(o.allocs, p.allocs))
 		}
 		fmt.Fprintln(w)
+	}
+	for _, t := range r.scale {
+		t.markdown(w)
 	}
 	if len(r.other) > 0 {
 		fmt.Fprintln(w, "| other | time/op | B/op | allocs/op |")
