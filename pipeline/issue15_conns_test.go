@@ -16,8 +16,20 @@ import (
 // their connections at steady state (< 0.01 new connections per request).
 // Counted, not timed.
 func TestDefaultTransportReusesConnectionsUnder200Callers(t *testing.T) {
-	var conns atomic.Int64
+	const callers, rounds = 200, 6
+	var conns, inflight atomic.Int64
+	var warming atomic.Bool
+	allIn := make(chan struct{})
+	warming.Store(true)
 	ts := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if warming.Load() {
+			// the warm-up holds every answer until all callers are in,
+			// so it opens one connection per caller whatever the load
+			if inflight.Add(1) == callers {
+				close(allIn)
+			}
+			<-allIn
+		}
 		_, _ = io.WriteString(w, `{"ok":true}`)
 	}))
 	ts.Config.ConnState = func(_ net.Conn, s http.ConnState) {
@@ -30,7 +42,6 @@ func TestDefaultTransportReusesConnectionsUnder200Callers(t *testing.T) {
 	c := &http.Client{Transport: defaultTransport(), CheckRedirect: NoRedirects}
 	defer c.CloseIdleConnections()
 
-	const callers, rounds = 200, 6
 	round := func() {
 		var wg sync.WaitGroup
 		for range callers {
@@ -46,7 +57,8 @@ func TestDefaultTransportReusesConnectionsUnder200Callers(t *testing.T) {
 		}
 		wg.Wait()
 	}
-	round() // warm-up: up to one connection per caller
+	round() // warm-up: one connection per caller
+	warming.Store(false)
 	warm := conns.Load()
 	for range rounds - 1 {
 		round()

@@ -56,8 +56,23 @@ var changes = map[string][][2]string{
 			"    bodyBytes, err := httpbody.Read(rsp)\n",
 		},
 		{"    {{genResponseUnmarshal .}}\n", parseSwitch},
+		{"    {{- range $responseTypeDefinitions}}\n    // {{.TypeName}} the response for an HTTP {{ .ResponseName }} `{{ .ContentTypeName }}` response\n    {{.TypeName}} *{{.Schema.TypeDecl}}\n    {{- end}}",
+			successFieldsOnly},
+		{"{{- range $responseTypeDefinitions}}\n  // Get{{.TypeName}}", "{{- range $responseTypeDefinitions}}{{if eq (slice .ResponseName 0 1) \"2\"}}\n  // Get{{.TypeName}}"},
+		{"      return r.{{.TypeName}}\n  }\n{{- end}}", "      return r.{{.TypeName}}\n  }\n{{- end}}{{end}}"},
 	},
 }
+
+// successFieldsOnly keeps a JSON<status> field for the 2xx bodies only: an
+// error status never reaches the parser (apierror.Middleware returns an
+// *apierror.Error), so JSON4xx/JSON5xx fields would never be set.
+const successFieldsOnly = `    {{- /* cachesdk: only the 2xx bodies get a field: an error status never reaches
+    the parser (apierror.Middleware returns it as an *apierror.Error with the
+    vendor's code, message and request id), so JSON4xx/JSON5xx would never be set. */}}
+    {{- range $responseTypeDefinitions}}{{if eq (slice .ResponseName 0 1) "2"}}
+    // {{.TypeName}} the response for an HTTP {{ .ResponseName }} ` + "`{{ .ContentTypeName }}`" + ` response
+    {{.TypeName}} *{{.Schema.TypeDecl}}
+    {{- end}}{{end}}`
 
 // parseSwitch replaces upstream's genResponseUnmarshal in every
 // ParseXxxResponse: each documented JSON body goes through
@@ -73,19 +88,8 @@ const parseSwitch = `    {{- /* cachesdk: one rule for every documented JSON bod
     case {{getConditionOfResponseName "rsp.StatusCode" .StatusCode}}:
         // documented without a body
     {{- end}}{{end}}
-    {{- range $defs}}{{if ne .ResponseName "default"}}
+    {{- range $defs}}{{if eq (slice .ResponseName 0 1) "2"}}
     case {{getConditionOfResponseName "rsp.StatusCode" .ResponseName}}:
-        var dest {{.Schema.TypeDecl}}
-        decoded, err := json.DecodeResponse({{$opid | toGoString}}, rsp, bodyBytes, &dest)
-        if decoded {
-            response.{{.TypeName}} = &dest
-        }
-        if err != nil {
-            return response, err
-        }
-    {{- end}}{{end}}
-    {{- range $defs}}{{if eq .ResponseName "default"}}
-    default:
         var dest {{.Schema.TypeDecl}}
         decoded, err := json.DecodeResponse({{$opid | toGoString}}, rsp, bodyBytes, &dest)
         if decoded {

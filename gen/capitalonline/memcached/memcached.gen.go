@@ -1234,18 +1234,11 @@ type ClearMemcachedInstanceResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *TaskOutput
-	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *ParamError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r ClearMemcachedInstanceResponse) GetJSON200() *TaskOutput {
 	return r.JSON200
-}
-
-// GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r ClearMemcachedInstanceResponse) GetJSONDefault() *ParamError {
-	return r.JSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -1282,18 +1275,11 @@ type CreateMemcachedInstanceResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *CreateMemcachedInstanceOutput
-	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *CreateParamError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r CreateMemcachedInstanceResponse) GetJSON200() *CreateMemcachedInstanceOutput {
 	return r.JSON200
-}
-
-// GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r CreateMemcachedInstanceResponse) GetJSONDefault() *CreateParamError {
-	return r.JSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -1330,18 +1316,11 @@ type DeleteMemcachedInstanceResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *TaskOutput
-	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *ParamError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r DeleteMemcachedInstanceResponse) GetJSON200() *TaskOutput {
 	return r.JSON200
-}
-
-// GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r DeleteMemcachedInstanceResponse) GetJSONDefault() *ParamError {
-	return r.JSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -1378,18 +1357,11 @@ type DescribeMemcachedInstanceResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *DescribeMemcachedInstanceOutput
-	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *ParamError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r DescribeMemcachedInstanceResponse) GetJSON200() *DescribeMemcachedInstanceOutput {
 	return r.JSON200
-}
-
-// GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r DescribeMemcachedInstanceResponse) GetJSONDefault() *ParamError {
-	return r.JSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -1426,18 +1398,11 @@ type MemcachedInstanceListResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *MemcachedInstanceListOutput
-	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *ParamError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r MemcachedInstanceListResponse) GetJSON200() *MemcachedInstanceListOutput {
 	return r.JSON200
-}
-
-// GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r MemcachedInstanceListResponse) GetJSONDefault() *ParamError {
-	return r.JSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -1474,18 +1439,11 @@ type UpdateMemcachedInstanceResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *TaskOutput
-	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *ParamError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r UpdateMemcachedInstanceResponse) GetJSON200() *TaskOutput {
 	return r.JSON200
-}
-
-// GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r UpdateMemcachedInstanceResponse) GetJSONDefault() *ParamError {
-	return r.JSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -1718,15 +1676,6 @@ func ParseClearMemcachedInstanceResponse(rsp *http.Response) (*ClearMemcachedIns
 		if err != nil {
 			return response, err
 		}
-	default:
-		var dest ParamError
-		decoded, err := json.DecodeResponse("ClearMemcachedInstance", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSONDefault = &dest
-		}
-		if err != nil {
-			return response, err
-		}
 	}
 
 	return response, nil
@@ -1749,15 +1698,6 @@ func ParseCreateMemcachedInstanceResponse(rsp *http.Response) (*CreateMemcachedI
 		decoded, err := json.DecodeResponse("CreateMemcachedInstance", rsp, bodyBytes, &dest)
 		if decoded {
 			response.JSON200 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	default:
-		var dest CreateParamError
-		decoded, err := json.DecodeResponse("CreateMemcachedInstance", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSONDefault = &dest
 		}
 		if err != nil {
 			return response, err
@@ -1788,15 +1728,6 @@ func ParseDeleteMemcachedInstanceResponse(rsp *http.Response) (*DeleteMemcachedI
 		if err != nil {
 			return response, err
 		}
-	default:
-		var dest ParamError
-		decoded, err := json.DecodeResponse("DeleteMemcachedInstance", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSONDefault = &dest
-		}
-		if err != nil {
-			return response, err
-		}
 	}
 
 	return response, nil
@@ -1819,15 +1750,6 @@ func ParseDescribeMemcachedInstanceResponse(rsp *http.Response) (*DescribeMemcac
 		decoded, err := json.DecodeResponse("DescribeMemcachedInstance", rsp, bodyBytes, &dest)
 		if decoded {
 			response.JSON200 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	default:
-		var dest ParamError
-		decoded, err := json.DecodeResponse("DescribeMemcachedInstance", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSONDefault = &dest
 		}
 		if err != nil {
 			return response, err
@@ -1858,15 +1780,6 @@ func ParseMemcachedInstanceListResponse(rsp *http.Response) (*MemcachedInstanceL
 		if err != nil {
 			return response, err
 		}
-	default:
-		var dest ParamError
-		decoded, err := json.DecodeResponse("MemcachedInstanceList", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSONDefault = &dest
-		}
-		if err != nil {
-			return response, err
-		}
 	}
 
 	return response, nil
@@ -1889,15 +1802,6 @@ func ParseUpdateMemcachedInstanceResponse(rsp *http.Response) (*UpdateMemcachedI
 		decoded, err := json.DecodeResponse("UpdateMemcachedInstance", rsp, bodyBytes, &dest)
 		if decoded {
 			response.JSON200 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	default:
-		var dest ParamError
-		decoded, err := json.DecodeResponse("UpdateMemcachedInstance", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSONDefault = &dest
 		}
 		if err != nil {
 			return response, err

@@ -1885,39 +1885,11 @@ type CreateBackupResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *TaskOutput
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *BadRequest
-	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *NotFound
-	// JSON409 the response for an HTTP 409 `application/json` response
-	JSON409 *Conflict
-	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *InternalError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r CreateBackupResponse) GetJSON200() *TaskOutput {
 	return r.JSON200
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r CreateBackupResponse) GetJSON400() *BadRequest {
-	return r.JSON400
-}
-
-// GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r CreateBackupResponse) GetJSON404() *NotFound {
-	return r.JSON404
-}
-
-// GetJSON409 returns the response for an HTTP 409 `application/json` response
-func (r CreateBackupResponse) GetJSON409() *Conflict {
-	return r.JSON409
-}
-
-// GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r CreateBackupResponse) GetJSON500() *InternalError {
-	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
@@ -1954,39 +1926,11 @@ type CreateDBInstanceResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *CreateDBInstanceOutput
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *BadRequest
-	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *NotFound
-	// JSON409 the response for an HTTP 409 `application/json` response
-	JSON409 *Conflict
-	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *InternalError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r CreateDBInstanceResponse) GetJSON200() *CreateDBInstanceOutput {
 	return r.JSON200
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r CreateDBInstanceResponse) GetJSON400() *BadRequest {
-	return r.JSON400
-}
-
-// GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r CreateDBInstanceResponse) GetJSON404() *NotFound {
-	return r.JSON404
-}
-
-// GetJSON409 returns the response for an HTTP 409 `application/json` response
-func (r CreateDBInstanceResponse) GetJSON409() *Conflict {
-	return r.JSON409
-}
-
-// GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r CreateDBInstanceResponse) GetJSON500() *InternalError {
-	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
@@ -2023,39 +1967,11 @@ type DeleteBackupResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *TaskOutput
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *BadRequest
-	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *NotFound
-	// JSON409 the response for an HTTP 409 `application/json` response
-	JSON409 *Conflict
-	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *InternalError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r DeleteBackupResponse) GetJSON200() *TaskOutput {
 	return r.JSON200
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r DeleteBackupResponse) GetJSON400() *BadRequest {
-	return r.JSON400
-}
-
-// GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r DeleteBackupResponse) GetJSON404() *NotFound {
-	return r.JSON404
-}
-
-// GetJSON409 returns the response for an HTTP 409 `application/json` response
-func (r DeleteBackupResponse) GetJSON409() *Conflict {
-	return r.JSON409
-}
-
-// GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r DeleteBackupResponse) GetJSON500() *InternalError {
-	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
@@ -2092,39 +2008,11 @@ type DeleteDBInstanceResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *TaskOutput
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *BadRequest
-	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *NotFound
-	// JSON409 the response for an HTTP 409 `application/json` response
-	JSON409 *Conflict
-	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *InternalError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r DeleteDBInstanceResponse) GetJSON200() *TaskOutput {
 	return r.JSON200
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r DeleteDBInstanceResponse) GetJSON400() *BadRequest {
-	return r.JSON400
-}
-
-// GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r DeleteDBInstanceResponse) GetJSON404() *NotFound {
-	return r.JSON404
-}
-
-// GetJSON409 returns the response for an HTTP 409 `application/json` response
-func (r DeleteDBInstanceResponse) GetJSON409() *Conflict {
-	return r.JSON409
-}
-
-// GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r DeleteDBInstanceResponse) GetJSON500() *InternalError {
-	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
@@ -2161,39 +2049,11 @@ type DescribeAvailableDBConfigResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *DescribeAvailableDBConfigOutput
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *BadRequest
-	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *NotFound
-	// JSON409 the response for an HTTP 409 `application/json` response
-	JSON409 *Conflict
-	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *InternalError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r DescribeAvailableDBConfigResponse) GetJSON200() *DescribeAvailableDBConfigOutput {
 	return r.JSON200
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r DescribeAvailableDBConfigResponse) GetJSON400() *BadRequest {
-	return r.JSON400
-}
-
-// GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r DescribeAvailableDBConfigResponse) GetJSON404() *NotFound {
-	return r.JSON404
-}
-
-// GetJSON409 returns the response for an HTTP 409 `application/json` response
-func (r DescribeAvailableDBConfigResponse) GetJSON409() *Conflict {
-	return r.JSON409
-}
-
-// GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r DescribeAvailableDBConfigResponse) GetJSON500() *InternalError {
-	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
@@ -2230,39 +2090,11 @@ type DescribeBackupsResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *DescribeBackupsOutput
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *BadRequest
-	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *NotFound
-	// JSON409 the response for an HTTP 409 `application/json` response
-	JSON409 *Conflict
-	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *InternalError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r DescribeBackupsResponse) GetJSON200() *DescribeBackupsOutput {
 	return r.JSON200
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r DescribeBackupsResponse) GetJSON400() *BadRequest {
-	return r.JSON400
-}
-
-// GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r DescribeBackupsResponse) GetJSON404() *NotFound {
-	return r.JSON404
-}
-
-// GetJSON409 returns the response for an HTTP 409 `application/json` response
-func (r DescribeBackupsResponse) GetJSON409() *Conflict {
-	return r.JSON409
-}
-
-// GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r DescribeBackupsResponse) GetJSON500() *InternalError {
-	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
@@ -2299,39 +2131,11 @@ type DescribeDBInstancesResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *DescribeDBInstancesOutput
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *BadRequest
-	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *NotFound
-	// JSON409 the response for an HTTP 409 `application/json` response
-	JSON409 *Conflict
-	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *InternalError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r DescribeDBInstancesResponse) GetJSON200() *DescribeDBInstancesOutput {
 	return r.JSON200
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r DescribeDBInstancesResponse) GetJSON400() *BadRequest {
-	return r.JSON400
-}
-
-// GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r DescribeDBInstancesResponse) GetJSON404() *NotFound {
-	return r.JSON404
-}
-
-// GetJSON409 returns the response for an HTTP 409 `application/json` response
-func (r DescribeDBInstancesResponse) GetJSON409() *Conflict {
-	return r.JSON409
-}
-
-// GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r DescribeDBInstancesResponse) GetJSON500() *InternalError {
-	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
@@ -2368,39 +2172,11 @@ type DescribeRedisConfigResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *DescribeRedisConfigOutput
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *BadRequest
-	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *NotFound
-	// JSON409 the response for an HTTP 409 `application/json` response
-	JSON409 *Conflict
-	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *InternalError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r DescribeRedisConfigResponse) GetJSON200() *DescribeRedisConfigOutput {
 	return r.JSON200
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r DescribeRedisConfigResponse) GetJSON400() *BadRequest {
-	return r.JSON400
-}
-
-// GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r DescribeRedisConfigResponse) GetJSON404() *NotFound {
-	return r.JSON404
-}
-
-// GetJSON409 returns the response for an HTTP 409 `application/json` response
-func (r DescribeRedisConfigResponse) GetJSON409() *Conflict {
-	return r.JSON409
-}
-
-// GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r DescribeRedisConfigResponse) GetJSON500() *InternalError {
-	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
@@ -2437,39 +2213,11 @@ type DescribeReginsResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *DescribeReginsOutput
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *BadRequest
-	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *NotFound
-	// JSON409 the response for an HTTP 409 `application/json` response
-	JSON409 *Conflict
-	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *InternalError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r DescribeReginsResponse) GetJSON200() *DescribeReginsOutput {
 	return r.JSON200
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r DescribeReginsResponse) GetJSON400() *BadRequest {
-	return r.JSON400
-}
-
-// GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r DescribeReginsResponse) GetJSON404() *NotFound {
-	return r.JSON404
-}
-
-// GetJSON409 returns the response for an HTTP 409 `application/json` response
-func (r DescribeReginsResponse) GetJSON409() *Conflict {
-	return r.JSON409
-}
-
-// GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r DescribeReginsResponse) GetJSON500() *InternalError {
-	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
@@ -2506,39 +2254,11 @@ type DownloadBackupResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *DownloadBackupOutput
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *BadRequest
-	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *NotFound
-	// JSON409 the response for an HTTP 409 `application/json` response
-	JSON409 *Conflict
-	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *InternalError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r DownloadBackupResponse) GetJSON200() *DownloadBackupOutput {
 	return r.JSON200
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r DownloadBackupResponse) GetJSON400() *BadRequest {
-	return r.JSON400
-}
-
-// GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r DownloadBackupResponse) GetJSON404() *NotFound {
-	return r.JSON404
-}
-
-// GetJSON409 returns the response for an HTTP 409 `application/json` response
-func (r DownloadBackupResponse) GetJSON409() *Conflict {
-	return r.JSON409
-}
-
-// GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r DownloadBackupResponse) GetJSON500() *InternalError {
-	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
@@ -2804,42 +2524,6 @@ func ParseCreateBackupResponse(rsp *http.Response) (*CreateBackupResponse, error
 		if err != nil {
 			return response, err
 		}
-	case rsp.StatusCode == 400:
-		var dest BadRequest
-		decoded, err := json.DecodeResponse("CreateBackup", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON400 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 404:
-		var dest NotFound
-		decoded, err := json.DecodeResponse("CreateBackup", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON404 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 409:
-		var dest Conflict
-		decoded, err := json.DecodeResponse("CreateBackup", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON409 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 500:
-		var dest InternalError
-		decoded, err := json.DecodeResponse("CreateBackup", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON500 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
 	}
 
 	return response, nil
@@ -2862,42 +2546,6 @@ func ParseCreateDBInstanceResponse(rsp *http.Response) (*CreateDBInstanceRespons
 		decoded, err := json.DecodeResponse("CreateDBInstance", rsp, bodyBytes, &dest)
 		if decoded {
 			response.JSON200 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 400:
-		var dest BadRequest
-		decoded, err := json.DecodeResponse("CreateDBInstance", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON400 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 404:
-		var dest NotFound
-		decoded, err := json.DecodeResponse("CreateDBInstance", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON404 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 409:
-		var dest Conflict
-		decoded, err := json.DecodeResponse("CreateDBInstance", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON409 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 500:
-		var dest InternalError
-		decoded, err := json.DecodeResponse("CreateDBInstance", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON500 = &dest
 		}
 		if err != nil {
 			return response, err
@@ -2928,42 +2576,6 @@ func ParseDeleteBackupResponse(rsp *http.Response) (*DeleteBackupResponse, error
 		if err != nil {
 			return response, err
 		}
-	case rsp.StatusCode == 400:
-		var dest BadRequest
-		decoded, err := json.DecodeResponse("DeleteBackup", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON400 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 404:
-		var dest NotFound
-		decoded, err := json.DecodeResponse("DeleteBackup", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON404 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 409:
-		var dest Conflict
-		decoded, err := json.DecodeResponse("DeleteBackup", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON409 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 500:
-		var dest InternalError
-		decoded, err := json.DecodeResponse("DeleteBackup", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON500 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
 	}
 
 	return response, nil
@@ -2986,42 +2598,6 @@ func ParseDeleteDBInstanceResponse(rsp *http.Response) (*DeleteDBInstanceRespons
 		decoded, err := json.DecodeResponse("DeleteDBInstance", rsp, bodyBytes, &dest)
 		if decoded {
 			response.JSON200 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 400:
-		var dest BadRequest
-		decoded, err := json.DecodeResponse("DeleteDBInstance", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON400 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 404:
-		var dest NotFound
-		decoded, err := json.DecodeResponse("DeleteDBInstance", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON404 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 409:
-		var dest Conflict
-		decoded, err := json.DecodeResponse("DeleteDBInstance", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON409 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 500:
-		var dest InternalError
-		decoded, err := json.DecodeResponse("DeleteDBInstance", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON500 = &dest
 		}
 		if err != nil {
 			return response, err
@@ -3052,42 +2628,6 @@ func ParseDescribeAvailableDBConfigResponse(rsp *http.Response) (*DescribeAvaila
 		if err != nil {
 			return response, err
 		}
-	case rsp.StatusCode == 400:
-		var dest BadRequest
-		decoded, err := json.DecodeResponse("DescribeAvailableDBConfig", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON400 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 404:
-		var dest NotFound
-		decoded, err := json.DecodeResponse("DescribeAvailableDBConfig", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON404 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 409:
-		var dest Conflict
-		decoded, err := json.DecodeResponse("DescribeAvailableDBConfig", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON409 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 500:
-		var dest InternalError
-		decoded, err := json.DecodeResponse("DescribeAvailableDBConfig", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON500 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
 	}
 
 	return response, nil
@@ -3110,42 +2650,6 @@ func ParseDescribeBackupsResponse(rsp *http.Response) (*DescribeBackupsResponse,
 		decoded, err := json.DecodeResponse("DescribeBackups", rsp, bodyBytes, &dest)
 		if decoded {
 			response.JSON200 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 400:
-		var dest BadRequest
-		decoded, err := json.DecodeResponse("DescribeBackups", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON400 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 404:
-		var dest NotFound
-		decoded, err := json.DecodeResponse("DescribeBackups", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON404 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 409:
-		var dest Conflict
-		decoded, err := json.DecodeResponse("DescribeBackups", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON409 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 500:
-		var dest InternalError
-		decoded, err := json.DecodeResponse("DescribeBackups", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON500 = &dest
 		}
 		if err != nil {
 			return response, err
@@ -3176,42 +2680,6 @@ func ParseDescribeDBInstancesResponse(rsp *http.Response) (*DescribeDBInstancesR
 		if err != nil {
 			return response, err
 		}
-	case rsp.StatusCode == 400:
-		var dest BadRequest
-		decoded, err := json.DecodeResponse("DescribeDBInstances", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON400 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 404:
-		var dest NotFound
-		decoded, err := json.DecodeResponse("DescribeDBInstances", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON404 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 409:
-		var dest Conflict
-		decoded, err := json.DecodeResponse("DescribeDBInstances", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON409 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 500:
-		var dest InternalError
-		decoded, err := json.DecodeResponse("DescribeDBInstances", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON500 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
 	}
 
 	return response, nil
@@ -3234,42 +2702,6 @@ func ParseDescribeRedisConfigResponse(rsp *http.Response) (*DescribeRedisConfigR
 		decoded, err := json.DecodeResponse("DescribeRedisConfig", rsp, bodyBytes, &dest)
 		if decoded {
 			response.JSON200 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 400:
-		var dest BadRequest
-		decoded, err := json.DecodeResponse("DescribeRedisConfig", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON400 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 404:
-		var dest NotFound
-		decoded, err := json.DecodeResponse("DescribeRedisConfig", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON404 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 409:
-		var dest Conflict
-		decoded, err := json.DecodeResponse("DescribeRedisConfig", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON409 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 500:
-		var dest InternalError
-		decoded, err := json.DecodeResponse("DescribeRedisConfig", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON500 = &dest
 		}
 		if err != nil {
 			return response, err
@@ -3300,42 +2732,6 @@ func ParseDescribeReginsResponse(rsp *http.Response) (*DescribeReginsResponse, e
 		if err != nil {
 			return response, err
 		}
-	case rsp.StatusCode == 400:
-		var dest BadRequest
-		decoded, err := json.DecodeResponse("DescribeRegins", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON400 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 404:
-		var dest NotFound
-		decoded, err := json.DecodeResponse("DescribeRegins", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON404 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 409:
-		var dest Conflict
-		decoded, err := json.DecodeResponse("DescribeRegins", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON409 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 500:
-		var dest InternalError
-		decoded, err := json.DecodeResponse("DescribeRegins", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON500 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
 	}
 
 	return response, nil
@@ -3358,42 +2754,6 @@ func ParseDownloadBackupResponse(rsp *http.Response) (*DownloadBackupResponse, e
 		decoded, err := json.DecodeResponse("DownloadBackup", rsp, bodyBytes, &dest)
 		if decoded {
 			response.JSON200 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 400:
-		var dest BadRequest
-		decoded, err := json.DecodeResponse("DownloadBackup", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON400 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 404:
-		var dest NotFound
-		decoded, err := json.DecodeResponse("DownloadBackup", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON404 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 409:
-		var dest Conflict
-		decoded, err := json.DecodeResponse("DownloadBackup", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON409 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 500:
-		var dest InternalError
-		decoded, err := json.DecodeResponse("DownloadBackup", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON500 = &dest
 		}
 		if err != nil {
 			return response, err

@@ -6178,53 +6178,11 @@ type ListAvailableZonesResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *ListAvailableZonesOutput
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *BadRequest
-	// JSON401 the response for an HTTP 401 `application/json` response
-	JSON401 *Unauthorized
-	// JSON403 the response for an HTTP 403 `application/json` response
-	JSON403 *Forbidden
-	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *NotFound
-	// JSON405 the response for an HTTP 405 `application/json` response
-	JSON405 *MethodNotAllowed
-	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *InternalServerError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r ListAvailableZonesResponse) GetJSON200() *ListAvailableZonesOutput {
 	return r.JSON200
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r ListAvailableZonesResponse) GetJSON400() *BadRequest {
-	return r.JSON400
-}
-
-// GetJSON401 returns the response for an HTTP 401 `application/json` response
-func (r ListAvailableZonesResponse) GetJSON401() *Unauthorized {
-	return r.JSON401
-}
-
-// GetJSON403 returns the response for an HTTP 403 `application/json` response
-func (r ListAvailableZonesResponse) GetJSON403() *Forbidden {
-	return r.JSON403
-}
-
-// GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r ListAvailableZonesResponse) GetJSON404() *NotFound {
-	return r.JSON404
-}
-
-// GetJSON405 returns the response for an HTTP 405 `application/json` response
-func (r ListAvailableZonesResponse) GetJSON405() *MethodNotAllowed {
-	return r.JSON405
-}
-
-// GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r ListAvailableZonesResponse) GetJSON500() *InternalServerError {
-	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
@@ -6261,53 +6219,11 @@ type ListMaintenanceWindowsResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *ListMaintenanceWindowsOutput
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *BadRequest
-	// JSON401 the response for an HTTP 401 `application/json` response
-	JSON401 *Unauthorized
-	// JSON403 the response for an HTTP 403 `application/json` response
-	JSON403 *Forbidden
-	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *NotFound
-	// JSON405 the response for an HTTP 405 `application/json` response
-	JSON405 *MethodNotAllowed
-	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *InternalServerError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r ListMaintenanceWindowsResponse) GetJSON200() *ListMaintenanceWindowsOutput {
 	return r.JSON200
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r ListMaintenanceWindowsResponse) GetJSON400() *BadRequest {
-	return r.JSON400
-}
-
-// GetJSON401 returns the response for an HTTP 401 `application/json` response
-func (r ListMaintenanceWindowsResponse) GetJSON401() *Unauthorized {
-	return r.JSON401
-}
-
-// GetJSON403 returns the response for an HTTP 403 `application/json` response
-func (r ListMaintenanceWindowsResponse) GetJSON403() *Forbidden {
-	return r.JSON403
-}
-
-// GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r ListMaintenanceWindowsResponse) GetJSON404() *NotFound {
-	return r.JSON404
-}
-
-// GetJSON405 returns the response for an HTTP 405 `application/json` response
-func (r ListMaintenanceWindowsResponse) GetJSON405() *MethodNotAllowed {
-	return r.JSON405
-}
-
-// GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r ListMaintenanceWindowsResponse) GetJSON500() *InternalServerError {
-	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
@@ -6344,53 +6260,11 @@ type ListProductsResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *ListProductsOutput
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *BadRequest
-	// JSON401 the response for an HTTP 401 `application/json` response
-	JSON401 *Unauthorized
-	// JSON403 the response for an HTTP 403 `application/json` response
-	JSON403 *Forbidden
-	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *NotFound
-	// JSON405 the response for an HTTP 405 `application/json` response
-	JSON405 *MethodNotAllowed
-	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *InternalServerError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r ListProductsResponse) GetJSON200() *ListProductsOutput {
 	return r.JSON200
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r ListProductsResponse) GetJSON400() *BadRequest {
-	return r.JSON400
-}
-
-// GetJSON401 returns the response for an HTTP 401 `application/json` response
-func (r ListProductsResponse) GetJSON401() *Unauthorized {
-	return r.JSON401
-}
-
-// GetJSON403 returns the response for an HTTP 403 `application/json` response
-func (r ListProductsResponse) GetJSON403() *Forbidden {
-	return r.JSON403
-}
-
-// GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r ListProductsResponse) GetJSON404() *NotFound {
-	return r.JSON404
-}
-
-// GetJSON405 returns the response for an HTTP 405 `application/json` response
-func (r ListProductsResponse) GetJSON405() *MethodNotAllowed {
-	return r.JSON405
-}
-
-// GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r ListProductsResponse) GetJSON500() *InternalServerError {
-	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
@@ -6427,53 +6301,11 @@ type BatchDeleteInstancesResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *BatchDeleteInstancesOutput
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *BadRequest
-	// JSON401 the response for an HTTP 401 `application/json` response
-	JSON401 *Unauthorized
-	// JSON403 the response for an HTTP 403 `application/json` response
-	JSON403 *Forbidden
-	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *NotFound
-	// JSON405 the response for an HTTP 405 `application/json` response
-	JSON405 *MethodNotAllowed
-	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *InternalServerError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r BatchDeleteInstancesResponse) GetJSON200() *BatchDeleteInstancesOutput {
 	return r.JSON200
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r BatchDeleteInstancesResponse) GetJSON400() *BadRequest {
-	return r.JSON400
-}
-
-// GetJSON401 returns the response for an HTTP 401 `application/json` response
-func (r BatchDeleteInstancesResponse) GetJSON401() *Unauthorized {
-	return r.JSON401
-}
-
-// GetJSON403 returns the response for an HTTP 403 `application/json` response
-func (r BatchDeleteInstancesResponse) GetJSON403() *Forbidden {
-	return r.JSON403
-}
-
-// GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r BatchDeleteInstancesResponse) GetJSON404() *NotFound {
-	return r.JSON404
-}
-
-// GetJSON405 returns the response for an HTTP 405 `application/json` response
-func (r BatchDeleteInstancesResponse) GetJSON405() *MethodNotAllowed {
-	return r.JSON405
-}
-
-// GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r BatchDeleteInstancesResponse) GetJSON500() *InternalServerError {
-	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
@@ -6510,53 +6342,11 @@ type ListInstancesResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *ListInstancesOutput
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *BadRequest
-	// JSON401 the response for an HTTP 401 `application/json` response
-	JSON401 *Unauthorized
-	// JSON403 the response for an HTTP 403 `application/json` response
-	JSON403 *Forbidden
-	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *NotFound
-	// JSON405 the response for an HTTP 405 `application/json` response
-	JSON405 *MethodNotAllowed
-	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *InternalServerError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r ListInstancesResponse) GetJSON200() *ListInstancesOutput {
 	return r.JSON200
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r ListInstancesResponse) GetJSON400() *BadRequest {
-	return r.JSON400
-}
-
-// GetJSON401 returns the response for an HTTP 401 `application/json` response
-func (r ListInstancesResponse) GetJSON401() *Unauthorized {
-	return r.JSON401
-}
-
-// GetJSON403 returns the response for an HTTP 403 `application/json` response
-func (r ListInstancesResponse) GetJSON403() *Forbidden {
-	return r.JSON403
-}
-
-// GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r ListInstancesResponse) GetJSON404() *NotFound {
-	return r.JSON404
-}
-
-// GetJSON405 returns the response for an HTTP 405 `application/json` response
-func (r ListInstancesResponse) GetJSON405() *MethodNotAllowed {
-	return r.JSON405
-}
-
-// GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r ListInstancesResponse) GetJSON500() *InternalServerError {
-	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
@@ -6593,53 +6383,11 @@ type CreateInstanceResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *CreateInstanceOutput
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *BadRequest
-	// JSON401 the response for an HTTP 401 `application/json` response
-	JSON401 *Unauthorized
-	// JSON403 the response for an HTTP 403 `application/json` response
-	JSON403 *Forbidden
-	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *NotFound
-	// JSON405 the response for an HTTP 405 `application/json` response
-	JSON405 *MethodNotAllowed
-	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *InternalServerError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r CreateInstanceResponse) GetJSON200() *CreateInstanceOutput {
 	return r.JSON200
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r CreateInstanceResponse) GetJSON400() *BadRequest {
-	return r.JSON400
-}
-
-// GetJSON401 returns the response for an HTTP 401 `application/json` response
-func (r CreateInstanceResponse) GetJSON401() *Unauthorized {
-	return r.JSON401
-}
-
-// GetJSON403 returns the response for an HTTP 403 `application/json` response
-func (r CreateInstanceResponse) GetJSON403() *Forbidden {
-	return r.JSON403
-}
-
-// GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r CreateInstanceResponse) GetJSON404() *NotFound {
-	return r.JSON404
-}
-
-// GetJSON405 returns the response for an HTTP 405 `application/json` response
-func (r CreateInstanceResponse) GetJSON405() *MethodNotAllowed {
-	return r.JSON405
-}
-
-// GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r CreateInstanceResponse) GetJSON500() *InternalServerError {
-	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
@@ -6676,53 +6424,11 @@ type ListStatisticsOfRunningInstancesResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *ListStatisticsOfRunningInstancesOutput
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *BadRequest
-	// JSON401 the response for an HTTP 401 `application/json` response
-	JSON401 *Unauthorized
-	// JSON403 the response for an HTTP 403 `application/json` response
-	JSON403 *Forbidden
-	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *NotFound
-	// JSON405 the response for an HTTP 405 `application/json` response
-	JSON405 *MethodNotAllowed
-	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *InternalServerError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r ListStatisticsOfRunningInstancesResponse) GetJSON200() *ListStatisticsOfRunningInstancesOutput {
 	return r.JSON200
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r ListStatisticsOfRunningInstancesResponse) GetJSON400() *BadRequest {
-	return r.JSON400
-}
-
-// GetJSON401 returns the response for an HTTP 401 `application/json` response
-func (r ListStatisticsOfRunningInstancesResponse) GetJSON401() *Unauthorized {
-	return r.JSON401
-}
-
-// GetJSON403 returns the response for an HTTP 403 `application/json` response
-func (r ListStatisticsOfRunningInstancesResponse) GetJSON403() *Forbidden {
-	return r.JSON403
-}
-
-// GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r ListStatisticsOfRunningInstancesResponse) GetJSON404() *NotFound {
-	return r.JSON404
-}
-
-// GetJSON405 returns the response for an HTTP 405 `application/json` response
-func (r ListStatisticsOfRunningInstancesResponse) GetJSON405() *MethodNotAllowed {
-	return r.JSON405
-}
-
-// GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r ListStatisticsOfRunningInstancesResponse) GetJSON500() *InternalServerError {
-	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
@@ -6759,53 +6465,11 @@ type ListNumberOfInstancesInDifferentStatusResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *ListNumberOfInstancesInDifferentStatusOutput
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *BadRequest
-	// JSON401 the response for an HTTP 401 `application/json` response
-	JSON401 *Unauthorized
-	// JSON403 the response for an HTTP 403 `application/json` response
-	JSON403 *Forbidden
-	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *NotFound
-	// JSON405 the response for an HTTP 405 `application/json` response
-	JSON405 *MethodNotAllowed
-	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *InternalServerError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r ListNumberOfInstancesInDifferentStatusResponse) GetJSON200() *ListNumberOfInstancesInDifferentStatusOutput {
 	return r.JSON200
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r ListNumberOfInstancesInDifferentStatusResponse) GetJSON400() *BadRequest {
-	return r.JSON400
-}
-
-// GetJSON401 returns the response for an HTTP 401 `application/json` response
-func (r ListNumberOfInstancesInDifferentStatusResponse) GetJSON401() *Unauthorized {
-	return r.JSON401
-}
-
-// GetJSON403 returns the response for an HTTP 403 `application/json` response
-func (r ListNumberOfInstancesInDifferentStatusResponse) GetJSON403() *Forbidden {
-	return r.JSON403
-}
-
-// GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r ListNumberOfInstancesInDifferentStatusResponse) GetJSON404() *NotFound {
-	return r.JSON404
-}
-
-// GetJSON405 returns the response for an HTTP 405 `application/json` response
-func (r ListNumberOfInstancesInDifferentStatusResponse) GetJSON405() *MethodNotAllowed {
-	return r.JSON405
-}
-
-// GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r ListNumberOfInstancesInDifferentStatusResponse) GetJSON500() *InternalServerError {
-	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
@@ -6842,53 +6506,11 @@ type RestartOrFlushInstancesResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *RestartOrFlushInstancesOutput
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *BadRequest
-	// JSON401 the response for an HTTP 401 `application/json` response
-	JSON401 *Unauthorized
-	// JSON403 the response for an HTTP 403 `application/json` response
-	JSON403 *Forbidden
-	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *NotFound
-	// JSON405 the response for an HTTP 405 `application/json` response
-	JSON405 *MethodNotAllowed
-	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *InternalServerError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r RestartOrFlushInstancesResponse) GetJSON200() *RestartOrFlushInstancesOutput {
 	return r.JSON200
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r RestartOrFlushInstancesResponse) GetJSON400() *BadRequest {
-	return r.JSON400
-}
-
-// GetJSON401 returns the response for an HTTP 401 `application/json` response
-func (r RestartOrFlushInstancesResponse) GetJSON401() *Unauthorized {
-	return r.JSON401
-}
-
-// GetJSON403 returns the response for an HTTP 403 `application/json` response
-func (r RestartOrFlushInstancesResponse) GetJSON403() *Forbidden {
-	return r.JSON403
-}
-
-// GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r RestartOrFlushInstancesResponse) GetJSON404() *NotFound {
-	return r.JSON404
-}
-
-// GetJSON405 returns the response for an HTTP 405 `application/json` response
-func (r RestartOrFlushInstancesResponse) GetJSON405() *MethodNotAllowed {
-	return r.JSON405
-}
-
-// GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r RestartOrFlushInstancesResponse) GetJSON500() *InternalServerError {
-	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
@@ -6923,48 +6545,6 @@ func (r RestartOrFlushInstancesResponse) ContentType() string {
 type DeleteSingleInstanceResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *BadRequest
-	// JSON401 the response for an HTTP 401 `application/json` response
-	JSON401 *Unauthorized
-	// JSON403 the response for an HTTP 403 `application/json` response
-	JSON403 *Forbidden
-	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *NotFound
-	// JSON405 the response for an HTTP 405 `application/json` response
-	JSON405 *MethodNotAllowed
-	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *InternalServerError
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r DeleteSingleInstanceResponse) GetJSON400() *BadRequest {
-	return r.JSON400
-}
-
-// GetJSON401 returns the response for an HTTP 401 `application/json` response
-func (r DeleteSingleInstanceResponse) GetJSON401() *Unauthorized {
-	return r.JSON401
-}
-
-// GetJSON403 returns the response for an HTTP 403 `application/json` response
-func (r DeleteSingleInstanceResponse) GetJSON403() *Forbidden {
-	return r.JSON403
-}
-
-// GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r DeleteSingleInstanceResponse) GetJSON404() *NotFound {
-	return r.JSON404
-}
-
-// GetJSON405 returns the response for an HTTP 405 `application/json` response
-func (r DeleteSingleInstanceResponse) GetJSON405() *MethodNotAllowed {
-	return r.JSON405
-}
-
-// GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r DeleteSingleInstanceResponse) GetJSON500() *InternalServerError {
-	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
@@ -7001,53 +6581,11 @@ type ShowInstanceResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *ShowInstanceOutput
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *BadRequest
-	// JSON401 the response for an HTTP 401 `application/json` response
-	JSON401 *Unauthorized
-	// JSON403 the response for an HTTP 403 `application/json` response
-	JSON403 *Forbidden
-	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *NotFound
-	// JSON405 the response for an HTTP 405 `application/json` response
-	JSON405 *MethodNotAllowed
-	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *InternalServerError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r ShowInstanceResponse) GetJSON200() *ShowInstanceOutput {
 	return r.JSON200
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r ShowInstanceResponse) GetJSON400() *BadRequest {
-	return r.JSON400
-}
-
-// GetJSON401 returns the response for an HTTP 401 `application/json` response
-func (r ShowInstanceResponse) GetJSON401() *Unauthorized {
-	return r.JSON401
-}
-
-// GetJSON403 returns the response for an HTTP 403 `application/json` response
-func (r ShowInstanceResponse) GetJSON403() *Forbidden {
-	return r.JSON403
-}
-
-// GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r ShowInstanceResponse) GetJSON404() *NotFound {
-	return r.JSON404
-}
-
-// GetJSON405 returns the response for an HTTP 405 `application/json` response
-func (r ShowInstanceResponse) GetJSON405() *MethodNotAllowed {
-	return r.JSON405
-}
-
-// GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r ShowInstanceResponse) GetJSON500() *InternalServerError {
-	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
@@ -7082,48 +6620,6 @@ func (r ShowInstanceResponse) ContentType() string {
 type UpdateInstanceResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *BadRequest
-	// JSON401 the response for an HTTP 401 `application/json` response
-	JSON401 *Unauthorized
-	// JSON403 the response for an HTTP 403 `application/json` response
-	JSON403 *Forbidden
-	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *NotFound
-	// JSON405 the response for an HTTP 405 `application/json` response
-	JSON405 *MethodNotAllowed
-	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *InternalServerError
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r UpdateInstanceResponse) GetJSON400() *BadRequest {
-	return r.JSON400
-}
-
-// GetJSON401 returns the response for an HTTP 401 `application/json` response
-func (r UpdateInstanceResponse) GetJSON401() *Unauthorized {
-	return r.JSON401
-}
-
-// GetJSON403 returns the response for an HTTP 403 `application/json` response
-func (r UpdateInstanceResponse) GetJSON403() *Forbidden {
-	return r.JSON403
-}
-
-// GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r UpdateInstanceResponse) GetJSON404() *NotFound {
-	return r.JSON404
-}
-
-// GetJSON405 returns the response for an HTTP 405 `application/json` response
-func (r UpdateInstanceResponse) GetJSON405() *MethodNotAllowed {
-	return r.JSON405
-}
-
-// GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r UpdateInstanceResponse) GetJSON500() *InternalServerError {
-	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
@@ -7160,53 +6656,11 @@ type ListBackupRecordsResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *ListBackupRecordsOutput
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *BadRequest
-	// JSON401 the response for an HTTP 401 `application/json` response
-	JSON401 *Unauthorized
-	// JSON403 the response for an HTTP 403 `application/json` response
-	JSON403 *Forbidden
-	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *NotFound
-	// JSON405 the response for an HTTP 405 `application/json` response
-	JSON405 *MethodNotAllowed
-	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *InternalServerError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r ListBackupRecordsResponse) GetJSON200() *ListBackupRecordsOutput {
 	return r.JSON200
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r ListBackupRecordsResponse) GetJSON400() *BadRequest {
-	return r.JSON400
-}
-
-// GetJSON401 returns the response for an HTTP 401 `application/json` response
-func (r ListBackupRecordsResponse) GetJSON401() *Unauthorized {
-	return r.JSON401
-}
-
-// GetJSON403 returns the response for an HTTP 403 `application/json` response
-func (r ListBackupRecordsResponse) GetJSON403() *Forbidden {
-	return r.JSON403
-}
-
-// GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r ListBackupRecordsResponse) GetJSON404() *NotFound {
-	return r.JSON404
-}
-
-// GetJSON405 returns the response for an HTTP 405 `application/json` response
-func (r ListBackupRecordsResponse) GetJSON405() *MethodNotAllowed {
-	return r.JSON405
-}
-
-// GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r ListBackupRecordsResponse) GetJSON500() *InternalServerError {
-	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
@@ -7243,53 +6697,11 @@ type CopyInstanceResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *CopyInstanceOutput
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *BadRequest
-	// JSON401 the response for an HTTP 401 `application/json` response
-	JSON401 *Unauthorized
-	// JSON403 the response for an HTTP 403 `application/json` response
-	JSON403 *Forbidden
-	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *NotFound
-	// JSON405 the response for an HTTP 405 `application/json` response
-	JSON405 *MethodNotAllowed
-	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *InternalServerError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r CopyInstanceResponse) GetJSON200() *CopyInstanceOutput {
 	return r.JSON200
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r CopyInstanceResponse) GetJSON400() *BadRequest {
-	return r.JSON400
-}
-
-// GetJSON401 returns the response for an HTTP 401 `application/json` response
-func (r CopyInstanceResponse) GetJSON401() *Unauthorized {
-	return r.JSON401
-}
-
-// GetJSON403 returns the response for an HTTP 403 `application/json` response
-func (r CopyInstanceResponse) GetJSON403() *Forbidden {
-	return r.JSON403
-}
-
-// GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r CopyInstanceResponse) GetJSON404() *NotFound {
-	return r.JSON404
-}
-
-// GetJSON405 returns the response for an HTTP 405 `application/json` response
-func (r CopyInstanceResponse) GetJSON405() *MethodNotAllowed {
-	return r.JSON405
-}
-
-// GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r CopyInstanceResponse) GetJSON500() *InternalServerError {
-	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
@@ -7326,53 +6738,11 @@ type DeleteBackupFileResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *DeleteBackupFileOutput
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *BadRequest
-	// JSON401 the response for an HTTP 401 `application/json` response
-	JSON401 *Unauthorized
-	// JSON403 the response for an HTTP 403 `application/json` response
-	JSON403 *Forbidden
-	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *NotFound
-	// JSON405 the response for an HTTP 405 `application/json` response
-	JSON405 *MethodNotAllowed
-	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *InternalServerError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r DeleteBackupFileResponse) GetJSON200() *DeleteBackupFileOutput {
 	return r.JSON200
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r DeleteBackupFileResponse) GetJSON400() *BadRequest {
-	return r.JSON400
-}
-
-// GetJSON401 returns the response for an HTTP 401 `application/json` response
-func (r DeleteBackupFileResponse) GetJSON401() *Unauthorized {
-	return r.JSON401
-}
-
-// GetJSON403 returns the response for an HTTP 403 `application/json` response
-func (r DeleteBackupFileResponse) GetJSON403() *Forbidden {
-	return r.JSON403
-}
-
-// GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r DeleteBackupFileResponse) GetJSON404() *NotFound {
-	return r.JSON404
-}
-
-// GetJSON405 returns the response for an HTTP 405 `application/json` response
-func (r DeleteBackupFileResponse) GetJSON405() *MethodNotAllowed {
-	return r.JSON405
-}
-
-// GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r DeleteBackupFileResponse) GetJSON500() *InternalServerError {
-	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
@@ -7409,53 +6779,11 @@ type ListConfigurationsResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *ListConfigurationsOutput
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *BadRequest
-	// JSON401 the response for an HTTP 401 `application/json` response
-	JSON401 *Unauthorized
-	// JSON403 the response for an HTTP 403 `application/json` response
-	JSON403 *Forbidden
-	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *NotFound
-	// JSON405 the response for an HTTP 405 `application/json` response
-	JSON405 *MethodNotAllowed
-	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *InternalServerError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r ListConfigurationsResponse) GetJSON200() *ListConfigurationsOutput {
 	return r.JSON200
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r ListConfigurationsResponse) GetJSON400() *BadRequest {
-	return r.JSON400
-}
-
-// GetJSON401 returns the response for an HTTP 401 `application/json` response
-func (r ListConfigurationsResponse) GetJSON401() *Unauthorized {
-	return r.JSON401
-}
-
-// GetJSON403 returns the response for an HTTP 403 `application/json` response
-func (r ListConfigurationsResponse) GetJSON403() *Forbidden {
-	return r.JSON403
-}
-
-// GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r ListConfigurationsResponse) GetJSON404() *NotFound {
-	return r.JSON404
-}
-
-// GetJSON405 returns the response for an HTTP 405 `application/json` response
-func (r ListConfigurationsResponse) GetJSON405() *MethodNotAllowed {
-	return r.JSON405
-}
-
-// GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r ListConfigurationsResponse) GetJSON500() *InternalServerError {
-	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
@@ -7490,48 +6818,6 @@ func (r ListConfigurationsResponse) ContentType() string {
 type UpdateConfigurationsResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *BadRequest
-	// JSON401 the response for an HTTP 401 `application/json` response
-	JSON401 *Unauthorized
-	// JSON403 the response for an HTTP 403 `application/json` response
-	JSON403 *Forbidden
-	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *NotFound
-	// JSON405 the response for an HTTP 405 `application/json` response
-	JSON405 *MethodNotAllowed
-	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *InternalServerError
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r UpdateConfigurationsResponse) GetJSON400() *BadRequest {
-	return r.JSON400
-}
-
-// GetJSON401 returns the response for an HTTP 401 `application/json` response
-func (r UpdateConfigurationsResponse) GetJSON401() *Unauthorized {
-	return r.JSON401
-}
-
-// GetJSON403 returns the response for an HTTP 403 `application/json` response
-func (r UpdateConfigurationsResponse) GetJSON403() *Forbidden {
-	return r.JSON403
-}
-
-// GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r UpdateConfigurationsResponse) GetJSON404() *NotFound {
-	return r.JSON404
-}
-
-// GetJSON405 returns the response for an HTTP 405 `application/json` response
-func (r UpdateConfigurationsResponse) GetJSON405() *MethodNotAllowed {
-	return r.JSON405
-}
-
-// GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r UpdateConfigurationsResponse) GetJSON500() *InternalServerError {
-	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
@@ -7566,48 +6852,6 @@ func (r UpdateConfigurationsResponse) ContentType() string {
 type ExtendInstanceResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *BadRequest
-	// JSON401 the response for an HTTP 401 `application/json` response
-	JSON401 *Unauthorized
-	// JSON403 the response for an HTTP 403 `application/json` response
-	JSON403 *Forbidden
-	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *NotFound
-	// JSON405 the response for an HTTP 405 `application/json` response
-	JSON405 *MethodNotAllowed
-	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *InternalServerError
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r ExtendInstanceResponse) GetJSON400() *BadRequest {
-	return r.JSON400
-}
-
-// GetJSON401 returns the response for an HTTP 401 `application/json` response
-func (r ExtendInstanceResponse) GetJSON401() *Unauthorized {
-	return r.JSON401
-}
-
-// GetJSON403 returns the response for an HTTP 403 `application/json` response
-func (r ExtendInstanceResponse) GetJSON403() *Forbidden {
-	return r.JSON403
-}
-
-// GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r ExtendInstanceResponse) GetJSON404() *NotFound {
-	return r.JSON404
-}
-
-// GetJSON405 returns the response for an HTTP 405 `application/json` response
-func (r ExtendInstanceResponse) GetJSON405() *MethodNotAllowed {
-	return r.JSON405
-}
-
-// GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r ExtendInstanceResponse) GetJSON500() *InternalServerError {
-	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
@@ -7644,53 +6888,11 @@ type UpdatePasswordResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *UpdatePasswordOutput
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *BadRequest
-	// JSON401 the response for an HTTP 401 `application/json` response
-	JSON401 *Unauthorized
-	// JSON403 the response for an HTTP 403 `application/json` response
-	JSON403 *Forbidden
-	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *NotFound
-	// JSON405 the response for an HTTP 405 `application/json` response
-	JSON405 *MethodNotAllowed
-	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *InternalServerError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r UpdatePasswordResponse) GetJSON200() *UpdatePasswordOutput {
 	return r.JSON200
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r UpdatePasswordResponse) GetJSON400() *BadRequest {
-	return r.JSON400
-}
-
-// GetJSON401 returns the response for an HTTP 401 `application/json` response
-func (r UpdatePasswordResponse) GetJSON401() *Unauthorized {
-	return r.JSON401
-}
-
-// GetJSON403 returns the response for an HTTP 403 `application/json` response
-func (r UpdatePasswordResponse) GetJSON403() *Forbidden {
-	return r.JSON403
-}
-
-// GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r UpdatePasswordResponse) GetJSON404() *NotFound {
-	return r.JSON404
-}
-
-// GetJSON405 returns the response for an HTTP 405 `application/json` response
-func (r UpdatePasswordResponse) GetJSON405() *MethodNotAllowed {
-	return r.JSON405
-}
-
-// GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r UpdatePasswordResponse) GetJSON500() *InternalServerError {
-	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
@@ -7727,53 +6929,11 @@ type ListRestoreRecordsResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *ListRestoreRecordsOutput
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *BadRequest
-	// JSON401 the response for an HTTP 401 `application/json` response
-	JSON401 *Unauthorized
-	// JSON403 the response for an HTTP 403 `application/json` response
-	JSON403 *Forbidden
-	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *NotFound
-	// JSON405 the response for an HTTP 405 `application/json` response
-	JSON405 *MethodNotAllowed
-	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *InternalServerError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r ListRestoreRecordsResponse) GetJSON200() *ListRestoreRecordsOutput {
 	return r.JSON200
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r ListRestoreRecordsResponse) GetJSON400() *BadRequest {
-	return r.JSON400
-}
-
-// GetJSON401 returns the response for an HTTP 401 `application/json` response
-func (r ListRestoreRecordsResponse) GetJSON401() *Unauthorized {
-	return r.JSON401
-}
-
-// GetJSON403 returns the response for an HTTP 403 `application/json` response
-func (r ListRestoreRecordsResponse) GetJSON403() *Forbidden {
-	return r.JSON403
-}
-
-// GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r ListRestoreRecordsResponse) GetJSON404() *NotFound {
-	return r.JSON404
-}
-
-// GetJSON405 returns the response for an HTTP 405 `application/json` response
-func (r ListRestoreRecordsResponse) GetJSON405() *MethodNotAllowed {
-	return r.JSON405
-}
-
-// GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r ListRestoreRecordsResponse) GetJSON500() *InternalServerError {
-	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
@@ -7810,53 +6970,11 @@ type RestoreInstanceResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *RestoreInstanceOutput
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *BadRequest
-	// JSON401 the response for an HTTP 401 `application/json` response
-	JSON401 *Unauthorized
-	// JSON403 the response for an HTTP 403 `application/json` response
-	JSON403 *Forbidden
-	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *NotFound
-	// JSON405 the response for an HTTP 405 `application/json` response
-	JSON405 *MethodNotAllowed
-	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *InternalServerError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r RestoreInstanceResponse) GetJSON200() *RestoreInstanceOutput {
 	return r.JSON200
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r RestoreInstanceResponse) GetJSON400() *BadRequest {
-	return r.JSON400
-}
-
-// GetJSON401 returns the response for an HTTP 401 `application/json` response
-func (r RestoreInstanceResponse) GetJSON401() *Unauthorized {
-	return r.JSON401
-}
-
-// GetJSON403 returns the response for an HTTP 403 `application/json` response
-func (r RestoreInstanceResponse) GetJSON403() *Forbidden {
-	return r.JSON403
-}
-
-// GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r RestoreInstanceResponse) GetJSON404() *NotFound {
-	return r.JSON404
-}
-
-// GetJSON405 returns the response for an HTTP 405 `application/json` response
-func (r RestoreInstanceResponse) GetJSON405() *MethodNotAllowed {
-	return r.JSON405
-}
-
-// GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r RestoreInstanceResponse) GetJSON500() *InternalServerError {
-	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
@@ -7893,53 +7011,11 @@ type ShowQuotaOfTenantResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *ShowQuotaOfTenantOutput
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *BadRequest
-	// JSON401 the response for an HTTP 401 `application/json` response
-	JSON401 *Unauthorized
-	// JSON403 the response for an HTTP 403 `application/json` response
-	JSON403 *Forbidden
-	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *NotFound
-	// JSON405 the response for an HTTP 405 `application/json` response
-	JSON405 *MethodNotAllowed
-	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *InternalServerError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r ShowQuotaOfTenantResponse) GetJSON200() *ShowQuotaOfTenantOutput {
 	return r.JSON200
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r ShowQuotaOfTenantResponse) GetJSON400() *BadRequest {
-	return r.JSON400
-}
-
-// GetJSON401 returns the response for an HTTP 401 `application/json` response
-func (r ShowQuotaOfTenantResponse) GetJSON401() *Unauthorized {
-	return r.JSON401
-}
-
-// GetJSON403 returns the response for an HTTP 403 `application/json` response
-func (r ShowQuotaOfTenantResponse) GetJSON403() *Forbidden {
-	return r.JSON403
-}
-
-// GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r ShowQuotaOfTenantResponse) GetJSON404() *NotFound {
-	return r.JSON404
-}
-
-// GetJSON405 returns the response for an HTTP 405 `application/json` response
-func (r ShowQuotaOfTenantResponse) GetJSON405() *MethodNotAllowed {
-	return r.JSON405
-}
-
-// GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r ShowQuotaOfTenantResponse) GetJSON500() *InternalServerError {
-	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
@@ -8478,60 +7554,6 @@ func ParseListAvailableZonesResponse(rsp *http.Response) (*ListAvailableZonesRes
 		if err != nil {
 			return response, err
 		}
-	case rsp.StatusCode == 400:
-		var dest BadRequest
-		decoded, err := json.DecodeResponse("ListAvailableZones", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON400 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 401:
-		var dest Unauthorized
-		decoded, err := json.DecodeResponse("ListAvailableZones", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON401 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 403:
-		var dest Forbidden
-		decoded, err := json.DecodeResponse("ListAvailableZones", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON403 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 404:
-		var dest NotFound
-		decoded, err := json.DecodeResponse("ListAvailableZones", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON404 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 405:
-		var dest MethodNotAllowed
-		decoded, err := json.DecodeResponse("ListAvailableZones", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON405 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 500:
-		var dest InternalServerError
-		decoded, err := json.DecodeResponse("ListAvailableZones", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON500 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
 	}
 
 	return response, nil
@@ -8558,60 +7580,6 @@ func ParseListMaintenanceWindowsResponse(rsp *http.Response) (*ListMaintenanceWi
 		if err != nil {
 			return response, err
 		}
-	case rsp.StatusCode == 400:
-		var dest BadRequest
-		decoded, err := json.DecodeResponse("ListMaintenanceWindows", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON400 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 401:
-		var dest Unauthorized
-		decoded, err := json.DecodeResponse("ListMaintenanceWindows", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON401 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 403:
-		var dest Forbidden
-		decoded, err := json.DecodeResponse("ListMaintenanceWindows", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON403 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 404:
-		var dest NotFound
-		decoded, err := json.DecodeResponse("ListMaintenanceWindows", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON404 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 405:
-		var dest MethodNotAllowed
-		decoded, err := json.DecodeResponse("ListMaintenanceWindows", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON405 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 500:
-		var dest InternalServerError
-		decoded, err := json.DecodeResponse("ListMaintenanceWindows", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON500 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
 	}
 
 	return response, nil
@@ -8634,60 +7602,6 @@ func ParseListProductsResponse(rsp *http.Response) (*ListProductsResponse, error
 		decoded, err := json.DecodeResponse("ListProducts", rsp, bodyBytes, &dest)
 		if decoded {
 			response.JSON200 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 400:
-		var dest BadRequest
-		decoded, err := json.DecodeResponse("ListProducts", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON400 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 401:
-		var dest Unauthorized
-		decoded, err := json.DecodeResponse("ListProducts", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON401 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 403:
-		var dest Forbidden
-		decoded, err := json.DecodeResponse("ListProducts", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON403 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 404:
-		var dest NotFound
-		decoded, err := json.DecodeResponse("ListProducts", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON404 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 405:
-		var dest MethodNotAllowed
-		decoded, err := json.DecodeResponse("ListProducts", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON405 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 500:
-		var dest InternalServerError
-		decoded, err := json.DecodeResponse("ListProducts", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON500 = &dest
 		}
 		if err != nil {
 			return response, err
@@ -8720,60 +7634,6 @@ func ParseBatchDeleteInstancesResponse(rsp *http.Response) (*BatchDeleteInstance
 		if err != nil {
 			return response, err
 		}
-	case rsp.StatusCode == 400:
-		var dest BadRequest
-		decoded, err := json.DecodeResponse("BatchDeleteInstances", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON400 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 401:
-		var dest Unauthorized
-		decoded, err := json.DecodeResponse("BatchDeleteInstances", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON401 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 403:
-		var dest Forbidden
-		decoded, err := json.DecodeResponse("BatchDeleteInstances", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON403 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 404:
-		var dest NotFound
-		decoded, err := json.DecodeResponse("BatchDeleteInstances", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON404 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 405:
-		var dest MethodNotAllowed
-		decoded, err := json.DecodeResponse("BatchDeleteInstances", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON405 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 500:
-		var dest InternalServerError
-		decoded, err := json.DecodeResponse("BatchDeleteInstances", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON500 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
 	}
 
 	return response, nil
@@ -8796,60 +7656,6 @@ func ParseListInstancesResponse(rsp *http.Response) (*ListInstancesResponse, err
 		decoded, err := json.DecodeResponse("ListInstances", rsp, bodyBytes, &dest)
 		if decoded {
 			response.JSON200 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 400:
-		var dest BadRequest
-		decoded, err := json.DecodeResponse("ListInstances", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON400 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 401:
-		var dest Unauthorized
-		decoded, err := json.DecodeResponse("ListInstances", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON401 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 403:
-		var dest Forbidden
-		decoded, err := json.DecodeResponse("ListInstances", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON403 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 404:
-		var dest NotFound
-		decoded, err := json.DecodeResponse("ListInstances", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON404 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 405:
-		var dest MethodNotAllowed
-		decoded, err := json.DecodeResponse("ListInstances", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON405 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 500:
-		var dest InternalServerError
-		decoded, err := json.DecodeResponse("ListInstances", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON500 = &dest
 		}
 		if err != nil {
 			return response, err
@@ -8880,60 +7686,6 @@ func ParseCreateInstanceResponse(rsp *http.Response) (*CreateInstanceResponse, e
 		if err != nil {
 			return response, err
 		}
-	case rsp.StatusCode == 400:
-		var dest BadRequest
-		decoded, err := json.DecodeResponse("CreateInstance", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON400 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 401:
-		var dest Unauthorized
-		decoded, err := json.DecodeResponse("CreateInstance", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON401 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 403:
-		var dest Forbidden
-		decoded, err := json.DecodeResponse("CreateInstance", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON403 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 404:
-		var dest NotFound
-		decoded, err := json.DecodeResponse("CreateInstance", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON404 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 405:
-		var dest MethodNotAllowed
-		decoded, err := json.DecodeResponse("CreateInstance", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON405 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 500:
-		var dest InternalServerError
-		decoded, err := json.DecodeResponse("CreateInstance", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON500 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
 	}
 
 	return response, nil
@@ -8956,60 +7708,6 @@ func ParseListStatisticsOfRunningInstancesResponse(rsp *http.Response) (*ListSta
 		decoded, err := json.DecodeResponse("ListStatisticsOfRunningInstances", rsp, bodyBytes, &dest)
 		if decoded {
 			response.JSON200 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 400:
-		var dest BadRequest
-		decoded, err := json.DecodeResponse("ListStatisticsOfRunningInstances", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON400 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 401:
-		var dest Unauthorized
-		decoded, err := json.DecodeResponse("ListStatisticsOfRunningInstances", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON401 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 403:
-		var dest Forbidden
-		decoded, err := json.DecodeResponse("ListStatisticsOfRunningInstances", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON403 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 404:
-		var dest NotFound
-		decoded, err := json.DecodeResponse("ListStatisticsOfRunningInstances", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON404 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 405:
-		var dest MethodNotAllowed
-		decoded, err := json.DecodeResponse("ListStatisticsOfRunningInstances", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON405 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 500:
-		var dest InternalServerError
-		decoded, err := json.DecodeResponse("ListStatisticsOfRunningInstances", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON500 = &dest
 		}
 		if err != nil {
 			return response, err
@@ -9040,60 +7738,6 @@ func ParseListNumberOfInstancesInDifferentStatusResponse(rsp *http.Response) (*L
 		if err != nil {
 			return response, err
 		}
-	case rsp.StatusCode == 400:
-		var dest BadRequest
-		decoded, err := json.DecodeResponse("ListNumberOfInstancesInDifferentStatus", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON400 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 401:
-		var dest Unauthorized
-		decoded, err := json.DecodeResponse("ListNumberOfInstancesInDifferentStatus", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON401 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 403:
-		var dest Forbidden
-		decoded, err := json.DecodeResponse("ListNumberOfInstancesInDifferentStatus", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON403 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 404:
-		var dest NotFound
-		decoded, err := json.DecodeResponse("ListNumberOfInstancesInDifferentStatus", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON404 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 405:
-		var dest MethodNotAllowed
-		decoded, err := json.DecodeResponse("ListNumberOfInstancesInDifferentStatus", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON405 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 500:
-		var dest InternalServerError
-		decoded, err := json.DecodeResponse("ListNumberOfInstancesInDifferentStatus", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON500 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
 	}
 
 	return response, nil
@@ -9120,60 +7764,6 @@ func ParseRestartOrFlushInstancesResponse(rsp *http.Response) (*RestartOrFlushIn
 		if err != nil {
 			return response, err
 		}
-	case rsp.StatusCode == 400:
-		var dest BadRequest
-		decoded, err := json.DecodeResponse("RestartOrFlushInstances", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON400 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 401:
-		var dest Unauthorized
-		decoded, err := json.DecodeResponse("RestartOrFlushInstances", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON401 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 403:
-		var dest Forbidden
-		decoded, err := json.DecodeResponse("RestartOrFlushInstances", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON403 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 404:
-		var dest NotFound
-		decoded, err := json.DecodeResponse("RestartOrFlushInstances", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON404 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 405:
-		var dest MethodNotAllowed
-		decoded, err := json.DecodeResponse("RestartOrFlushInstances", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON405 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 500:
-		var dest InternalServerError
-		decoded, err := json.DecodeResponse("RestartOrFlushInstances", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON500 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
 	}
 
 	return response, nil
@@ -9193,60 +7783,6 @@ func ParseDeleteSingleInstanceResponse(rsp *http.Response) (*DeleteSingleInstanc
 	switch {
 	case rsp.StatusCode == 204:
 		// documented without a body
-	case rsp.StatusCode == 400:
-		var dest BadRequest
-		decoded, err := json.DecodeResponse("DeleteSingleInstance", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON400 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 401:
-		var dest Unauthorized
-		decoded, err := json.DecodeResponse("DeleteSingleInstance", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON401 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 403:
-		var dest Forbidden
-		decoded, err := json.DecodeResponse("DeleteSingleInstance", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON403 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 404:
-		var dest NotFound
-		decoded, err := json.DecodeResponse("DeleteSingleInstance", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON404 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 405:
-		var dest MethodNotAllowed
-		decoded, err := json.DecodeResponse("DeleteSingleInstance", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON405 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 500:
-		var dest InternalServerError
-		decoded, err := json.DecodeResponse("DeleteSingleInstance", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON500 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
 	}
 
 	return response, nil
@@ -9273,60 +7809,6 @@ func ParseShowInstanceResponse(rsp *http.Response) (*ShowInstanceResponse, error
 		if err != nil {
 			return response, err
 		}
-	case rsp.StatusCode == 400:
-		var dest BadRequest
-		decoded, err := json.DecodeResponse("ShowInstance", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON400 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 401:
-		var dest Unauthorized
-		decoded, err := json.DecodeResponse("ShowInstance", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON401 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 403:
-		var dest Forbidden
-		decoded, err := json.DecodeResponse("ShowInstance", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON403 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 404:
-		var dest NotFound
-		decoded, err := json.DecodeResponse("ShowInstance", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON404 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 405:
-		var dest MethodNotAllowed
-		decoded, err := json.DecodeResponse("ShowInstance", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON405 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 500:
-		var dest InternalServerError
-		decoded, err := json.DecodeResponse("ShowInstance", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON500 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
 	}
 
 	return response, nil
@@ -9346,60 +7828,6 @@ func ParseUpdateInstanceResponse(rsp *http.Response) (*UpdateInstanceResponse, e
 	switch {
 	case rsp.StatusCode == 204:
 		// documented without a body
-	case rsp.StatusCode == 400:
-		var dest BadRequest
-		decoded, err := json.DecodeResponse("UpdateInstance", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON400 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 401:
-		var dest Unauthorized
-		decoded, err := json.DecodeResponse("UpdateInstance", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON401 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 403:
-		var dest Forbidden
-		decoded, err := json.DecodeResponse("UpdateInstance", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON403 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 404:
-		var dest NotFound
-		decoded, err := json.DecodeResponse("UpdateInstance", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON404 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 405:
-		var dest MethodNotAllowed
-		decoded, err := json.DecodeResponse("UpdateInstance", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON405 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 500:
-		var dest InternalServerError
-		decoded, err := json.DecodeResponse("UpdateInstance", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON500 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
 	}
 
 	return response, nil
@@ -9422,60 +7850,6 @@ func ParseListBackupRecordsResponse(rsp *http.Response) (*ListBackupRecordsRespo
 		decoded, err := json.DecodeResponse("ListBackupRecords", rsp, bodyBytes, &dest)
 		if decoded {
 			response.JSON200 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 400:
-		var dest BadRequest
-		decoded, err := json.DecodeResponse("ListBackupRecords", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON400 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 401:
-		var dest Unauthorized
-		decoded, err := json.DecodeResponse("ListBackupRecords", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON401 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 403:
-		var dest Forbidden
-		decoded, err := json.DecodeResponse("ListBackupRecords", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON403 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 404:
-		var dest NotFound
-		decoded, err := json.DecodeResponse("ListBackupRecords", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON404 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 405:
-		var dest MethodNotAllowed
-		decoded, err := json.DecodeResponse("ListBackupRecords", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON405 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 500:
-		var dest InternalServerError
-		decoded, err := json.DecodeResponse("ListBackupRecords", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON500 = &dest
 		}
 		if err != nil {
 			return response, err
@@ -9506,60 +7880,6 @@ func ParseCopyInstanceResponse(rsp *http.Response) (*CopyInstanceResponse, error
 		if err != nil {
 			return response, err
 		}
-	case rsp.StatusCode == 400:
-		var dest BadRequest
-		decoded, err := json.DecodeResponse("CopyInstance", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON400 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 401:
-		var dest Unauthorized
-		decoded, err := json.DecodeResponse("CopyInstance", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON401 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 403:
-		var dest Forbidden
-		decoded, err := json.DecodeResponse("CopyInstance", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON403 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 404:
-		var dest NotFound
-		decoded, err := json.DecodeResponse("CopyInstance", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON404 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 405:
-		var dest MethodNotAllowed
-		decoded, err := json.DecodeResponse("CopyInstance", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON405 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 500:
-		var dest InternalServerError
-		decoded, err := json.DecodeResponse("CopyInstance", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON500 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
 	}
 
 	return response, nil
@@ -9582,60 +7902,6 @@ func ParseDeleteBackupFileResponse(rsp *http.Response) (*DeleteBackupFileRespons
 		decoded, err := json.DecodeResponse("DeleteBackupFile", rsp, bodyBytes, &dest)
 		if decoded {
 			response.JSON200 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 400:
-		var dest BadRequest
-		decoded, err := json.DecodeResponse("DeleteBackupFile", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON400 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 401:
-		var dest Unauthorized
-		decoded, err := json.DecodeResponse("DeleteBackupFile", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON401 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 403:
-		var dest Forbidden
-		decoded, err := json.DecodeResponse("DeleteBackupFile", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON403 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 404:
-		var dest NotFound
-		decoded, err := json.DecodeResponse("DeleteBackupFile", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON404 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 405:
-		var dest MethodNotAllowed
-		decoded, err := json.DecodeResponse("DeleteBackupFile", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON405 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 500:
-		var dest InternalServerError
-		decoded, err := json.DecodeResponse("DeleteBackupFile", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON500 = &dest
 		}
 		if err != nil {
 			return response, err
@@ -9666,60 +7932,6 @@ func ParseListConfigurationsResponse(rsp *http.Response) (*ListConfigurationsRes
 		if err != nil {
 			return response, err
 		}
-	case rsp.StatusCode == 400:
-		var dest BadRequest
-		decoded, err := json.DecodeResponse("ListConfigurations", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON400 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 401:
-		var dest Unauthorized
-		decoded, err := json.DecodeResponse("ListConfigurations", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON401 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 403:
-		var dest Forbidden
-		decoded, err := json.DecodeResponse("ListConfigurations", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON403 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 404:
-		var dest NotFound
-		decoded, err := json.DecodeResponse("ListConfigurations", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON404 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 405:
-		var dest MethodNotAllowed
-		decoded, err := json.DecodeResponse("ListConfigurations", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON405 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 500:
-		var dest InternalServerError
-		decoded, err := json.DecodeResponse("ListConfigurations", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON500 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
 	}
 
 	return response, nil
@@ -9739,60 +7951,6 @@ func ParseUpdateConfigurationsResponse(rsp *http.Response) (*UpdateConfiguration
 	switch {
 	case rsp.StatusCode == 204:
 		// documented without a body
-	case rsp.StatusCode == 400:
-		var dest BadRequest
-		decoded, err := json.DecodeResponse("UpdateConfigurations", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON400 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 401:
-		var dest Unauthorized
-		decoded, err := json.DecodeResponse("UpdateConfigurations", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON401 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 403:
-		var dest Forbidden
-		decoded, err := json.DecodeResponse("UpdateConfigurations", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON403 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 404:
-		var dest NotFound
-		decoded, err := json.DecodeResponse("UpdateConfigurations", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON404 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 405:
-		var dest MethodNotAllowed
-		decoded, err := json.DecodeResponse("UpdateConfigurations", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON405 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 500:
-		var dest InternalServerError
-		decoded, err := json.DecodeResponse("UpdateConfigurations", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON500 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
 	}
 
 	return response, nil
@@ -9812,60 +7970,6 @@ func ParseExtendInstanceResponse(rsp *http.Response) (*ExtendInstanceResponse, e
 	switch {
 	case rsp.StatusCode == 204:
 		// documented without a body
-	case rsp.StatusCode == 400:
-		var dest BadRequest
-		decoded, err := json.DecodeResponse("ExtendInstance", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON400 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 401:
-		var dest Unauthorized
-		decoded, err := json.DecodeResponse("ExtendInstance", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON401 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 403:
-		var dest Forbidden
-		decoded, err := json.DecodeResponse("ExtendInstance", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON403 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 404:
-		var dest NotFound
-		decoded, err := json.DecodeResponse("ExtendInstance", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON404 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 405:
-		var dest MethodNotAllowed
-		decoded, err := json.DecodeResponse("ExtendInstance", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON405 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 500:
-		var dest InternalServerError
-		decoded, err := json.DecodeResponse("ExtendInstance", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON500 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
 	}
 
 	return response, nil
@@ -9888,60 +7992,6 @@ func ParseUpdatePasswordResponse(rsp *http.Response) (*UpdatePasswordResponse, e
 		decoded, err := json.DecodeResponse("UpdatePassword", rsp, bodyBytes, &dest)
 		if decoded {
 			response.JSON200 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 400:
-		var dest BadRequest
-		decoded, err := json.DecodeResponse("UpdatePassword", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON400 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 401:
-		var dest Unauthorized
-		decoded, err := json.DecodeResponse("UpdatePassword", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON401 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 403:
-		var dest Forbidden
-		decoded, err := json.DecodeResponse("UpdatePassword", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON403 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 404:
-		var dest NotFound
-		decoded, err := json.DecodeResponse("UpdatePassword", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON404 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 405:
-		var dest MethodNotAllowed
-		decoded, err := json.DecodeResponse("UpdatePassword", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON405 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 500:
-		var dest InternalServerError
-		decoded, err := json.DecodeResponse("UpdatePassword", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON500 = &dest
 		}
 		if err != nil {
 			return response, err
@@ -9972,60 +8022,6 @@ func ParseListRestoreRecordsResponse(rsp *http.Response) (*ListRestoreRecordsRes
 		if err != nil {
 			return response, err
 		}
-	case rsp.StatusCode == 400:
-		var dest BadRequest
-		decoded, err := json.DecodeResponse("ListRestoreRecords", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON400 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 401:
-		var dest Unauthorized
-		decoded, err := json.DecodeResponse("ListRestoreRecords", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON401 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 403:
-		var dest Forbidden
-		decoded, err := json.DecodeResponse("ListRestoreRecords", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON403 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 404:
-		var dest NotFound
-		decoded, err := json.DecodeResponse("ListRestoreRecords", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON404 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 405:
-		var dest MethodNotAllowed
-		decoded, err := json.DecodeResponse("ListRestoreRecords", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON405 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 500:
-		var dest InternalServerError
-		decoded, err := json.DecodeResponse("ListRestoreRecords", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON500 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
 	}
 
 	return response, nil
@@ -10052,60 +8048,6 @@ func ParseRestoreInstanceResponse(rsp *http.Response) (*RestoreInstanceResponse,
 		if err != nil {
 			return response, err
 		}
-	case rsp.StatusCode == 400:
-		var dest BadRequest
-		decoded, err := json.DecodeResponse("RestoreInstance", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON400 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 401:
-		var dest Unauthorized
-		decoded, err := json.DecodeResponse("RestoreInstance", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON401 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 403:
-		var dest Forbidden
-		decoded, err := json.DecodeResponse("RestoreInstance", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON403 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 404:
-		var dest NotFound
-		decoded, err := json.DecodeResponse("RestoreInstance", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON404 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 405:
-		var dest MethodNotAllowed
-		decoded, err := json.DecodeResponse("RestoreInstance", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON405 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 500:
-		var dest InternalServerError
-		decoded, err := json.DecodeResponse("RestoreInstance", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON500 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
 	}
 
 	return response, nil
@@ -10128,60 +8070,6 @@ func ParseShowQuotaOfTenantResponse(rsp *http.Response) (*ShowQuotaOfTenantRespo
 		decoded, err := json.DecodeResponse("ShowQuotaOfTenant", rsp, bodyBytes, &dest)
 		if decoded {
 			response.JSON200 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 400:
-		var dest BadRequest
-		decoded, err := json.DecodeResponse("ShowQuotaOfTenant", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON400 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 401:
-		var dest Unauthorized
-		decoded, err := json.DecodeResponse("ShowQuotaOfTenant", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON401 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 403:
-		var dest Forbidden
-		decoded, err := json.DecodeResponse("ShowQuotaOfTenant", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON403 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 404:
-		var dest NotFound
-		decoded, err := json.DecodeResponse("ShowQuotaOfTenant", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON404 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 405:
-		var dest MethodNotAllowed
-		decoded, err := json.DecodeResponse("ShowQuotaOfTenant", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON405 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 500:
-		var dest InternalServerError
-		decoded, err := json.DecodeResponse("ShowQuotaOfTenant", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON500 = &dest
 		}
 		if err != nil {
 			return response, err

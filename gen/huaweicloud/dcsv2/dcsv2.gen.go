@@ -8741,18 +8741,11 @@ type ListMaintenanceWindowsResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *ListMaintenanceWindowsOutput
-	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *InternalServerError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r ListMaintenanceWindowsResponse) GetJSON200() *ListMaintenanceWindowsOutput {
 	return r.JSON200
-}
-
-// GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r ListMaintenanceWindowsResponse) GetJSON500() *InternalServerError {
-	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
@@ -8789,46 +8782,11 @@ type ListFlavorsResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *ListFlavorsOutput
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *ErrorOutput
-	// JSON401 the response for an HTTP 401 `application/json` response
-	JSON401 *ErrorOutput
-	// JSON403 the response for an HTTP 403 `application/json` response
-	JSON403 *ErrorOutput
-	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *ErrorOutput
-	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *ErrorOutput
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r ListFlavorsResponse) GetJSON200() *ListFlavorsOutput {
 	return r.JSON200
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r ListFlavorsResponse) GetJSON400() *ErrorOutput {
-	return r.JSON400
-}
-
-// GetJSON401 returns the response for an HTTP 401 `application/json` response
-func (r ListFlavorsResponse) GetJSON401() *ErrorOutput {
-	return r.JSON401
-}
-
-// GetJSON403 returns the response for an HTTP 403 `application/json` response
-func (r ListFlavorsResponse) GetJSON403() *ErrorOutput {
-	return r.JSON403
-}
-
-// GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r ListFlavorsResponse) GetJSON404() *ErrorOutput {
-	return r.JSON404
-}
-
-// GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r ListFlavorsResponse) GetJSON500() *ErrorOutput {
-	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
@@ -8865,25 +8823,11 @@ type ListGroupReplicationInfoResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *ListGroupReplicationInfoOutput
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *BadRequest
-	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *InternalServerError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r ListGroupReplicationInfoResponse) GetJSON200() *ListGroupReplicationInfoOutput {
 	return r.JSON200
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r ListGroupReplicationInfoResponse) GetJSON400() *BadRequest {
-	return r.JSON400
-}
-
-// GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r ListGroupReplicationInfoResponse) GetJSON500() *InternalServerError {
-	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
@@ -8920,25 +8864,11 @@ type BatchDeleteInstancesResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *BatchDeleteInstancesOutput
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *BadRequest
-	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *InternalServerError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r BatchDeleteInstancesResponse) GetJSON200() *BatchDeleteInstancesOutput {
 	return r.JSON200
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r BatchDeleteInstancesResponse) GetJSON400() *BadRequest {
-	return r.JSON400
-}
-
-// GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r BatchDeleteInstancesResponse) GetJSON500() *InternalServerError {
-	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
@@ -8975,46 +8905,11 @@ type ListInstancesResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *ListInstancesOutput
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *ErrorOutput
-	// JSON401 the response for an HTTP 401 `application/json` response
-	JSON401 *Unauthorized
-	// JSON403 the response for an HTTP 403 `application/json` response
-	JSON403 *Forbidden
-	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *NotFound
-	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *InternalServerError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r ListInstancesResponse) GetJSON200() *ListInstancesOutput {
 	return r.JSON200
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r ListInstancesResponse) GetJSON400() *ErrorOutput {
-	return r.JSON400
-}
-
-// GetJSON401 returns the response for an HTTP 401 `application/json` response
-func (r ListInstancesResponse) GetJSON401() *Unauthorized {
-	return r.JSON401
-}
-
-// GetJSON403 returns the response for an HTTP 403 `application/json` response
-func (r ListInstancesResponse) GetJSON403() *Forbidden {
-	return r.JSON403
-}
-
-// GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r ListInstancesResponse) GetJSON404() *NotFound {
-	return r.JSON404
-}
-
-// GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r ListInstancesResponse) GetJSON500() *InternalServerError {
-	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
@@ -9051,46 +8946,11 @@ type CreateInstanceResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *CreateInstanceOutput
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *ErrorOutput
-	// JSON401 the response for an HTTP 401 `application/json` response
-	JSON401 *ErrorOutput
-	// JSON403 the response for an HTTP 403 `application/json` response
-	JSON403 *ErrorOutput
-	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *ErrorOutput
-	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *ErrorOutput
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r CreateInstanceResponse) GetJSON200() *CreateInstanceOutput {
 	return r.JSON200
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r CreateInstanceResponse) GetJSON400() *ErrorOutput {
-	return r.JSON400
-}
-
-// GetJSON401 returns the response for an HTTP 401 `application/json` response
-func (r CreateInstanceResponse) GetJSON401() *ErrorOutput {
-	return r.JSON401
-}
-
-// GetJSON403 returns the response for an HTTP 403 `application/json` response
-func (r CreateInstanceResponse) GetJSON403() *ErrorOutput {
-	return r.JSON403
-}
-
-// GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r CreateInstanceResponse) GetJSON404() *ErrorOutput {
-	return r.JSON404
-}
-
-// GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r CreateInstanceResponse) GetJSON500() *ErrorOutput {
-	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
@@ -9127,25 +8987,11 @@ type BatchShowNodesInformationResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *BatchShowNodesInformationOutput
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *ErrorOutput
-	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *ErrorOutput
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r BatchShowNodesInformationResponse) GetJSON200() *BatchShowNodesInformationOutput {
 	return r.JSON200
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r BatchShowNodesInformationResponse) GetJSON400() *ErrorOutput {
-	return r.JSON400
-}
-
-// GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r BatchShowNodesInformationResponse) GetJSON500() *ErrorOutput {
-	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
@@ -9182,25 +9028,11 @@ type ListStatisticsOfRunningInstancesResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *ListStatisticsOfRunningInstancesOutput
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *BadRequest
-	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *InternalServerError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r ListStatisticsOfRunningInstancesResponse) GetJSON200() *ListStatisticsOfRunningInstancesOutput {
 	return r.JSON200
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r ListStatisticsOfRunningInstancesResponse) GetJSON400() *BadRequest {
-	return r.JSON400
-}
-
-// GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r ListStatisticsOfRunningInstancesResponse) GetJSON500() *InternalServerError {
-	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
@@ -9237,25 +9069,11 @@ type ListNumberOfInstancesInDifferentStatusResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *ListNumberOfInstancesInDifferentStatusOutput
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *BadRequest
-	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *InternalServerError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r ListNumberOfInstancesInDifferentStatusResponse) GetJSON200() *ListNumberOfInstancesInDifferentStatusOutput {
 	return r.JSON200
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r ListNumberOfInstancesInDifferentStatusResponse) GetJSON400() *BadRequest {
-	return r.JSON400
-}
-
-// GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r ListNumberOfInstancesInDifferentStatusResponse) GetJSON500() *InternalServerError {
-	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
@@ -9292,25 +9110,11 @@ type RestartOrFlushInstancesResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *RestartOrFlushInstancesOutput
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *BadRequest
-	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *InternalServerError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r RestartOrFlushInstancesResponse) GetJSON200() *RestartOrFlushInstancesOutput {
 	return r.JSON200
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r RestartOrFlushInstancesResponse) GetJSON400() *BadRequest {
-	return r.JSON400
-}
-
-// GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r RestartOrFlushInstancesResponse) GetJSON500() *InternalServerError {
-	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
@@ -9345,20 +9149,6 @@ func (r RestartOrFlushInstancesResponse) ContentType() string {
 type DeleteSingleInstanceResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *BadRequest
-	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *InternalServerError
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r DeleteSingleInstanceResponse) GetJSON400() *BadRequest {
-	return r.JSON400
-}
-
-// GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r DeleteSingleInstanceResponse) GetJSON500() *InternalServerError {
-	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
@@ -9395,25 +9185,11 @@ type ShowInstanceResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *ShowInstanceOutput
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *BadRequest
-	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *InternalServerError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r ShowInstanceResponse) GetJSON200() *ShowInstanceOutput {
 	return r.JSON200
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r ShowInstanceResponse) GetJSON400() *BadRequest {
-	return r.JSON400
-}
-
-// GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r ShowInstanceResponse) GetJSON500() *InternalServerError {
-	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
@@ -9448,20 +9224,6 @@ func (r ShowInstanceResponse) ContentType() string {
 type UpdateInstanceResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *BadRequest
-	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *InternalServerError
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r UpdateInstanceResponse) GetJSON400() *BadRequest {
-	return r.JSON400
-}
-
-// GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r UpdateInstanceResponse) GetJSON500() *InternalServerError {
-	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
@@ -9498,25 +9260,11 @@ type ListBackupRecordsResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *ListBackupRecordsOutput
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *BadRequest
-	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *InternalServerError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r ListBackupRecordsResponse) GetJSON200() *ListBackupRecordsOutput {
 	return r.JSON200
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r ListBackupRecordsResponse) GetJSON400() *BadRequest {
-	return r.JSON400
-}
-
-// GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r ListBackupRecordsResponse) GetJSON500() *InternalServerError {
-	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
@@ -9553,25 +9301,11 @@ type CopyInstanceResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *CopyInstanceOutput
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *BadRequest
-	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *InternalServerError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r CopyInstanceResponse) GetJSON200() *CopyInstanceOutput {
 	return r.JSON200
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r CopyInstanceResponse) GetJSON400() *BadRequest {
-	return r.JSON400
-}
-
-// GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r CopyInstanceResponse) GetJSON500() *InternalServerError {
-	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
@@ -9606,20 +9340,6 @@ func (r CopyInstanceResponse) ContentType() string {
 type DeleteBackupFileResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *BadRequest
-	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *InternalServerError
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r DeleteBackupFileResponse) GetJSON400() *BadRequest {
-	return r.JSON400
-}
-
-// GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r DeleteBackupFileResponse) GetJSON500() *InternalServerError {
-	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
@@ -9656,25 +9376,11 @@ type ListBackupFileLinksResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *ListBackupFileLinksOutput
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *BadRequest
-	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *InternalServerError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r ListBackupFileLinksResponse) GetJSON200() *ListBackupFileLinksOutput {
 	return r.JSON200
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r ListBackupFileLinksResponse) GetJSON400() *BadRequest {
-	return r.JSON400
-}
-
-// GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r ListBackupFileLinksResponse) GetJSON500() *InternalServerError {
-	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
@@ -9711,25 +9417,11 @@ type ListConfigurationsResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *ListConfigurationsOutput
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *BadRequest
-	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *InternalServerError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r ListConfigurationsResponse) GetJSON200() *ListConfigurationsOutput {
 	return r.JSON200
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r ListConfigurationsResponse) GetJSON400() *BadRequest {
-	return r.JSON400
-}
-
-// GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r ListConfigurationsResponse) GetJSON500() *InternalServerError {
-	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
@@ -9764,20 +9456,6 @@ func (r ListConfigurationsResponse) ContentType() string {
 type UpdateConfigurationsResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *BadRequest
-	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *InternalServerError
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r UpdateConfigurationsResponse) GetJSON400() *BadRequest {
-	return r.JSON400
-}
-
-// GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r UpdateConfigurationsResponse) GetJSON500() *InternalServerError {
-	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
@@ -9812,41 +9490,6 @@ func (r UpdateConfigurationsResponse) ContentType() string {
 type UpdateSlavePriorityResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *BadRequest
-	// JSON401 the response for an HTTP 401 `application/json` response
-	JSON401 *Unauthorized
-	// JSON403 the response for an HTTP 403 `application/json` response
-	JSON403 *Forbidden
-	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *NotFound
-	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *InternalServerError
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r UpdateSlavePriorityResponse) GetJSON400() *BadRequest {
-	return r.JSON400
-}
-
-// GetJSON401 returns the response for an HTTP 401 `application/json` response
-func (r UpdateSlavePriorityResponse) GetJSON401() *Unauthorized {
-	return r.JSON401
-}
-
-// GetJSON403 returns the response for an HTTP 403 `application/json` response
-func (r UpdateSlavePriorityResponse) GetJSON403() *Forbidden {
-	return r.JSON403
-}
-
-// GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r UpdateSlavePriorityResponse) GetJSON404() *NotFound {
-	return r.JSON404
-}
-
-// GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r UpdateSlavePriorityResponse) GetJSON500() *InternalServerError {
-	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
@@ -9883,25 +9526,11 @@ type UpdatePasswordResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *UpdatePasswordOutput
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *BadRequest
-	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *InternalServerError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r UpdatePasswordResponse) GetJSON200() *UpdatePasswordOutput {
 	return r.JSON200
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r UpdatePasswordResponse) GetJSON400() *BadRequest {
-	return r.JSON400
-}
-
-// GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r UpdatePasswordResponse) GetJSON500() *InternalServerError {
-	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
@@ -9938,25 +9567,11 @@ type ResetPasswordResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *ResetPasswordOutput
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *BadRequest
-	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *InternalServerError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r ResetPasswordResponse) GetJSON200() *ResetPasswordOutput {
 	return r.JSON200
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r ResetPasswordResponse) GetJSON400() *BadRequest {
-	return r.JSON400
-}
-
-// GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r ResetPasswordResponse) GetJSON500() *InternalServerError {
-	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
@@ -10027,18 +9642,11 @@ type ListRestoreRecordsResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *ListRestoreRecordsOutput
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *BadRequest
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r ListRestoreRecordsResponse) GetJSON200() *ListRestoreRecordsOutput {
 	return r.JSON200
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r ListRestoreRecordsResponse) GetJSON400() *BadRequest {
-	return r.JSON400
 }
 
 // GetBody returns the raw response body bytes
@@ -10075,25 +9683,11 @@ type RestoreInstanceResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *RestoreInstanceOutput
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *BadRequest
-	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *InternalServerError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r RestoreInstanceResponse) GetJSON200() *RestoreInstanceOutput {
 	return r.JSON200
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r RestoreInstanceResponse) GetJSON400() *BadRequest {
-	return r.JSON400
-}
-
-// GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r RestoreInstanceResponse) GetJSON500() *InternalServerError {
-	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
@@ -10130,46 +9724,11 @@ type ListSlowlogResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *ListSlowlogOutput
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *ErrorOutput
-	// JSON401 the response for an HTTP 401 `application/json` response
-	JSON401 *Unauthorized
-	// JSON403 the response for an HTTP 403 `application/json` response
-	JSON403 *Forbidden
-	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *NotFound
-	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *InternalServerError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r ListSlowlogResponse) GetJSON200() *ListSlowlogOutput {
 	return r.JSON200
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r ListSlowlogResponse) GetJSON400() *ErrorOutput {
-	return r.JSON400
-}
-
-// GetJSON401 returns the response for an HTTP 401 `application/json` response
-func (r ListSlowlogResponse) GetJSON401() *Unauthorized {
-	return r.JSON401
-}
-
-// GetJSON403 returns the response for an HTTP 403 `application/json` response
-func (r ListSlowlogResponse) GetJSON403() *Forbidden {
-	return r.JSON403
-}
-
-// GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r ListSlowlogResponse) GetJSON404() *NotFound {
-	return r.JSON404
-}
-
-// GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r ListSlowlogResponse) GetJSON500() *InternalServerError {
-	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
@@ -10204,41 +9763,6 @@ func (r ListSlowlogResponse) ContentType() string {
 type ChangeMasterStandbyResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *ErrorOutput
-	// JSON401 the response for an HTTP 401 `application/json` response
-	JSON401 *Unauthorized
-	// JSON403 the response for an HTTP 403 `application/json` response
-	JSON403 *Forbidden
-	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *NotFound
-	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *InternalServerError
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r ChangeMasterStandbyResponse) GetJSON400() *ErrorOutput {
-	return r.JSON400
-}
-
-// GetJSON401 returns the response for an HTTP 401 `application/json` response
-func (r ChangeMasterStandbyResponse) GetJSON401() *Unauthorized {
-	return r.JSON401
-}
-
-// GetJSON403 returns the response for an HTTP 403 `application/json` response
-func (r ChangeMasterStandbyResponse) GetJSON403() *Forbidden {
-	return r.JSON403
-}
-
-// GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r ChangeMasterStandbyResponse) GetJSON404() *NotFound {
-	return r.JSON404
-}
-
-// GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r ChangeMasterStandbyResponse) GetJSON500() *InternalServerError {
-	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
@@ -10275,46 +9799,11 @@ type ListBackgroundTaskResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *ListBackgroundTaskOutput
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *BadRequest
-	// JSON401 the response for an HTTP 401 `application/json` response
-	JSON401 *Unauthorized
-	// JSON403 the response for an HTTP 403 `application/json` response
-	JSON403 *Forbidden
-	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *NotFound
-	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *InternalServerError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r ListBackgroundTaskResponse) GetJSON200() *ListBackgroundTaskOutput {
 	return r.JSON200
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r ListBackgroundTaskResponse) GetJSON400() *BadRequest {
-	return r.JSON400
-}
-
-// GetJSON401 returns the response for an HTTP 401 `application/json` response
-func (r ListBackgroundTaskResponse) GetJSON401() *Unauthorized {
-	return r.JSON401
-}
-
-// GetJSON403 returns the response for an HTTP 403 `application/json` response
-func (r ListBackgroundTaskResponse) GetJSON403() *Forbidden {
-	return r.JSON403
-}
-
-// GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r ListBackgroundTaskResponse) GetJSON404() *NotFound {
-	return r.JSON404
-}
-
-// GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r ListBackgroundTaskResponse) GetJSON500() *InternalServerError {
-	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
@@ -10351,46 +9840,11 @@ type DeleteBackgroundTaskResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *DeleteBackgroundTaskOutput
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *BadRequest
-	// JSON401 the response for an HTTP 401 `application/json` response
-	JSON401 *Unauthorized
-	// JSON403 the response for an HTTP 403 `application/json` response
-	JSON403 *Forbidden
-	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *NotFound
-	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *InternalServerError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r DeleteBackgroundTaskResponse) GetJSON200() *DeleteBackgroundTaskOutput {
 	return r.JSON200
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r DeleteBackgroundTaskResponse) GetJSON400() *BadRequest {
-	return r.JSON400
-}
-
-// GetJSON401 returns the response for an HTTP 401 `application/json` response
-func (r DeleteBackgroundTaskResponse) GetJSON401() *Unauthorized {
-	return r.JSON401
-}
-
-// GetJSON403 returns the response for an HTTP 403 `application/json` response
-func (r DeleteBackgroundTaskResponse) GetJSON403() *Forbidden {
-	return r.JSON403
-}
-
-// GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r DeleteBackgroundTaskResponse) GetJSON404() *NotFound {
-	return r.JSON404
-}
-
-// GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r DeleteBackgroundTaskResponse) GetJSON500() *InternalServerError {
-	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
@@ -10427,46 +9881,11 @@ type ShowBackgroundTaskProgressResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *ShowBackgroundTaskProgressOutput
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *BadRequest
-	// JSON401 the response for an HTTP 401 `application/json` response
-	JSON401 *Unauthorized
-	// JSON403 the response for an HTTP 403 `application/json` response
-	JSON403 *Forbidden
-	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *NotFound
-	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *InternalServerError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r ShowBackgroundTaskProgressResponse) GetJSON200() *ShowBackgroundTaskProgressOutput {
 	return r.JSON200
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r ShowBackgroundTaskProgressResponse) GetJSON400() *BadRequest {
-	return r.JSON400
-}
-
-// GetJSON401 returns the response for an HTTP 401 `application/json` response
-func (r ShowBackgroundTaskProgressResponse) GetJSON401() *Unauthorized {
-	return r.JSON401
-}
-
-// GetJSON403 returns the response for an HTTP 403 `application/json` response
-func (r ShowBackgroundTaskProgressResponse) GetJSON403() *Forbidden {
-	return r.JSON403
-}
-
-// GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r ShowBackgroundTaskProgressResponse) GetJSON404() *NotFound {
-	return r.JSON404
-}
-
-// GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r ShowBackgroundTaskProgressResponse) GetJSON500() *InternalServerError {
-	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
@@ -10503,46 +9922,11 @@ type ShowJobInfoResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *ShowJobInfoOutput
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *ErrorOutput
-	// JSON401 the response for an HTTP 401 `application/json` response
-	JSON401 *Unauthorized
-	// JSON403 the response for an HTTP 403 `application/json` response
-	JSON403 *Forbidden
-	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *NotFound
-	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *InternalServerError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r ShowJobInfoResponse) GetJSON200() *ShowJobInfoOutput {
 	return r.JSON200
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r ShowJobInfoResponse) GetJSON400() *ErrorOutput {
-	return r.JSON400
-}
-
-// GetJSON401 returns the response for an HTTP 401 `application/json` response
-func (r ShowJobInfoResponse) GetJSON401() *Unauthorized {
-	return r.JSON401
-}
-
-// GetJSON403 returns the response for an HTTP 403 `application/json` response
-func (r ShowJobInfoResponse) GetJSON403() *Forbidden {
-	return r.JSON403
-}
-
-// GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r ShowJobInfoResponse) GetJSON404() *NotFound {
-	return r.JSON404
-}
-
-// GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r ShowJobInfoResponse) GetJSON500() *InternalServerError {
-	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
@@ -10579,46 +9963,11 @@ type CreateMigrationTaskResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *CreateMigrationTaskOutput
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *BadRequest
-	// JSON401 the response for an HTTP 401 `application/json` response
-	JSON401 *Unauthorized
-	// JSON403 the response for an HTTP 403 `application/json` response
-	JSON403 *Forbidden
-	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *NotFound
-	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *InternalServerError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r CreateMigrationTaskResponse) GetJSON200() *CreateMigrationTaskOutput {
 	return r.JSON200
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r CreateMigrationTaskResponse) GetJSON400() *BadRequest {
-	return r.JSON400
-}
-
-// GetJSON401 returns the response for an HTTP 401 `application/json` response
-func (r CreateMigrationTaskResponse) GetJSON401() *Unauthorized {
-	return r.JSON401
-}
-
-// GetJSON403 returns the response for an HTTP 403 `application/json` response
-func (r CreateMigrationTaskResponse) GetJSON403() *Forbidden {
-	return r.JSON403
-}
-
-// GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r CreateMigrationTaskResponse) GetJSON404() *NotFound {
-	return r.JSON404
-}
-
-// GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r CreateMigrationTaskResponse) GetJSON500() *InternalServerError {
-	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
@@ -10655,46 +10004,11 @@ type BatchStopMigrationTasksResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *BatchStopMigrationTasksOutput
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *ErrorOutput
-	// JSON401 the response for an HTTP 401 `application/json` response
-	JSON401 *Unauthorized
-	// JSON403 the response for an HTTP 403 `application/json` response
-	JSON403 *Forbidden
-	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *NotFound
-	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *InternalServerError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r BatchStopMigrationTasksResponse) GetJSON200() *BatchStopMigrationTasksOutput {
 	return r.JSON200
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r BatchStopMigrationTasksResponse) GetJSON400() *ErrorOutput {
-	return r.JSON400
-}
-
-// GetJSON401 returns the response for an HTTP 401 `application/json` response
-func (r BatchStopMigrationTasksResponse) GetJSON401() *Unauthorized {
-	return r.JSON401
-}
-
-// GetJSON403 returns the response for an HTTP 403 `application/json` response
-func (r BatchStopMigrationTasksResponse) GetJSON403() *Forbidden {
-	return r.JSON403
-}
-
-// GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r BatchStopMigrationTasksResponse) GetJSON404() *NotFound {
-	return r.JSON404
-}
-
-// GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r BatchStopMigrationTasksResponse) GetJSON500() *InternalServerError {
-	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
@@ -10731,46 +10045,11 @@ type ShowMigrationTaskResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *ShowMigrationTaskOutput
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *BadRequest
-	// JSON401 the response for an HTTP 401 `application/json` response
-	JSON401 *Unauthorized
-	// JSON403 the response for an HTTP 403 `application/json` response
-	JSON403 *Forbidden
-	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *NotFound
-	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *InternalServerError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r ShowMigrationTaskResponse) GetJSON200() *ShowMigrationTaskOutput {
 	return r.JSON200
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r ShowMigrationTaskResponse) GetJSON400() *BadRequest {
-	return r.JSON400
-}
-
-// GetJSON401 returns the response for an HTTP 401 `application/json` response
-func (r ShowMigrationTaskResponse) GetJSON401() *Unauthorized {
-	return r.JSON401
-}
-
-// GetJSON403 returns the response for an HTTP 403 `application/json` response
-func (r ShowMigrationTaskResponse) GetJSON403() *Forbidden {
-	return r.JSON403
-}
-
-// GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r ShowMigrationTaskResponse) GetJSON404() *NotFound {
-	return r.JSON404
-}
-
-// GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r ShowMigrationTaskResponse) GetJSON500() *InternalServerError {
-	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
@@ -10807,46 +10086,11 @@ type ShowMigrationTaskStatsResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *ShowMigrationTaskStatsOutput
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *ErrorOutput
-	// JSON401 the response for an HTTP 401 `application/json` response
-	JSON401 *Unauthorized
-	// JSON403 the response for an HTTP 403 `application/json` response
-	JSON403 *Forbidden
-	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *NotFound
-	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *InternalServerError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r ShowMigrationTaskStatsResponse) GetJSON200() *ShowMigrationTaskStatsOutput {
 	return r.JSON200
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r ShowMigrationTaskStatsResponse) GetJSON400() *ErrorOutput {
-	return r.JSON400
-}
-
-// GetJSON401 returns the response for an HTTP 401 `application/json` response
-func (r ShowMigrationTaskStatsResponse) GetJSON401() *Unauthorized {
-	return r.JSON401
-}
-
-// GetJSON403 returns the response for an HTTP 403 `application/json` response
-func (r ShowMigrationTaskStatsResponse) GetJSON403() *Forbidden {
-	return r.JSON403
-}
-
-// GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r ShowMigrationTaskStatsResponse) GetJSON404() *NotFound {
-	return r.JSON404
-}
-
-// GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r ShowMigrationTaskStatsResponse) GetJSON500() *InternalServerError {
-	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
@@ -10883,46 +10127,11 @@ type StopMigrationTaskResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *StopMigrationTaskOutput
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *BadRequest
-	// JSON401 the response for an HTTP 401 `application/json` response
-	JSON401 *Unauthorized
-	// JSON403 the response for an HTTP 403 `application/json` response
-	JSON403 *Forbidden
-	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *NotFound
-	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *InternalServerError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r StopMigrationTaskResponse) GetJSON200() *StopMigrationTaskOutput {
 	return r.JSON200
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r StopMigrationTaskResponse) GetJSON400() *BadRequest {
-	return r.JSON400
-}
-
-// GetJSON401 returns the response for an HTTP 401 `application/json` response
-func (r StopMigrationTaskResponse) GetJSON401() *Unauthorized {
-	return r.JSON401
-}
-
-// GetJSON403 returns the response for an HTTP 403 `application/json` response
-func (r StopMigrationTaskResponse) GetJSON403() *Forbidden {
-	return r.JSON403
-}
-
-// GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r StopMigrationTaskResponse) GetJSON404() *NotFound {
-	return r.JSON404
-}
-
-// GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r StopMigrationTaskResponse) GetJSON500() *InternalServerError {
-	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
@@ -10959,46 +10168,11 @@ type ListMigrationTaskResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *ListMigrationTaskOutput
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *BadRequest
-	// JSON401 the response for an HTTP 401 `application/json` response
-	JSON401 *Unauthorized
-	// JSON403 the response for an HTTP 403 `application/json` response
-	JSON403 *Forbidden
-	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *NotFound
-	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *InternalServerError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r ListMigrationTaskResponse) GetJSON200() *ListMigrationTaskOutput {
 	return r.JSON200
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r ListMigrationTaskResponse) GetJSON400() *BadRequest {
-	return r.JSON400
-}
-
-// GetJSON401 returns the response for an HTTP 401 `application/json` response
-func (r ListMigrationTaskResponse) GetJSON401() *Unauthorized {
-	return r.JSON401
-}
-
-// GetJSON403 returns the response for an HTTP 403 `application/json` response
-func (r ListMigrationTaskResponse) GetJSON403() *Forbidden {
-	return r.JSON403
-}
-
-// GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r ListMigrationTaskResponse) GetJSON404() *NotFound {
-	return r.JSON404
-}
-
-// GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r ListMigrationTaskResponse) GetJSON500() *InternalServerError {
-	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
@@ -11035,46 +10209,11 @@ type DeleteMigrationTaskResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *DeleteMigrationTaskOutput
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *BadRequest
-	// JSON401 the response for an HTTP 401 `application/json` response
-	JSON401 *Unauthorized
-	// JSON403 the response for an HTTP 403 `application/json` response
-	JSON403 *Forbidden
-	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *ErrorOutput
-	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *InternalServerError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r DeleteMigrationTaskResponse) GetJSON200() *DeleteMigrationTaskOutput {
 	return r.JSON200
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r DeleteMigrationTaskResponse) GetJSON400() *BadRequest {
-	return r.JSON400
-}
-
-// GetJSON401 returns the response for an HTTP 401 `application/json` response
-func (r DeleteMigrationTaskResponse) GetJSON401() *Unauthorized {
-	return r.JSON401
-}
-
-// GetJSON403 returns the response for an HTTP 403 `application/json` response
-func (r DeleteMigrationTaskResponse) GetJSON403() *Forbidden {
-	return r.JSON403
-}
-
-// GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r DeleteMigrationTaskResponse) GetJSON404() *ErrorOutput {
-	return r.JSON404
-}
-
-// GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r DeleteMigrationTaskResponse) GetJSON500() *InternalServerError {
-	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
@@ -11111,46 +10250,11 @@ type CreateOnlineMigrationTaskResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *CreateOnlineMigrationTaskOutput
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *BadRequest
-	// JSON401 the response for an HTTP 401 `application/json` response
-	JSON401 *Unauthorized
-	// JSON403 the response for an HTTP 403 `application/json` response
-	JSON403 *Forbidden
-	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *NotFound
-	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *InternalServerError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r CreateOnlineMigrationTaskResponse) GetJSON200() *CreateOnlineMigrationTaskOutput {
 	return r.JSON200
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r CreateOnlineMigrationTaskResponse) GetJSON400() *BadRequest {
-	return r.JSON400
-}
-
-// GetJSON401 returns the response for an HTTP 401 `application/json` response
-func (r CreateOnlineMigrationTaskResponse) GetJSON401() *Unauthorized {
-	return r.JSON401
-}
-
-// GetJSON403 returns the response for an HTTP 403 `application/json` response
-func (r CreateOnlineMigrationTaskResponse) GetJSON403() *Forbidden {
-	return r.JSON403
-}
-
-// GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r CreateOnlineMigrationTaskResponse) GetJSON404() *NotFound {
-	return r.JSON404
-}
-
-// GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r CreateOnlineMigrationTaskResponse) GetJSON500() *InternalServerError {
-	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
@@ -11187,46 +10291,11 @@ type SetOnlineMigrationTaskResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *SetOnlineMigrationTaskOutput
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *BadRequest
-	// JSON401 the response for an HTTP 401 `application/json` response
-	JSON401 *Unauthorized
-	// JSON403 the response for an HTTP 403 `application/json` response
-	JSON403 *Forbidden
-	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *NotFound
-	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *InternalServerError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r SetOnlineMigrationTaskResponse) GetJSON200() *SetOnlineMigrationTaskOutput {
 	return r.JSON200
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r SetOnlineMigrationTaskResponse) GetJSON400() *BadRequest {
-	return r.JSON400
-}
-
-// GetJSON401 returns the response for an HTTP 401 `application/json` response
-func (r SetOnlineMigrationTaskResponse) GetJSON401() *Unauthorized {
-	return r.JSON401
-}
-
-// GetJSON403 returns the response for an HTTP 403 `application/json` response
-func (r SetOnlineMigrationTaskResponse) GetJSON403() *Forbidden {
-	return r.JSON403
-}
-
-// GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r SetOnlineMigrationTaskResponse) GetJSON404() *NotFound {
-	return r.JSON404
-}
-
-// GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r SetOnlineMigrationTaskResponse) GetJSON500() *InternalServerError {
-	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
@@ -11263,25 +10332,11 @@ type ShowQuotaOfTenantResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *ShowQuotaOfTenantOutput
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *BadRequest
-	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *InternalServerError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r ShowQuotaOfTenantResponse) GetJSON200() *ShowQuotaOfTenantOutput {
 	return r.JSON200
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r ShowQuotaOfTenantResponse) GetJSON400() *BadRequest {
-	return r.JSON400
-}
-
-// GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r ShowQuotaOfTenantResponse) GetJSON500() *InternalServerError {
-	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
@@ -12245,15 +11300,6 @@ func ParseListMaintenanceWindowsResponse(rsp *http.Response) (*ListMaintenanceWi
 		if err != nil {
 			return response, err
 		}
-	case rsp.StatusCode == 500:
-		var dest InternalServerError
-		decoded, err := json.DecodeResponse("ListMaintenanceWindows", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON500 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
 	}
 
 	return response, nil
@@ -12276,51 +11322,6 @@ func ParseListFlavorsResponse(rsp *http.Response) (*ListFlavorsResponse, error) 
 		decoded, err := json.DecodeResponse("ListFlavors", rsp, bodyBytes, &dest)
 		if decoded {
 			response.JSON200 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 400:
-		var dest ErrorOutput
-		decoded, err := json.DecodeResponse("ListFlavors", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON400 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 401:
-		var dest ErrorOutput
-		decoded, err := json.DecodeResponse("ListFlavors", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON401 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 403:
-		var dest ErrorOutput
-		decoded, err := json.DecodeResponse("ListFlavors", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON403 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 404:
-		var dest ErrorOutput
-		decoded, err := json.DecodeResponse("ListFlavors", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON404 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 500:
-		var dest ErrorOutput
-		decoded, err := json.DecodeResponse("ListFlavors", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON500 = &dest
 		}
 		if err != nil {
 			return response, err
@@ -12351,24 +11352,6 @@ func ParseListGroupReplicationInfoResponse(rsp *http.Response) (*ListGroupReplic
 		if err != nil {
 			return response, err
 		}
-	case rsp.StatusCode == 400:
-		var dest BadRequest
-		decoded, err := json.DecodeResponse("ListGroupReplicationInfo", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON400 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 500:
-		var dest InternalServerError
-		decoded, err := json.DecodeResponse("ListGroupReplicationInfo", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON500 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
 	}
 
 	return response, nil
@@ -12391,24 +11374,6 @@ func ParseBatchDeleteInstancesResponse(rsp *http.Response) (*BatchDeleteInstance
 		decoded, err := json.DecodeResponse("BatchDeleteInstances", rsp, bodyBytes, &dest)
 		if decoded {
 			response.JSON200 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 400:
-		var dest BadRequest
-		decoded, err := json.DecodeResponse("BatchDeleteInstances", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON400 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 500:
-		var dest InternalServerError
-		decoded, err := json.DecodeResponse("BatchDeleteInstances", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON500 = &dest
 		}
 		if err != nil {
 			return response, err
@@ -12439,51 +11404,6 @@ func ParseListInstancesResponse(rsp *http.Response) (*ListInstancesResponse, err
 		if err != nil {
 			return response, err
 		}
-	case rsp.StatusCode == 400:
-		var dest ErrorOutput
-		decoded, err := json.DecodeResponse("ListInstances", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON400 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 401:
-		var dest Unauthorized
-		decoded, err := json.DecodeResponse("ListInstances", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON401 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 403:
-		var dest Forbidden
-		decoded, err := json.DecodeResponse("ListInstances", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON403 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 404:
-		var dest NotFound
-		decoded, err := json.DecodeResponse("ListInstances", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON404 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 500:
-		var dest InternalServerError
-		decoded, err := json.DecodeResponse("ListInstances", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON500 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
 	}
 
 	return response, nil
@@ -12506,51 +11426,6 @@ func ParseCreateInstanceResponse(rsp *http.Response) (*CreateInstanceResponse, e
 		decoded, err := json.DecodeResponse("CreateInstance", rsp, bodyBytes, &dest)
 		if decoded {
 			response.JSON200 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 400:
-		var dest ErrorOutput
-		decoded, err := json.DecodeResponse("CreateInstance", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON400 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 401:
-		var dest ErrorOutput
-		decoded, err := json.DecodeResponse("CreateInstance", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON401 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 403:
-		var dest ErrorOutput
-		decoded, err := json.DecodeResponse("CreateInstance", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON403 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 404:
-		var dest ErrorOutput
-		decoded, err := json.DecodeResponse("CreateInstance", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON404 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 500:
-		var dest ErrorOutput
-		decoded, err := json.DecodeResponse("CreateInstance", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON500 = &dest
 		}
 		if err != nil {
 			return response, err
@@ -12581,24 +11456,6 @@ func ParseBatchShowNodesInformationResponse(rsp *http.Response) (*BatchShowNodes
 		if err != nil {
 			return response, err
 		}
-	case rsp.StatusCode == 400:
-		var dest ErrorOutput
-		decoded, err := json.DecodeResponse("BatchShowNodesInformation", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON400 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 500:
-		var dest ErrorOutput
-		decoded, err := json.DecodeResponse("BatchShowNodesInformation", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON500 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
 	}
 
 	return response, nil
@@ -12621,24 +11478,6 @@ func ParseListStatisticsOfRunningInstancesResponse(rsp *http.Response) (*ListSta
 		decoded, err := json.DecodeResponse("ListStatisticsOfRunningInstances", rsp, bodyBytes, &dest)
 		if decoded {
 			response.JSON200 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 400:
-		var dest BadRequest
-		decoded, err := json.DecodeResponse("ListStatisticsOfRunningInstances", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON400 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 500:
-		var dest InternalServerError
-		decoded, err := json.DecodeResponse("ListStatisticsOfRunningInstances", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON500 = &dest
 		}
 		if err != nil {
 			return response, err
@@ -12669,24 +11508,6 @@ func ParseListNumberOfInstancesInDifferentStatusResponse(rsp *http.Response) (*L
 		if err != nil {
 			return response, err
 		}
-	case rsp.StatusCode == 400:
-		var dest BadRequest
-		decoded, err := json.DecodeResponse("ListNumberOfInstancesInDifferentStatus", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON400 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 500:
-		var dest InternalServerError
-		decoded, err := json.DecodeResponse("ListNumberOfInstancesInDifferentStatus", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON500 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
 	}
 
 	return response, nil
@@ -12713,24 +11534,6 @@ func ParseRestartOrFlushInstancesResponse(rsp *http.Response) (*RestartOrFlushIn
 		if err != nil {
 			return response, err
 		}
-	case rsp.StatusCode == 400:
-		var dest BadRequest
-		decoded, err := json.DecodeResponse("RestartOrFlushInstances", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON400 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 500:
-		var dest InternalServerError
-		decoded, err := json.DecodeResponse("RestartOrFlushInstances", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON500 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
 	}
 
 	return response, nil
@@ -12750,24 +11553,6 @@ func ParseDeleteSingleInstanceResponse(rsp *http.Response) (*DeleteSingleInstanc
 	switch {
 	case rsp.StatusCode == 204:
 		// documented without a body
-	case rsp.StatusCode == 400:
-		var dest BadRequest
-		decoded, err := json.DecodeResponse("DeleteSingleInstance", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON400 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 500:
-		var dest InternalServerError
-		decoded, err := json.DecodeResponse("DeleteSingleInstance", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON500 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
 	}
 
 	return response, nil
@@ -12794,24 +11579,6 @@ func ParseShowInstanceResponse(rsp *http.Response) (*ShowInstanceResponse, error
 		if err != nil {
 			return response, err
 		}
-	case rsp.StatusCode == 400:
-		var dest BadRequest
-		decoded, err := json.DecodeResponse("ShowInstance", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON400 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 500:
-		var dest InternalServerError
-		decoded, err := json.DecodeResponse("ShowInstance", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON500 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
 	}
 
 	return response, nil
@@ -12831,24 +11598,6 @@ func ParseUpdateInstanceResponse(rsp *http.Response) (*UpdateInstanceResponse, e
 	switch {
 	case rsp.StatusCode == 204:
 		// documented without a body
-	case rsp.StatusCode == 400:
-		var dest BadRequest
-		decoded, err := json.DecodeResponse("UpdateInstance", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON400 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 500:
-		var dest InternalServerError
-		decoded, err := json.DecodeResponse("UpdateInstance", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON500 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
 	}
 
 	return response, nil
@@ -12873,24 +11622,6 @@ func ParseListBackupRecordsResponse(rsp *http.Response) (*ListBackupRecordsRespo
 		decoded, err := json.DecodeResponse("ListBackupRecords", rsp, bodyBytes, &dest)
 		if decoded {
 			response.JSON200 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 400:
-		var dest BadRequest
-		decoded, err := json.DecodeResponse("ListBackupRecords", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON400 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 500:
-		var dest InternalServerError
-		decoded, err := json.DecodeResponse("ListBackupRecords", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON500 = &dest
 		}
 		if err != nil {
 			return response, err
@@ -12921,24 +11652,6 @@ func ParseCopyInstanceResponse(rsp *http.Response) (*CopyInstanceResponse, error
 		if err != nil {
 			return response, err
 		}
-	case rsp.StatusCode == 400:
-		var dest BadRequest
-		decoded, err := json.DecodeResponse("CopyInstance", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON400 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 500:
-		var dest InternalServerError
-		decoded, err := json.DecodeResponse("CopyInstance", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON500 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
 	}
 
 	return response, nil
@@ -12958,24 +11671,6 @@ func ParseDeleteBackupFileResponse(rsp *http.Response) (*DeleteBackupFileRespons
 	switch {
 	case rsp.StatusCode == 204:
 		// documented without a body
-	case rsp.StatusCode == 400:
-		var dest BadRequest
-		decoded, err := json.DecodeResponse("DeleteBackupFile", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON400 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 500:
-		var dest InternalServerError
-		decoded, err := json.DecodeResponse("DeleteBackupFile", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON500 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
 	}
 
 	return response, nil
@@ -12998,24 +11693,6 @@ func ParseListBackupFileLinksResponse(rsp *http.Response) (*ListBackupFileLinksR
 		decoded, err := json.DecodeResponse("ListBackupFileLinks", rsp, bodyBytes, &dest)
 		if decoded {
 			response.JSON200 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 400:
-		var dest BadRequest
-		decoded, err := json.DecodeResponse("ListBackupFileLinks", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON400 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 500:
-		var dest InternalServerError
-		decoded, err := json.DecodeResponse("ListBackupFileLinks", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON500 = &dest
 		}
 		if err != nil {
 			return response, err
@@ -13046,24 +11723,6 @@ func ParseListConfigurationsResponse(rsp *http.Response) (*ListConfigurationsRes
 		if err != nil {
 			return response, err
 		}
-	case rsp.StatusCode == 400:
-		var dest BadRequest
-		decoded, err := json.DecodeResponse("ListConfigurations", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON400 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 500:
-		var dest InternalServerError
-		decoded, err := json.DecodeResponse("ListConfigurations", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON500 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
 	}
 
 	return response, nil
@@ -13083,24 +11742,6 @@ func ParseUpdateConfigurationsResponse(rsp *http.Response) (*UpdateConfiguration
 	switch {
 	case rsp.StatusCode == 204:
 		// documented without a body
-	case rsp.StatusCode == 400:
-		var dest BadRequest
-		decoded, err := json.DecodeResponse("UpdateConfigurations", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON400 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 500:
-		var dest InternalServerError
-		decoded, err := json.DecodeResponse("UpdateConfigurations", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON500 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
 	}
 
 	return response, nil
@@ -13120,51 +11761,6 @@ func ParseUpdateSlavePriorityResponse(rsp *http.Response) (*UpdateSlavePriorityR
 	switch {
 	case rsp.StatusCode == 204:
 		// documented without a body
-	case rsp.StatusCode == 400:
-		var dest BadRequest
-		decoded, err := json.DecodeResponse("UpdateSlavePriority", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON400 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 401:
-		var dest Unauthorized
-		decoded, err := json.DecodeResponse("UpdateSlavePriority", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON401 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 403:
-		var dest Forbidden
-		decoded, err := json.DecodeResponse("UpdateSlavePriority", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON403 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 404:
-		var dest NotFound
-		decoded, err := json.DecodeResponse("UpdateSlavePriority", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON404 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 500:
-		var dest InternalServerError
-		decoded, err := json.DecodeResponse("UpdateSlavePriority", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON500 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
 	}
 
 	return response, nil
@@ -13191,24 +11787,6 @@ func ParseUpdatePasswordResponse(rsp *http.Response) (*UpdatePasswordResponse, e
 		if err != nil {
 			return response, err
 		}
-	case rsp.StatusCode == 400:
-		var dest BadRequest
-		decoded, err := json.DecodeResponse("UpdatePassword", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON400 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 500:
-		var dest InternalServerError
-		decoded, err := json.DecodeResponse("UpdatePassword", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON500 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
 	}
 
 	return response, nil
@@ -13231,24 +11809,6 @@ func ParseResetPasswordResponse(rsp *http.Response) (*ResetPasswordResponse, err
 		decoded, err := json.DecodeResponse("ResetPassword", rsp, bodyBytes, &dest)
 		if decoded {
 			response.JSON200 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 400:
-		var dest BadRequest
-		decoded, err := json.DecodeResponse("ResetPassword", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON400 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 500:
-		var dest InternalServerError
-		decoded, err := json.DecodeResponse("ResetPassword", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON500 = &dest
 		}
 		if err != nil {
 			return response, err
@@ -13296,15 +11856,6 @@ func ParseListRestoreRecordsResponse(rsp *http.Response) (*ListRestoreRecordsRes
 		if err != nil {
 			return response, err
 		}
-	case rsp.StatusCode == 400:
-		var dest BadRequest
-		decoded, err := json.DecodeResponse("ListRestoreRecords", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON400 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
 	}
 
 	return response, nil
@@ -13327,24 +11878,6 @@ func ParseRestoreInstanceResponse(rsp *http.Response) (*RestoreInstanceResponse,
 		decoded, err := json.DecodeResponse("RestoreInstance", rsp, bodyBytes, &dest)
 		if decoded {
 			response.JSON200 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 400:
-		var dest BadRequest
-		decoded, err := json.DecodeResponse("RestoreInstance", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON400 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 500:
-		var dest InternalServerError
-		decoded, err := json.DecodeResponse("RestoreInstance", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON500 = &dest
 		}
 		if err != nil {
 			return response, err
@@ -13375,51 +11908,6 @@ func ParseListSlowlogResponse(rsp *http.Response) (*ListSlowlogResponse, error) 
 		if err != nil {
 			return response, err
 		}
-	case rsp.StatusCode == 400:
-		var dest ErrorOutput
-		decoded, err := json.DecodeResponse("ListSlowlog", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON400 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 401:
-		var dest Unauthorized
-		decoded, err := json.DecodeResponse("ListSlowlog", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON401 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 403:
-		var dest Forbidden
-		decoded, err := json.DecodeResponse("ListSlowlog", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON403 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 404:
-		var dest NotFound
-		decoded, err := json.DecodeResponse("ListSlowlog", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON404 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 500:
-		var dest InternalServerError
-		decoded, err := json.DecodeResponse("ListSlowlog", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON500 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
 	}
 
 	return response, nil
@@ -13439,51 +11927,6 @@ func ParseChangeMasterStandbyResponse(rsp *http.Response) (*ChangeMasterStandbyR
 	switch {
 	case rsp.StatusCode == 204:
 		// documented without a body
-	case rsp.StatusCode == 400:
-		var dest ErrorOutput
-		decoded, err := json.DecodeResponse("ChangeMasterStandby", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON400 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 401:
-		var dest Unauthorized
-		decoded, err := json.DecodeResponse("ChangeMasterStandby", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON401 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 403:
-		var dest Forbidden
-		decoded, err := json.DecodeResponse("ChangeMasterStandby", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON403 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 404:
-		var dest NotFound
-		decoded, err := json.DecodeResponse("ChangeMasterStandby", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON404 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 500:
-		var dest InternalServerError
-		decoded, err := json.DecodeResponse("ChangeMasterStandby", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON500 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
 	}
 
 	return response, nil
@@ -13506,51 +11949,6 @@ func ParseListBackgroundTaskResponse(rsp *http.Response) (*ListBackgroundTaskRes
 		decoded, err := json.DecodeResponse("ListBackgroundTask", rsp, bodyBytes, &dest)
 		if decoded {
 			response.JSON200 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 400:
-		var dest BadRequest
-		decoded, err := json.DecodeResponse("ListBackgroundTask", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON400 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 401:
-		var dest Unauthorized
-		decoded, err := json.DecodeResponse("ListBackgroundTask", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON401 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 403:
-		var dest Forbidden
-		decoded, err := json.DecodeResponse("ListBackgroundTask", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON403 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 404:
-		var dest NotFound
-		decoded, err := json.DecodeResponse("ListBackgroundTask", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON404 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 500:
-		var dest InternalServerError
-		decoded, err := json.DecodeResponse("ListBackgroundTask", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON500 = &dest
 		}
 		if err != nil {
 			return response, err
@@ -13583,51 +11981,6 @@ func ParseDeleteBackgroundTaskResponse(rsp *http.Response) (*DeleteBackgroundTas
 		if err != nil {
 			return response, err
 		}
-	case rsp.StatusCode == 400:
-		var dest BadRequest
-		decoded, err := json.DecodeResponse("DeleteBackgroundTask", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON400 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 401:
-		var dest Unauthorized
-		decoded, err := json.DecodeResponse("DeleteBackgroundTask", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON401 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 403:
-		var dest Forbidden
-		decoded, err := json.DecodeResponse("DeleteBackgroundTask", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON403 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 404:
-		var dest NotFound
-		decoded, err := json.DecodeResponse("DeleteBackgroundTask", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON404 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 500:
-		var dest InternalServerError
-		decoded, err := json.DecodeResponse("DeleteBackgroundTask", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON500 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
 	}
 
 	return response, nil
@@ -13650,51 +12003,6 @@ func ParseShowBackgroundTaskProgressResponse(rsp *http.Response) (*ShowBackgroun
 		decoded, err := json.DecodeResponse("ShowBackgroundTaskProgress", rsp, bodyBytes, &dest)
 		if decoded {
 			response.JSON200 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 400:
-		var dest BadRequest
-		decoded, err := json.DecodeResponse("ShowBackgroundTaskProgress", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON400 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 401:
-		var dest Unauthorized
-		decoded, err := json.DecodeResponse("ShowBackgroundTaskProgress", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON401 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 403:
-		var dest Forbidden
-		decoded, err := json.DecodeResponse("ShowBackgroundTaskProgress", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON403 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 404:
-		var dest NotFound
-		decoded, err := json.DecodeResponse("ShowBackgroundTaskProgress", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON404 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 500:
-		var dest InternalServerError
-		decoded, err := json.DecodeResponse("ShowBackgroundTaskProgress", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON500 = &dest
 		}
 		if err != nil {
 			return response, err
@@ -13725,51 +12033,6 @@ func ParseShowJobInfoResponse(rsp *http.Response) (*ShowJobInfoResponse, error) 
 		if err != nil {
 			return response, err
 		}
-	case rsp.StatusCode == 400:
-		var dest ErrorOutput
-		decoded, err := json.DecodeResponse("ShowJobInfo", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON400 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 401:
-		var dest Unauthorized
-		decoded, err := json.DecodeResponse("ShowJobInfo", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON401 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 403:
-		var dest Forbidden
-		decoded, err := json.DecodeResponse("ShowJobInfo", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON403 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 404:
-		var dest NotFound
-		decoded, err := json.DecodeResponse("ShowJobInfo", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON404 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 500:
-		var dest InternalServerError
-		decoded, err := json.DecodeResponse("ShowJobInfo", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON500 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
 	}
 
 	return response, nil
@@ -13792,51 +12055,6 @@ func ParseCreateMigrationTaskResponse(rsp *http.Response) (*CreateMigrationTaskR
 		decoded, err := json.DecodeResponse("CreateMigrationTask", rsp, bodyBytes, &dest)
 		if decoded {
 			response.JSON200 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 400:
-		var dest BadRequest
-		decoded, err := json.DecodeResponse("CreateMigrationTask", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON400 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 401:
-		var dest Unauthorized
-		decoded, err := json.DecodeResponse("CreateMigrationTask", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON401 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 403:
-		var dest Forbidden
-		decoded, err := json.DecodeResponse("CreateMigrationTask", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON403 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 404:
-		var dest NotFound
-		decoded, err := json.DecodeResponse("CreateMigrationTask", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON404 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 500:
-		var dest InternalServerError
-		decoded, err := json.DecodeResponse("CreateMigrationTask", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON500 = &dest
 		}
 		if err != nil {
 			return response, err
@@ -13867,51 +12085,6 @@ func ParseBatchStopMigrationTasksResponse(rsp *http.Response) (*BatchStopMigrati
 		if err != nil {
 			return response, err
 		}
-	case rsp.StatusCode == 400:
-		var dest ErrorOutput
-		decoded, err := json.DecodeResponse("BatchStopMigrationTasks", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON400 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 401:
-		var dest Unauthorized
-		decoded, err := json.DecodeResponse("BatchStopMigrationTasks", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON401 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 403:
-		var dest Forbidden
-		decoded, err := json.DecodeResponse("BatchStopMigrationTasks", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON403 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 404:
-		var dest NotFound
-		decoded, err := json.DecodeResponse("BatchStopMigrationTasks", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON404 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 500:
-		var dest InternalServerError
-		decoded, err := json.DecodeResponse("BatchStopMigrationTasks", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON500 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
 	}
 
 	return response, nil
@@ -13934,51 +12107,6 @@ func ParseShowMigrationTaskResponse(rsp *http.Response) (*ShowMigrationTaskRespo
 		decoded, err := json.DecodeResponse("ShowMigrationTask", rsp, bodyBytes, &dest)
 		if decoded {
 			response.JSON200 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 400:
-		var dest BadRequest
-		decoded, err := json.DecodeResponse("ShowMigrationTask", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON400 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 401:
-		var dest Unauthorized
-		decoded, err := json.DecodeResponse("ShowMigrationTask", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON401 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 403:
-		var dest Forbidden
-		decoded, err := json.DecodeResponse("ShowMigrationTask", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON403 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 404:
-		var dest NotFound
-		decoded, err := json.DecodeResponse("ShowMigrationTask", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON404 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 500:
-		var dest InternalServerError
-		decoded, err := json.DecodeResponse("ShowMigrationTask", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON500 = &dest
 		}
 		if err != nil {
 			return response, err
@@ -14009,51 +12137,6 @@ func ParseShowMigrationTaskStatsResponse(rsp *http.Response) (*ShowMigrationTask
 		if err != nil {
 			return response, err
 		}
-	case rsp.StatusCode == 400:
-		var dest ErrorOutput
-		decoded, err := json.DecodeResponse("ShowMigrationTaskStats", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON400 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 401:
-		var dest Unauthorized
-		decoded, err := json.DecodeResponse("ShowMigrationTaskStats", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON401 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 403:
-		var dest Forbidden
-		decoded, err := json.DecodeResponse("ShowMigrationTaskStats", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON403 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 404:
-		var dest NotFound
-		decoded, err := json.DecodeResponse("ShowMigrationTaskStats", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON404 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 500:
-		var dest InternalServerError
-		decoded, err := json.DecodeResponse("ShowMigrationTaskStats", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON500 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
 	}
 
 	return response, nil
@@ -14076,51 +12159,6 @@ func ParseStopMigrationTaskResponse(rsp *http.Response) (*StopMigrationTaskRespo
 		decoded, err := json.DecodeResponse("StopMigrationTask", rsp, bodyBytes, &dest)
 		if decoded {
 			response.JSON200 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 400:
-		var dest BadRequest
-		decoded, err := json.DecodeResponse("StopMigrationTask", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON400 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 401:
-		var dest Unauthorized
-		decoded, err := json.DecodeResponse("StopMigrationTask", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON401 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 403:
-		var dest Forbidden
-		decoded, err := json.DecodeResponse("StopMigrationTask", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON403 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 404:
-		var dest NotFound
-		decoded, err := json.DecodeResponse("StopMigrationTask", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON404 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 500:
-		var dest InternalServerError
-		decoded, err := json.DecodeResponse("StopMigrationTask", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON500 = &dest
 		}
 		if err != nil {
 			return response, err
@@ -14151,51 +12189,6 @@ func ParseListMigrationTaskResponse(rsp *http.Response) (*ListMigrationTaskRespo
 		if err != nil {
 			return response, err
 		}
-	case rsp.StatusCode == 400:
-		var dest BadRequest
-		decoded, err := json.DecodeResponse("ListMigrationTask", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON400 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 401:
-		var dest Unauthorized
-		decoded, err := json.DecodeResponse("ListMigrationTask", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON401 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 403:
-		var dest Forbidden
-		decoded, err := json.DecodeResponse("ListMigrationTask", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON403 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 404:
-		var dest NotFound
-		decoded, err := json.DecodeResponse("ListMigrationTask", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON404 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 500:
-		var dest InternalServerError
-		decoded, err := json.DecodeResponse("ListMigrationTask", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON500 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
 	}
 
 	return response, nil
@@ -14218,51 +12211,6 @@ func ParseDeleteMigrationTaskResponse(rsp *http.Response) (*DeleteMigrationTaskR
 		decoded, err := json.DecodeResponse("DeleteMigrationTask", rsp, bodyBytes, &dest)
 		if decoded {
 			response.JSON200 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 400:
-		var dest BadRequest
-		decoded, err := json.DecodeResponse("DeleteMigrationTask", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON400 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 401:
-		var dest Unauthorized
-		decoded, err := json.DecodeResponse("DeleteMigrationTask", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON401 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 403:
-		var dest Forbidden
-		decoded, err := json.DecodeResponse("DeleteMigrationTask", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON403 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 404:
-		var dest ErrorOutput
-		decoded, err := json.DecodeResponse("DeleteMigrationTask", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON404 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 500:
-		var dest InternalServerError
-		decoded, err := json.DecodeResponse("DeleteMigrationTask", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON500 = &dest
 		}
 		if err != nil {
 			return response, err
@@ -14293,51 +12241,6 @@ func ParseCreateOnlineMigrationTaskResponse(rsp *http.Response) (*CreateOnlineMi
 		if err != nil {
 			return response, err
 		}
-	case rsp.StatusCode == 400:
-		var dest BadRequest
-		decoded, err := json.DecodeResponse("CreateOnlineMigrationTask", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON400 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 401:
-		var dest Unauthorized
-		decoded, err := json.DecodeResponse("CreateOnlineMigrationTask", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON401 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 403:
-		var dest Forbidden
-		decoded, err := json.DecodeResponse("CreateOnlineMigrationTask", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON403 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 404:
-		var dest NotFound
-		decoded, err := json.DecodeResponse("CreateOnlineMigrationTask", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON404 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 500:
-		var dest InternalServerError
-		decoded, err := json.DecodeResponse("CreateOnlineMigrationTask", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON500 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
 	}
 
 	return response, nil
@@ -14364,51 +12267,6 @@ func ParseSetOnlineMigrationTaskResponse(rsp *http.Response) (*SetOnlineMigratio
 		if err != nil {
 			return response, err
 		}
-	case rsp.StatusCode == 400:
-		var dest BadRequest
-		decoded, err := json.DecodeResponse("SetOnlineMigrationTask", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON400 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 401:
-		var dest Unauthorized
-		decoded, err := json.DecodeResponse("SetOnlineMigrationTask", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON401 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 403:
-		var dest Forbidden
-		decoded, err := json.DecodeResponse("SetOnlineMigrationTask", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON403 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 404:
-		var dest NotFound
-		decoded, err := json.DecodeResponse("SetOnlineMigrationTask", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON404 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 500:
-		var dest InternalServerError
-		decoded, err := json.DecodeResponse("SetOnlineMigrationTask", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON500 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
 	}
 
 	return response, nil
@@ -14431,24 +12289,6 @@ func ParseShowQuotaOfTenantResponse(rsp *http.Response) (*ShowQuotaOfTenantRespo
 		decoded, err := json.DecodeResponse("ShowQuotaOfTenant", rsp, bodyBytes, &dest)
 		if decoded {
 			response.JSON200 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 400:
-		var dest BadRequest
-		decoded, err := json.DecodeResponse("ShowQuotaOfTenant", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON400 = &dest
-		}
-		if err != nil {
-			return response, err
-		}
-	case rsp.StatusCode == 500:
-		var dest InternalServerError
-		decoded, err := json.DecodeResponse("ShowQuotaOfTenant", rsp, bodyBytes, &dest)
-		if decoded {
-			response.JSON500 = &dest
 		}
 		if err != nil {
 			return response, err
