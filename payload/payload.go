@@ -58,6 +58,10 @@ func size(n int64) string {
 	return strconv.FormatInt(n, 10) + " bytes"
 }
 
+// MaxDepth is the deepest nesting of arrays and objects a response body may
+// have: encoding/json's own limit. The documented bodies nest a few levels.
+const MaxDepth = 10000
+
 // The kinds of DecodeError, for errors.Is.
 var (
 	// ErrNoBody: the operation documents a JSON body for this status and the
@@ -69,6 +73,13 @@ var (
 	// ErrSyntax: the body is not well-formed JSON (truncated, say); nothing
 	// was decoded.
 	ErrSyntax = errors.New("malformed JSON")
+	// ErrTooDeep: the body nests arrays and objects deeper than any real
+	// response (MaxDepth); nothing was decoded (a hostile body could
+	// otherwise exhaust the stack).
+	ErrTooDeep = errors.New("JSON nested too deeply")
+	// ErrUndocumented: a 2xx status the operation does not document (a 201
+	// where the spec says 200): no typed result can be read from it.
+	ErrUndocumented = errors.New("undocumented success status")
 	// ErrType: a value has a JSON type its Go field cannot hold (a string
 	// where the spec says integer); every other field was decoded.
 	ErrType = errors.New("JSON value of an unexpected type")
@@ -87,7 +98,8 @@ type DecodeError struct {
 	ContentType string // the response's media type ("text/html"), "" when absent
 	// Path is the JSON path of the offending value, object keys joined by
 	// dots and array indices in brackets: "port", "instances[3].port"; ""
-	// for the whole body or when unknown.
+	// for the whole body or when unknown. A key of a map (data, not a field
+	// name: a configuration parameter, a tag) is written "[*]".
 	Path   string
 	Want   string // the Go type the spec gives the value ("int", "string"), when known
 	Got    string // the JSON type received: "string", "number", "object", "array", "bool", "null"
@@ -99,7 +111,7 @@ type DecodeError struct {
 	// (fewer for bodies of several MiB); values past that point that are
 	// also mistyped hold encoding/json's zero value.
 	More int
-	Err  error // the kind: ErrNoBody, ErrNotJSON, ErrSyntax, ErrType or ErrValue
+	Err  error // the kind: ErrNoBody, ErrNotJSON, ErrSyntax, ErrTooDeep, ErrType, ErrValue or ErrUndocumented
 }
 
 func (e *DecodeError) Error() string {

@@ -92,10 +92,13 @@ func TestIssue12ErrorsNeverQuoteTheBody(t *testing.T) {
 	}
 }
 
+// The keys of a map are data (a parameter's name, a tag), never quoted:
+// "[*]". Field names are kept.
 func TestPathKeysAreNamesNotData(t *testing.T) {
 	var v map[string]map[string]int
 	de := decodeErr(t, jsoncodec.Unmarshal([]byte(`{"a b":{"`+strings.Repeat("k", 100)+`":"x"}}`), &v))
-	require.Equal(t, `["a b"]["`+strings.Repeat("k", 64)+`…"]`, de.Path)
+	require.Equal(t, `[*][*]`, de.Path)
+	require.NotContains(t, de.Error(), "kkk")
 }
 
 func resp(status int, contentType string) *http.Response {

@@ -57,6 +57,9 @@ const flags = segjson.DontCopyString | segjson.DontCopyNumber
 // nothing. A nil or non-pointer v is encoding/json's
 // *json.InvalidUnmarshalError.
 func Unmarshal(data []byte, v any) error {
+	if at := tooDeep(data, payload.MaxDepth); at >= 0 {
+		return &payload.DecodeError{Err: payload.ErrTooDeep, Offset: int64(at), Length: len(data)}
+	}
 	// One copy, never written again: the decoded strings point into it (and
 	// keep it alive while any of them lives: a body's worth of memory).
 	s := string(data)
@@ -71,6 +74,71 @@ func Unmarshal(data []byte, v any) error {
 		return nil
 	}
 	return slow(data, v)
+}
+
+// tooDeep returns the offset where data nests arrays and objects deeper
+// than max, or -1. segmentio decodes by recursion: a body of a few MiB of
+// '[' would overflow the stack, a fatal error no recover catches. A body
+// with at most max brackets in all cannot be too deep, so most bodies are
+// only counted (bytes.Count is vectorised).
+func tooDeep(data []byte, max int) int {
+	if bytes.Count(data, []byte{'['})+bytes.Count(data, []byte{'{'}) <= max {
+		return -1
+	}
+	depth := 0
+	for i := 0; i < len(data); i++ {
+		switch data[i] {
+		case '"':
+			i = stringEnd(data, i) - 1
+			if i < 0 {
+				return -1 // unterminated: the decoder reports the syntax error
+			}
+		case '[', '{':
+			if depth++; depth > max {
+				return i
+			}
+		case ']', '}':
+			depth--
+		}
+	}
+	return -1
+}
+
+// maskMapKeys masks the keys of path that index a map of t (data, such as
+// a configuration parameter's name, not a field name): render writes them
+// "[*]", so a DecodeError never quotes them.
+func maskMapKeys(path []step, t reflect.Type) {
+	for i := range path {
+		for t != nil && t.Kind() == reflect.Pointer {
+			t = t.Elem()
+		}
+		if t == nil {
+			return
+		}
+		switch {
+		case path[i].index >= 0 && (t.Kind() == reflect.Slice || t.Kind() == reflect.Array):
+			t = t.Elem()
+		case path[i].index < 0 && t.Kind() == reflect.Map:
+			path[i].key, path[i].masked = "", true
+			t = t.Elem()
+		case path[i].index < 0 && t.Kind() == reflect.Struct:
+			ft, ok := fieldType(t, path[i].key)
+			if !ok {
+				t = nil
+				continue
+			}
+			t = ft
+		default:
+			// an interface{} or a type of its own decoding: what is below is
+			// data of unknown shape
+			for j := i; j < len(path); j++ {
+				if path[j].index < 0 {
+					path[j].key, path[j].masked = "", true
+				}
+			}
+			return
+		}
+	}
 }
 
 // maxMismatches bounds the decodes of a body with values of unexpected
@@ -108,7 +176,7 @@ func slow(data []byte, v any) error {
 			if first != nil {
 				return first // cutting made it worse (should not happen): report what was found
 			}
-			return malformed(data, syn)
+			return malformed(data, syn, rv.Elem().Type())
 		}
 		// A value refused: by its JSON type (encoding/json knows where) or
 		// by its Go type's UnmarshalJSON (found by trying each such value).
@@ -123,6 +191,7 @@ func slow(data []byte, v any) error {
 				path, start = p, at
 			}
 		}
+		maskMapKeys(path, rv.Elem().Type())
 		if first == nil {
 			first = refused(err, typ, path, len(data))
 		} else {
@@ -136,12 +205,13 @@ func slow(data []byte, v any) error {
 }
 
 // malformed describes a syntax error: nothing decoded.
-func malformed(data []byte, syn *json.SyntaxError) *payload.DecodeError {
+func malformed(data []byte, syn *json.SyntaxError, t reflect.Type) *payload.DecodeError {
 	de := &payload.DecodeError{Err: payload.ErrSyntax, Offset: syn.Offset, Length: len(data)}
 	if len(bytes.TrimSpace(data)) == 0 {
 		de.Err = payload.ErrNoBody
 	}
 	path, _ := pathAt(data, int(syn.Offset)-1)
+	maskMapKeys(path, t)
 	de.Path = render(path)
 	return de
 }
@@ -380,8 +450,9 @@ func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\
 
 // step is one step of a JSON path: an object key (decoded) or an array index.
 type step struct {
-	key   string
-	index int // -1 for a key
+	key    string
+	index  int  // -1 for a key
+	masked bool // a map's key (data): written [*] (maskMapKeys)
 }
 
 // pathAt returns the JSON path of the innermost value at byte pos of data,
@@ -465,6 +536,10 @@ func pathAt(data []byte, pos int) ([]step, int) {
 func render(path []step) string {
 	var b strings.Builder
 	for _, s := range path {
+		if s.masked {
+			b.WriteString("[*]")
+			continue
+		}
 		if s.index >= 0 {
 			b.WriteString("[")
 			b.WriteString(strconv.Itoa(s.index))
@@ -585,5 +660,5 @@ func DecodeResponse(operation string, rsp *http.Response, body []byte, v any) (d
 		return false, err
 	}
 	de.Operation, de.StatusCode, de.ContentType = operation, rsp.StatusCode, mediaType(ct)
-	return !errors.Is(de.Err, payload.ErrSyntax) && !errors.Is(de.Err, payload.ErrNoBody), de
+	return !errors.Is(de.Err, payload.ErrSyntax) && !errors.Is(de.Err, payload.ErrNoBody) && !errors.Is(de.Err, payload.ErrTooDeep), de
 }
