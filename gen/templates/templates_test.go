@@ -82,6 +82,7 @@ const parseSwitch = `    {{- /* cachesdk: one rule for every documented JSON bod
     missing or not JSON is an error; a decode error comes back WITH the response,
     its raw Body and whatever did decode. */}}
     {{- $defs := getResponseTypeDefinitions .}}
+    {{- $successBody := false}}{{range $defs}}{{if eq (slice .ResponseName 0 1) "2"}}{{$successBody = true}}{{end}}{{end}}
     {{- if $defs}}
     switch {
     {{- range .Responses}}{{if and (not .Contents) (ne .StatusCode "default")}}
@@ -99,6 +100,11 @@ const parseSwitch = `    {{- /* cachesdk: one rule for every documented JSON bod
             return response, err
         }
     {{- end}}{{end}}
+    {{- if $successBody}}
+    case rsp.StatusCode >= 200 && rsp.StatusCode < 300:
+        // a success status the operation does not document: no typed result
+        return response, json.Undocumented({{$opid | toGoString}}, rsp, bodyBytes)
+    {{- end}}
     }
     {{- end}}
 `

@@ -662,3 +662,13 @@ func DecodeResponse(operation string, rsp *http.Response, body []byte, v any) (d
 	de.Operation, de.StatusCode, de.ContentType = operation, rsp.StatusCode, mediaType(ct)
 	return !errors.Is(de.Err, payload.ErrSyntax) && !errors.Is(de.Err, payload.ErrNoBody) && !errors.Is(de.Err, payload.ErrTooDeep), de
 }
+
+// Undocumented is the error of a generated parser for a 2xx status its
+// operation does not document (a 201 or 204 where the spec says 200 with a
+// body): the call did not fail, but there is no typed result to read, so it
+// must not look like a success with a result. The response (and its raw
+// Body) come back with it.
+func Undocumented(operation string, rsp *http.Response, body []byte) error {
+	return &payload.DecodeError{Operation: operation, StatusCode: rsp.StatusCode,
+		ContentType: mediaType(rsp.Header.Get("Content-Type")), Offset: -1, Length: len(body), Err: payload.ErrUndocumented}
+}

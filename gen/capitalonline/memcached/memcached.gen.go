@@ -1676,6 +1676,9 @@ func ParseClearMemcachedInstanceResponse(rsp *http.Response) (*ClearMemcachedIns
 		if err != nil {
 			return response, err
 		}
+	case rsp.StatusCode >= 200 && rsp.StatusCode < 300:
+		// a success status the operation does not document: no typed result
+		return response, json.Undocumented("ClearMemcachedInstance", rsp, bodyBytes)
 	}
 
 	return response, nil
@@ -1702,6 +1705,9 @@ func ParseCreateMemcachedInstanceResponse(rsp *http.Response) (*CreateMemcachedI
 		if err != nil {
 			return response, err
 		}
+	case rsp.StatusCode >= 200 && rsp.StatusCode < 300:
+		// a success status the operation does not document: no typed result
+		return response, json.Undocumented("CreateMemcachedInstance", rsp, bodyBytes)
 	}
 
 	return response, nil
@@ -1728,6 +1734,9 @@ func ParseDeleteMemcachedInstanceResponse(rsp *http.Response) (*DeleteMemcachedI
 		if err != nil {
 			return response, err
 		}
+	case rsp.StatusCode >= 200 && rsp.StatusCode < 300:
+		// a success status the operation does not document: no typed result
+		return response, json.Undocumented("DeleteMemcachedInstance", rsp, bodyBytes)
 	}
 
 	return response, nil
@@ -1754,6 +1763,9 @@ func ParseDescribeMemcachedInstanceResponse(rsp *http.Response) (*DescribeMemcac
 		if err != nil {
 			return response, err
 		}
+	case rsp.StatusCode >= 200 && rsp.StatusCode < 300:
+		// a success status the operation does not document: no typed result
+		return response, json.Undocumented("DescribeMemcachedInstance", rsp, bodyBytes)
 	}
 
 	return response, nil
@@ -1780,6 +1792,9 @@ func ParseMemcachedInstanceListResponse(rsp *http.Response) (*MemcachedInstanceL
 		if err != nil {
 			return response, err
 		}
+	case rsp.StatusCode >= 200 && rsp.StatusCode < 300:
+		// a success status the operation does not document: no typed result
+		return response, json.Undocumented("MemcachedInstanceList", rsp, bodyBytes)
 	}
 
 	return response, nil
@@ -1806,6 +1821,9 @@ func ParseUpdateMemcachedInstanceResponse(rsp *http.Response) (*UpdateMemcachedI
 		if err != nil {
 			return response, err
 		}
+	case rsp.StatusCode >= 200 && rsp.StatusCode < 300:
+		// a success status the operation does not document: no typed result
+		return response, json.Undocumented("UpdateMemcachedInstance", rsp, bodyBytes)
 	}
 
 	return response, nil

@@ -2524,6 +2524,9 @@ func ParseCreateBackupResponse(rsp *http.Response) (*CreateBackupResponse, error
 		if err != nil {
 			return response, err
 		}
+	case rsp.StatusCode >= 200 && rsp.StatusCode < 300:
+		// a success status the operation does not document: no typed result
+		return response, json.Undocumented("CreateBackup", rsp, bodyBytes)
 	}
 
 	return response, nil
@@ -2550,6 +2553,9 @@ func ParseCreateDBInstanceResponse(rsp *http.Response) (*CreateDBInstanceRespons
 		if err != nil {
 			return response, err
 		}
+	case rsp.StatusCode >= 200 && rsp.StatusCode < 300:
+		// a success status the operation does not document: no typed result
+		return response, json.Undocumented("CreateDBInstance", rsp, bodyBytes)
 	}
 
 	return response, nil
@@ -2576,6 +2582,9 @@ func ParseDeleteBackupResponse(rsp *http.Response) (*DeleteBackupResponse, error
 		if err != nil {
 			return response, err
 		}
+	case rsp.StatusCode >= 200 && rsp.StatusCode < 300:
+		// a success status the operation does not document: no typed result
+		return response, json.Undocumented("DeleteBackup", rsp, bodyBytes)
 	}
 
 	return response, nil
@@ -2602,6 +2611,9 @@ func ParseDeleteDBInstanceResponse(rsp *http.Response) (*DeleteDBInstanceRespons
 		if err != nil {
 			return response, err
 		}
+	case rsp.StatusCode >= 200 && rsp.StatusCode < 300:
+		// a success status the operation does not document: no typed result
+		return response, json.Undocumented("DeleteDBInstance", rsp, bodyBytes)
 	}
 
 	return response, nil
@@ -2628,6 +2640,9 @@ func ParseDescribeAvailableDBConfigResponse(rsp *http.Response) (*DescribeAvaila
 		if err != nil {
 			return response, err
 		}
+	case rsp.StatusCode >= 200 && rsp.StatusCode < 300:
+		// a success status the operation does not document: no typed result
+		return response, json.Undocumented("DescribeAvailableDBConfig", rsp, bodyBytes)
 	}
 
 	return response, nil
@@ -2654,6 +2669,9 @@ func ParseDescribeBackupsResponse(rsp *http.Response) (*DescribeBackupsResponse,
 		if err != nil {
 			return response, err
 		}
+	case rsp.StatusCode >= 200 && rsp.StatusCode < 300:
+		// a success status the operation does not document: no typed result
+		return response, json.Undocumented("DescribeBackups", rsp, bodyBytes)
 	}
 
 	return response, nil
@@ -2680,6 +2698,9 @@ func ParseDescribeDBInstancesResponse(rsp *http.Response) (*DescribeDBInstancesR
 		if err != nil {
 			return response, err
 		}
+	case rsp.StatusCode >= 200 && rsp.StatusCode < 300:
+		// a success status the operation does not document: no typed result
+		return response, json.Undocumented("DescribeDBInstances", rsp, bodyBytes)
 	}
 
 	return response, nil
@@ -2706,6 +2727,9 @@ func ParseDescribeRedisConfigResponse(rsp *http.Response) (*DescribeRedisConfigR
 		if err != nil {
 			return response, err
 		}
+	case rsp.StatusCode >= 200 && rsp.StatusCode < 300:
+		// a success status the operation does not document: no typed result
+		return response, json.Undocumented("DescribeRedisConfig", rsp, bodyBytes)
 	}
 
 	return response, nil
@@ -2732,6 +2756,9 @@ func ParseDescribeReginsResponse(rsp *http.Response) (*DescribeReginsResponse, e
 		if err != nil {
 			return response, err
 		}
+	case rsp.StatusCode >= 200 && rsp.StatusCode < 300:
+		// a success status the operation does not document: no typed result
+		return response, json.Undocumented("DescribeRegins", rsp, bodyBytes)
 	}
 
 	return response, nil
@@ -2758,6 +2785,9 @@ func ParseDownloadBackupResponse(rsp *http.Response) (*DownloadBackupResponse, e
 		if err != nil {
 			return response, err
 		}
+	case rsp.StatusCode >= 200 && rsp.StatusCode < 300:
+		// a success status the operation does not document: no typed result
+		return response, json.Undocumented("DownloadBackup", rsp, bodyBytes)
 	}
 
 	return response, nil

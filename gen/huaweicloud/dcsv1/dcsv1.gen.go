@@ -7554,6 +7554,9 @@ func ParseListAvailableZonesResponse(rsp *http.Response) (*ListAvailableZonesRes
 		if err != nil {
 			return response, err
 		}
+	case rsp.StatusCode >= 200 && rsp.StatusCode < 300:
+		// a success status the operation does not document: no typed result
+		return response, json.Undocumented("ListAvailableZones", rsp, bodyBytes)
 	}
 
 	return response, nil
@@ -7580,6 +7583,9 @@ func ParseListMaintenanceWindowsResponse(rsp *http.Response) (*ListMaintenanceWi
 		if err != nil {
 			return response, err
 		}
+	case rsp.StatusCode >= 200 && rsp.StatusCode < 300:
+		// a success status the operation does not document: no typed result
+		return response, json.Undocumented("ListMaintenanceWindows", rsp, bodyBytes)
 	}
 
 	return response, nil
@@ -7606,6 +7612,9 @@ func ParseListProductsResponse(rsp *http.Response) (*ListProductsResponse, error
 		if err != nil {
 			return response, err
 		}
+	case rsp.StatusCode >= 200 && rsp.StatusCode < 300:
+		// a success status the operation does not document: no typed result
+		return response, json.Undocumented("ListProducts", rsp, bodyBytes)
 	}
 
 	return response, nil
@@ -7634,6 +7643,9 @@ func ParseBatchDeleteInstancesResponse(rsp *http.Response) (*BatchDeleteInstance
 		if err != nil {
 			return response, err
 		}
+	case rsp.StatusCode >= 200 && rsp.StatusCode < 300:
+		// a success status the operation does not document: no typed result
+		return response, json.Undocumented("BatchDeleteInstances", rsp, bodyBytes)
 	}
 
 	return response, nil
@@ -7660,6 +7672,9 @@ func ParseListInstancesResponse(rsp *http.Response) (*ListInstancesResponse, err
 		if err != nil {
 			return response, err
 		}
+	case rsp.StatusCode >= 200 && rsp.StatusCode < 300:
+		// a success status the operation does not document: no typed result
+		return response, json.Undocumented("ListInstances", rsp, bodyBytes)
 	}
 
 	return response, nil
@@ -7686,6 +7701,9 @@ func ParseCreateInstanceResponse(rsp *http.Response) (*CreateInstanceResponse, e
 		if err != nil {
 			return response, err
 		}
+	case rsp.StatusCode >= 200 && rsp.StatusCode < 300:
+		// a success status the operation does not document: no typed result
+		return response, json.Undocumented("CreateInstance", rsp, bodyBytes)
 	}
 
 	return response, nil
@@ -7712,6 +7730,9 @@ func ParseListStatisticsOfRunningInstancesResponse(rsp *http.Response) (*ListSta
 		if err != nil {
 			return response, err
 		}
+	case rsp.StatusCode >= 200 && rsp.StatusCode < 300:
+		// a success status the operation does not document: no typed result
+		return response, json.Undocumented("ListStatisticsOfRunningInstances", rsp, bodyBytes)
 	}
 
 	return response, nil
@@ -7738,6 +7759,9 @@ func ParseListNumberOfInstancesInDifferentStatusResponse(rsp *http.Response) (*L
 		if err != nil {
 			return response, err
 		}
+	case rsp.StatusCode >= 200 && rsp.StatusCode < 300:
+		// a success status the operation does not document: no typed result
+		return response, json.Undocumented("ListNumberOfInstancesInDifferentStatus", rsp, bodyBytes)
 	}
 
 	return response, nil
@@ -7764,6 +7788,9 @@ func ParseRestartOrFlushInstancesResponse(rsp *http.Response) (*RestartOrFlushIn
 		if err != nil {
 			return response, err
 		}
+	case rsp.StatusCode >= 200 && rsp.StatusCode < 300:
+		// a success status the operation does not document: no typed result
+		return response, json.Undocumented("RestartOrFlushInstances", rsp, bodyBytes)
 	}
 
 	return response, nil
@@ -7809,6 +7836,9 @@ func ParseShowInstanceResponse(rsp *http.Response) (*ShowInstanceResponse, error
 		if err != nil {
 			return response, err
 		}
+	case rsp.StatusCode >= 200 && rsp.StatusCode < 300:
+		// a success status the operation does not document: no typed result
+		return response, json.Undocumented("ShowInstance", rsp, bodyBytes)
 	}
 
 	return response, nil
@@ -7854,6 +7884,9 @@ func ParseListBackupRecordsResponse(rsp *http.Response) (*ListBackupRecordsRespo
 		if err != nil {
 			return response, err
 		}
+	case rsp.StatusCode >= 200 && rsp.StatusCode < 300:
+		// a success status the operation does not document: no typed result
+		return response, json.Undocumented("ListBackupRecords", rsp, bodyBytes)
 	}
 
 	return response, nil
@@ -7880,6 +7913,9 @@ func ParseCopyInstanceResponse(rsp *http.Response) (*CopyInstanceResponse, error
 		if err != nil {
 			return response, err
 		}
+	case rsp.StatusCode >= 200 && rsp.StatusCode < 300:
+		// a success status the operation does not document: no typed result
+		return response, json.Undocumented("CopyInstance", rsp, bodyBytes)
 	}
 
 	return response, nil
@@ -7906,6 +7942,9 @@ func ParseDeleteBackupFileResponse(rsp *http.Response) (*DeleteBackupFileRespons
 		if err != nil {
 			return response, err
 		}
+	case rsp.StatusCode >= 200 && rsp.StatusCode < 300:
+		// a success status the operation does not document: no typed result
+		return response, json.Undocumented("DeleteBackupFile", rsp, bodyBytes)
 	}
 
 	return response, nil
@@ -7932,6 +7971,9 @@ func ParseListConfigurationsResponse(rsp *http.Response) (*ListConfigurationsRes
 		if err != nil {
 			return response, err
 		}
+	case rsp.StatusCode >= 200 && rsp.StatusCode < 300:
+		// a success status the operation does not document: no typed result
+		return response, json.Undocumented("ListConfigurations", rsp, bodyBytes)
 	}
 
 	return response, nil
@@ -7996,6 +8038,9 @@ func ParseUpdatePasswordResponse(rsp *http.Response) (*UpdatePasswordResponse, e
 		if err != nil {
 			return response, err
 		}
+	case rsp.StatusCode >= 200 && rsp.StatusCode < 300:
+		// a success status the operation does not document: no typed result
+		return response, json.Undocumented("UpdatePassword", rsp, bodyBytes)
 	}
 
 	return response, nil
@@ -8022,6 +8067,9 @@ func ParseListRestoreRecordsResponse(rsp *http.Response) (*ListRestoreRecordsRes
 		if err != nil {
 			return response, err
 		}
+	case rsp.StatusCode >= 200 && rsp.StatusCode < 300:
+		// a success status the operation does not document: no typed result
+		return response, json.Undocumented("ListRestoreRecords", rsp, bodyBytes)
 	}
 
 	return response, nil
@@ -8048,6 +8096,9 @@ func ParseRestoreInstanceResponse(rsp *http.Response) (*RestoreInstanceResponse,
 		if err != nil {
 			return response, err
 		}
+	case rsp.StatusCode >= 200 && rsp.StatusCode < 300:
+		// a success status the operation does not document: no typed result
+		return response, json.Undocumented("RestoreInstance", rsp, bodyBytes)
 	}
 
 	return response, nil
@@ -8074,6 +8125,9 @@ func ParseShowQuotaOfTenantResponse(rsp *http.Response) (*ShowQuotaOfTenantRespo
 		if err != nil {
 			return response, err
 		}
+	case rsp.StatusCode >= 200 && rsp.StatusCode < 300:
+		// a success status the operation does not document: no typed result
+		return response, json.Undocumented("ShowQuotaOfTenant", rsp, bodyBytes)
 	}
 
 	return response, nil

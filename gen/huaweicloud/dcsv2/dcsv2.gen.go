@@ -11274,6 +11274,9 @@ func ParseListAvailableZonesResponse(rsp *http.Response) (*ListAvailableZonesRes
 		if err != nil {
 			return response, err
 		}
+	case rsp.StatusCode >= 200 && rsp.StatusCode < 300:
+		// a success status the operation does not document: no typed result
+		return response, json.Undocumented("ListAvailableZones", rsp, bodyBytes)
 	}
 
 	return response, nil
@@ -11300,6 +11303,9 @@ func ParseListMaintenanceWindowsResponse(rsp *http.Response) (*ListMaintenanceWi
 		if err != nil {
 			return response, err
 		}
+	case rsp.StatusCode >= 200 && rsp.StatusCode < 300:
+		// a success status the operation does not document: no typed result
+		return response, json.Undocumented("ListMaintenanceWindows", rsp, bodyBytes)
 	}
 
 	return response, nil
@@ -11326,6 +11332,9 @@ func ParseListFlavorsResponse(rsp *http.Response) (*ListFlavorsResponse, error) 
 		if err != nil {
 			return response, err
 		}
+	case rsp.StatusCode >= 200 && rsp.StatusCode < 300:
+		// a success status the operation does not document: no typed result
+		return response, json.Undocumented("ListFlavors", rsp, bodyBytes)
 	}
 
 	return response, nil
@@ -11352,6 +11361,9 @@ func ParseListGroupReplicationInfoResponse(rsp *http.Response) (*ListGroupReplic
 		if err != nil {
 			return response, err
 		}
+	case rsp.StatusCode >= 200 && rsp.StatusCode < 300:
+		// a success status the operation does not document: no typed result
+		return response, json.Undocumented("ListGroupReplicationInfo", rsp, bodyBytes)
 	}
 
 	return response, nil
@@ -11378,6 +11390,9 @@ func ParseBatchDeleteInstancesResponse(rsp *http.Response) (*BatchDeleteInstance
 		if err != nil {
 			return response, err
 		}
+	case rsp.StatusCode >= 200 && rsp.StatusCode < 300:
+		// a success status the operation does not document: no typed result
+		return response, json.Undocumented("BatchDeleteInstances", rsp, bodyBytes)
 	}
 
 	return response, nil
@@ -11404,6 +11419,9 @@ func ParseListInstancesResponse(rsp *http.Response) (*ListInstancesResponse, err
 		if err != nil {
 			return response, err
 		}
+	case rsp.StatusCode >= 200 && rsp.StatusCode < 300:
+		// a success status the operation does not document: no typed result
+		return response, json.Undocumented("ListInstances", rsp, bodyBytes)
 	}
 
 	return response, nil
@@ -11430,6 +11448,9 @@ func ParseCreateInstanceResponse(rsp *http.Response) (*CreateInstanceResponse, e
 		if err != nil {
 			return response, err
 		}
+	case rsp.StatusCode >= 200 && rsp.StatusCode < 300:
+		// a success status the operation does not document: no typed result
+		return response, json.Undocumented("CreateInstance", rsp, bodyBytes)
 	}
 
 	return response, nil
@@ -11456,6 +11477,9 @@ func ParseBatchShowNodesInformationResponse(rsp *http.Response) (*BatchShowNodes
 		if err != nil {
 			return response, err
 		}
+	case rsp.StatusCode >= 200 && rsp.StatusCode < 300:
+		// a success status the operation does not document: no typed result
+		return response, json.Undocumented("BatchShowNodesInformation", rsp, bodyBytes)
 	}
 
 	return response, nil
@@ -11482,6 +11506,9 @@ func ParseListStatisticsOfRunningInstancesResponse(rsp *http.Response) (*ListSta
 		if err != nil {
 			return response, err
 		}
+	case rsp.StatusCode >= 200 && rsp.StatusCode < 300:
+		// a success status the operation does not document: no typed result
+		return response, json.Undocumented("ListStatisticsOfRunningInstances", rsp, bodyBytes)
 	}
 
 	return response, nil
@@ -11508,6 +11535,9 @@ func ParseListNumberOfInstancesInDifferentStatusResponse(rsp *http.Response) (*L
 		if err != nil {
 			return response, err
 		}
+	case rsp.StatusCode >= 200 && rsp.StatusCode < 300:
+		// a success status the operation does not document: no typed result
+		return response, json.Undocumented("ListNumberOfInstancesInDifferentStatus", rsp, bodyBytes)
 	}
 
 	return response, nil
@@ -11534,6 +11564,9 @@ func ParseRestartOrFlushInstancesResponse(rsp *http.Response) (*RestartOrFlushIn
 		if err != nil {
 			return response, err
 		}
+	case rsp.StatusCode >= 200 && rsp.StatusCode < 300:
+		// a success status the operation does not document: no typed result
+		return response, json.Undocumented("RestartOrFlushInstances", rsp, bodyBytes)
 	}
 
 	return response, nil
@@ -11579,6 +11612,9 @@ func ParseShowInstanceResponse(rsp *http.Response) (*ShowInstanceResponse, error
 		if err != nil {
 			return response, err
 		}
+	case rsp.StatusCode >= 200 && rsp.StatusCode < 300:
+		// a success status the operation does not document: no typed result
+		return response, json.Undocumented("ShowInstance", rsp, bodyBytes)
 	}
 
 	return response, nil
@@ -11626,6 +11662,9 @@ func ParseListBackupRecordsResponse(rsp *http.Response) (*ListBackupRecordsRespo
 		if err != nil {
 			return response, err
 		}
+	case rsp.StatusCode >= 200 && rsp.StatusCode < 300:
+		// a success status the operation does not document: no typed result
+		return response, json.Undocumented("ListBackupRecords", rsp, bodyBytes)
 	}
 
 	return response, nil
@@ -11652,6 +11691,9 @@ func ParseCopyInstanceResponse(rsp *http.Response) (*CopyInstanceResponse, error
 		if err != nil {
 			return response, err
 		}
+	case rsp.StatusCode >= 200 && rsp.StatusCode < 300:
+		// a success status the operation does not document: no typed result
+		return response, json.Undocumented("CopyInstance", rsp, bodyBytes)
 	}
 
 	return response, nil
@@ -11697,6 +11739,9 @@ func ParseListBackupFileLinksResponse(rsp *http.Response) (*ListBackupFileLinksR
 		if err != nil {
 			return response, err
 		}
+	case rsp.StatusCode >= 200 && rsp.StatusCode < 300:
+		// a success status the operation does not document: no typed result
+		return response, json.Undocumented("ListBackupFileLinks", rsp, bodyBytes)
 	}
 
 	return response, nil
@@ -11723,6 +11768,9 @@ func ParseListConfigurationsResponse(rsp *http.Response) (*ListConfigurationsRes
 		if err != nil {
 			return response, err
 		}
+	case rsp.StatusCode >= 200 && rsp.StatusCode < 300:
+		// a success status the operation does not document: no typed result
+		return response, json.Undocumented("ListConfigurations", rsp, bodyBytes)
 	}
 
 	return response, nil
@@ -11787,6 +11835,9 @@ func ParseUpdatePasswordResponse(rsp *http.Response) (*UpdatePasswordResponse, e
 		if err != nil {
 			return response, err
 		}
+	case rsp.StatusCode >= 200 && rsp.StatusCode < 300:
+		// a success status the operation does not document: no typed result
+		return response, json.Undocumented("UpdatePassword", rsp, bodyBytes)
 	}
 
 	return response, nil
@@ -11813,6 +11864,9 @@ func ParseResetPasswordResponse(rsp *http.Response) (*ResetPasswordResponse, err
 		if err != nil {
 			return response, err
 		}
+	case rsp.StatusCode >= 200 && rsp.StatusCode < 300:
+		// a success status the operation does not document: no typed result
+		return response, json.Undocumented("ResetPassword", rsp, bodyBytes)
 	}
 
 	return response, nil
@@ -11856,6 +11910,9 @@ func ParseListRestoreRecordsResponse(rsp *http.Response) (*ListRestoreRecordsRes
 		if err != nil {
 			return response, err
 		}
+	case rsp.StatusCode >= 200 && rsp.StatusCode < 300:
+		// a success status the operation does not document: no typed result
+		return response, json.Undocumented("ListRestoreRecords", rsp, bodyBytes)
 	}
 
 	return response, nil
@@ -11882,6 +11939,9 @@ func ParseRestoreInstanceResponse(rsp *http.Response) (*RestoreInstanceResponse,
 		if err != nil {
 			return response, err
 		}
+	case rsp.StatusCode >= 200 && rsp.StatusCode < 300:
+		// a success status the operation does not document: no typed result
+		return response, json.Undocumented("RestoreInstance", rsp, bodyBytes)
 	}
 
 	return response, nil
@@ -11908,6 +11968,9 @@ func ParseListSlowlogResponse(rsp *http.Response) (*ListSlowlogResponse, error) 
 		if err != nil {
 			return response, err
 		}
+	case rsp.StatusCode >= 200 && rsp.StatusCode < 300:
+		// a success status the operation does not document: no typed result
+		return response, json.Undocumented("ListSlowlog", rsp, bodyBytes)
 	}
 
 	return response, nil
@@ -11953,6 +12016,9 @@ func ParseListBackgroundTaskResponse(rsp *http.Response) (*ListBackgroundTaskRes
 		if err != nil {
 			return response, err
 		}
+	case rsp.StatusCode >= 200 && rsp.StatusCode < 300:
+		// a success status the operation does not document: no typed result
+		return response, json.Undocumented("ListBackgroundTask", rsp, bodyBytes)
 	}
 
 	return response, nil
@@ -11981,6 +12047,9 @@ func ParseDeleteBackgroundTaskResponse(rsp *http.Response) (*DeleteBackgroundTas
 		if err != nil {
 			return response, err
 		}
+	case rsp.StatusCode >= 200 && rsp.StatusCode < 300:
+		// a success status the operation does not document: no typed result
+		return response, json.Undocumented("DeleteBackgroundTask", rsp, bodyBytes)
 	}
 
 	return response, nil
@@ -12007,6 +12076,9 @@ func ParseShowBackgroundTaskProgressResponse(rsp *http.Response) (*ShowBackgroun
 		if err != nil {
 			return response, err
 		}
+	case rsp.StatusCode >= 200 && rsp.StatusCode < 300:
+		// a success status the operation does not document: no typed result
+		return response, json.Undocumented("ShowBackgroundTaskProgress", rsp, bodyBytes)
 	}
 
 	return response, nil
@@ -12033,6 +12105,9 @@ func ParseShowJobInfoResponse(rsp *http.Response) (*ShowJobInfoResponse, error) 
 		if err != nil {
 			return response, err
 		}
+	case rsp.StatusCode >= 200 && rsp.StatusCode < 300:
+		// a success status the operation does not document: no typed result
+		return response, json.Undocumented("ShowJobInfo", rsp, bodyBytes)
 	}
 
 	return response, nil
@@ -12059,6 +12134,9 @@ func ParseCreateMigrationTaskResponse(rsp *http.Response) (*CreateMigrationTaskR
 		if err != nil {
 			return response, err
 		}
+	case rsp.StatusCode >= 200 && rsp.StatusCode < 300:
+		// a success status the operation does not document: no typed result
+		return response, json.Undocumented("CreateMigrationTask", rsp, bodyBytes)
 	}
 
 	return response, nil
@@ -12085,6 +12163,9 @@ func ParseBatchStopMigrationTasksResponse(rsp *http.Response) (*BatchStopMigrati
 		if err != nil {
 			return response, err
 		}
+	case rsp.StatusCode >= 200 && rsp.StatusCode < 300:
+		// a success status the operation does not document: no typed result
+		return response, json.Undocumented("BatchStopMigrationTasks", rsp, bodyBytes)
 	}
 
 	return response, nil
@@ -12111,6 +12192,9 @@ func ParseShowMigrationTaskResponse(rsp *http.Response) (*ShowMigrationTaskRespo
 		if err != nil {
 			return response, err
 		}
+	case rsp.StatusCode >= 200 && rsp.StatusCode < 300:
+		// a success status the operation does not document: no typed result
+		return response, json.Undocumented("ShowMigrationTask", rsp, bodyBytes)
 	}
 
 	return response, nil
@@ -12137,6 +12221,9 @@ func ParseShowMigrationTaskStatsResponse(rsp *http.Response) (*ShowMigrationTask
 		if err != nil {
 			return response, err
 		}
+	case rsp.StatusCode >= 200 && rsp.StatusCode < 300:
+		// a success status the operation does not document: no typed result
+		return response, json.Undocumented("ShowMigrationTaskStats", rsp, bodyBytes)
 	}
 
 	return response, nil
@@ -12163,6 +12250,9 @@ func ParseStopMigrationTaskResponse(rsp *http.Response) (*StopMigrationTaskRespo
 		if err != nil {
 			return response, err
 		}
+	case rsp.StatusCode >= 200 && rsp.StatusCode < 300:
+		// a success status the operation does not document: no typed result
+		return response, json.Undocumented("StopMigrationTask", rsp, bodyBytes)
 	}
 
 	return response, nil
@@ -12189,6 +12279,9 @@ func ParseListMigrationTaskResponse(rsp *http.Response) (*ListMigrationTaskRespo
 		if err != nil {
 			return response, err
 		}
+	case rsp.StatusCode >= 200 && rsp.StatusCode < 300:
+		// a success status the operation does not document: no typed result
+		return response, json.Undocumented("ListMigrationTask", rsp, bodyBytes)
 	}
 
 	return response, nil
@@ -12215,6 +12308,9 @@ func ParseDeleteMigrationTaskResponse(rsp *http.Response) (*DeleteMigrationTaskR
 		if err != nil {
 			return response, err
 		}
+	case rsp.StatusCode >= 200 && rsp.StatusCode < 300:
+		// a success status the operation does not document: no typed result
+		return response, json.Undocumented("DeleteMigrationTask", rsp, bodyBytes)
 	}
 
 	return response, nil
@@ -12241,6 +12337,9 @@ func ParseCreateOnlineMigrationTaskResponse(rsp *http.Response) (*CreateOnlineMi
 		if err != nil {
 			return response, err
 		}
+	case rsp.StatusCode >= 200 && rsp.StatusCode < 300:
+		// a success status the operation does not document: no typed result
+		return response, json.Undocumented("CreateOnlineMigrationTask", rsp, bodyBytes)
 	}
 
 	return response, nil
@@ -12267,6 +12366,9 @@ func ParseSetOnlineMigrationTaskResponse(rsp *http.Response) (*SetOnlineMigratio
 		if err != nil {
 			return response, err
 		}
+	case rsp.StatusCode >= 200 && rsp.StatusCode < 300:
+		// a success status the operation does not document: no typed result
+		return response, json.Undocumented("SetOnlineMigrationTask", rsp, bodyBytes)
 	}
 
 	return response, nil
@@ -12293,6 +12395,9 @@ func ParseShowQuotaOfTenantResponse(rsp *http.Response) (*ShowQuotaOfTenantRespo
 		if err != nil {
 			return response, err
 		}
+	case rsp.StatusCode >= 200 && rsp.StatusCode < 300:
+		// a success status the operation does not document: no typed result
+		return response, json.Undocumented("ShowQuotaOfTenant", rsp, bodyBytes)
 	}
 
 	return response, nil

@@ -501,6 +501,9 @@ func ParseDescribeURedisBackupResponse(rsp *http.Response) (*DescribeURedisBacku
 		if err != nil {
 			return response, err
 		}
+	case rsp.StatusCode >= 200 && rsp.StatusCode < 300:
+		// a success status the operation does not document: no typed result
+		return response, json.Undocumented("DescribeURedisBackup", rsp, bodyBytes)
 	}
 
 	return response, nil
