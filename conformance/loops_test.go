@@ -30,8 +30,8 @@ import (
 
 // paginatorDecl and waiterDecl mirror internal/loopgen's declarations.
 type paginatorDecl struct {
-	Offset, Limit, Mode, Items, Total string
-	Base                              int
+	Offset, Limit, Mode, Items, Total, Key string
+	Base                                   int
 }
 
 type waiterDecl struct {
@@ -203,7 +203,16 @@ func TestPaginators(t *testing.T) {
 			}
 			newServer := func(n int, withTotal, ignore bool) (*pageServer, any) {
 				s := &pageServer{n: n, withTotal: withTotal, ignoreOff: ignore, decl: p, filterQuery: "=keepme"}
-				s.makeItem = func(i int) any { return item(t, body, schema, p.Items, fmt.Sprintf("item-%d", i)) }
+				s.makeItem = func(i int) any {
+					it := item(t, body, schema, p.Items, fmt.Sprintf("item-%d", i))
+					if p.Key != "" { // each item its own id
+						it[p.Key] = fmt.Sprintf("id-%d", i)
+						if ks := props(props(schema)[p.Items].Value.Items.Value)[p.Key]; ks != nil && ks.Value.Type.Is("integer") {
+							it[p.Key] = i + 1
+						}
+					}
+					return it
+				}
 				s.render = func(items []any, total int, withTotal bool) []byte {
 					b := map[string]any{}
 					for k, v := range body {

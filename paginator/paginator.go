@@ -12,9 +12,10 @@
 //	}
 //
 // Both stop when the declared total is reached, on a short page or on an
-// empty page. They return ErrOffsetIgnored, and stop, when the server answers
-// a page identical to the previous one (it ignored the offset), so a walk
-// never loops forever. The caller's context bounds the whole walk; breaking
+// empty page. They return ErrOffsetIgnored, and stop, when the server sends
+// an item a second time (by its id, the declaration's key) or a page
+// identical to the previous one: it ignored the offset, and the walk would
+// never end. The caller's context bounds the whole walk; breaking
 // out of the range loop stops it before the next request is sent.
 package paginator
 
@@ -71,6 +72,12 @@ type Spec[R any, I any] struct {
 	Items func(R) []I
 	// Total returns the declared total of items, if the response has one.
 	Total func(R) (int, bool)
+	// Key returns an item's identity (its id), if it has one. An item seen
+	// twice in one walk means the server did not honour the offset: the
+	// walk stops with ErrOffsetIgnored, even when the pages are not
+	// identical (a changing field) or repeat an older page (A, B, A).
+	// Without Key, a page identical to the previous one is the sign.
+	Key func(I) (string, bool)
 }
 
 // Pages returns an iterator over the responses of s. After an error it
@@ -84,6 +91,7 @@ func Pages[R any, I any](ctx context.Context, s Spec[R, I]) iter.Seq2[R, error] 
 		}
 		seen := 0
 		var prev []I
+		seenKeys := map[string]struct{}{}
 		for page := 1; ; page++ {
 			if err := ctx.Err(); err != nil {
 				yield(zero, &Error{Operation: s.Operation, Page: page, Offset: offset, Err: err})
@@ -95,7 +103,7 @@ func Pages[R any, I any](ctx context.Context, s Spec[R, I]) iter.Seq2[R, error] 
 				return
 			}
 			items := s.Items(r)
-			if page > 1 && len(items) > 0 && reflect.DeepEqual(items, prev) {
+			if repeated(s.Key, seenKeys, items) || s.Key == nil && page > 1 && len(items) > 0 && reflect.DeepEqual(items, prev) {
 				yield(zero, &Error{Operation: s.Operation, Page: page, Offset: offset, Err: ErrOffsetIgnored})
 				return
 			}
@@ -123,6 +131,25 @@ func Pages[R any, I any](ctx context.Context, s Spec[R, I]) iter.Seq2[R, error] 
 			}
 		}
 	}
+}
+
+// repeated records the keys of items and reports whether one was seen
+// before in this walk.
+func repeated[I any](key func(I) (string, bool), seen map[string]struct{}, items []I) bool {
+	if key == nil {
+		return false
+	}
+	for _, it := range items {
+		k, ok := key(it)
+		if !ok || k == "" {
+			continue
+		}
+		if _, dup := seen[k]; dup {
+			return true
+		}
+		seen[k] = struct{}{}
+	}
+	return false
 }
 
 // skipped is the number of items before the walk's first one: a walk that

@@ -158,3 +158,40 @@ func TestFetchErrorAndContext(t *testing.T) {
 	}
 	assert.Empty(t, s.calls, "a cancelled context sends nothing")
 }
+
+type row struct {
+	ID   string
+	Used int // changes between answers: the pages are never identical
+}
+
+// Found by a review: a server that ignores the offset but changes a field
+// on every answer, or that alternates two pages, was walked forever. With
+// a key, an item seen twice stops the walk.
+func TestRepeatedItemsStopTheWalk(t *testing.T) {
+	for name, pageAt := range map[string]func(call int) []row{
+		"same ids, changing field": func(call int) []row { return []row{{"a", call}, {"b", call}} },
+		"pages A, B, A":            func(call int) []row { return [][]row{{{"a", 0}, {"b", 0}}, {{"c", 0}, {"d", 0}}}[call%2] },
+	} {
+		t.Run(name, func(t *testing.T) {
+			calls := 0
+			sp := paginator.Spec[[]row, row]{
+				Operation: "ListThings", Limit: 2,
+				Fetch: func(context.Context, int) ([]row, error) { calls++; return pageAt(calls - 1), nil },
+				Items: func(p []row) []row { return p },
+				Total: func([]row) (int, bool) { return 1_000_000, true },
+				Key:   func(r row) (string, bool) { return r.ID, r.ID != "" },
+			}
+			var err error
+			n := 0
+			for _, e := range paginator.Items(context.Background(), sp) {
+				if e != nil {
+					err = e
+					break
+				}
+				n++
+			}
+			require.ErrorIs(t, err, paginator.ErrOffsetIgnored)
+			assert.LessOrEqual(t, calls, 3)
+		})
+	}
+}

@@ -48,6 +48,7 @@ type Paginator struct {
 	Base   int    `yaml:"base"`   // the first offset: 0 (default) or 1
 	Items  string `yaml:"items"`  // the 200 body's property holding the items
 	Total  string `yaml:"total"`  // the 200 body's property holding the total (optional)
+	Key    string `yaml:"key"`    // the item's property holding its id (optional: a repeated id stops the walk)
 }
 
 // Waiter is one entry of an operation's x-waiters.
@@ -297,7 +298,7 @@ func run(specPath, dir string) error {
 		b.WriteString(")\n\n")
 		_ = what
 	}
-	header(&pg, "paginators", "context", "errors", "iter", "github.com/cachesdk/cachesdk/paginator")
+	header(&pg, "paginators", "context", "errors", "iter", "strconv", "github.com/cachesdk/cachesdk/paginator")
 	header(&wt, "waiters", "context", "errors", "time", "github.com/cachesdk/cachesdk/apierror", "github.com/cachesdk/cachesdk/waiter")
 	np, nw := 0, 0
 	for _, op := range ops {
@@ -321,6 +322,9 @@ func run(specPath, dir string) error {
 	}
 	if nw > 0 {
 		wt.WriteString(notFoundFunc)
+	}
+	if np > 0 {
+		pg.WriteString("\nvar _ = strconv.Itoa // not every package has an integer key\n")
 	}
 	for _, out := range []struct {
 		name string
@@ -433,6 +437,18 @@ func (p *pkg) paginator(b *bytes.Buffer, op string, d Paginator) error {
 		}
 		total = fmt.Sprintf("func(r %s) (int, bool) {\n\tif r == nil || r.JSON200 == nil {\n\t\treturn 0, false\n\t}\n\t%s\n}", c.resp, conv)
 	}
+	key := "nil"
+	if d.Key != "" {
+		kv, err := p.prop(item, d.Key, "it")
+		if err != nil {
+			return fmt.Errorf("key: %w", err)
+		}
+		get, err := keyOf(kv)
+		if err != nil {
+			return fmt.Errorf("key: %w", err)
+		}
+		key = fmt.Sprintf("func(it %s) (string, bool) {\n%s\n}", item, get)
+	}
 	sig := strings.Join(append(append([]string{"ctx context.Context"}, c.params...), "params *"+c.paramsT), ", ")
 	args := strings.Join(append(append([]string{"ctx"}, c.args...), "&p"), ", ")
 	offName, limName := off.Names[0].Name, lim.Names[0].Name
@@ -458,6 +474,7 @@ func (c *%[4]s) %[7]sPaginator(%[5]s) paginator.Spec[%[6]s, %[9]s] {
 		Base:      %[13]d,
 		Start:     %[13]d,
 		Total:     %[14]s,
+		Key:       %[21]s,
 		Items: func(r %[6]s) []%[9]s {
 			if r == nil || r.JSON200 == nil || %[15]s == nil {
 				return nil
@@ -486,7 +503,7 @@ func (c *%[4]s) %[7]sPaginator(%[5]s) paginator.Spec[%[6]s, %[9]s] {
 
 `, op, limName, offName, p.recv, sig, c.resp, lowerFirst(op), strings.Join(append(append([]string{"ctx"}, c.args...), "params"), ", "),
 		item, c.paramsT, op, mode, base, total, items.expr, itemsExpr, offElem, c.method, args,
-		comment(fmt.Sprintf("%[1]sItems returns an iterator over every item of every page of %[1]s (%[1]sPages tells how the walk goes); break out of the loop to stop early.", op)))
+		comment(fmt.Sprintf("%[1]sItems returns an iterator over every item of every page of %[1]s (%[1]sPages tells how the walk goes); break out of the loop to stop early.", op)), key)
 	_ = limElem
 	return nil
 }
@@ -512,10 +529,33 @@ func dur(s string) (string, error) {
 	return fmt.Sprintf("%d * time.Millisecond", d.Milliseconds()), nil
 }
 
+// keyOf returns statements that return (id, found) from v: a string (or a
+// string-based type) as it is, an integer in base 10; absent when nil.
+func keyOf(v value) (string, error) {
+	t := strings.TrimPrefix(v.typ, "*")
+	conv := "string(%s)"
+	switch t {
+	case "int", "int32", "int64":
+		conv = "strconv.FormatInt(int64(%s), 10)"
+	case "float32", "float64", "bool":
+		return "", fmt.Errorf("%s has type %s: want a string or an integer id", v.field, v.typ)
+	default:
+		if strings.ContainsAny(t, "[]*.") && t != "flex.String" {
+			return "", fmt.Errorf("%s has type %s: want a string or an integer id", v.field, v.typ)
+		}
+	}
+	if strings.HasPrefix(v.typ, "*") {
+		return fmt.Sprintf("if %[1]s == nil {\n\treturn \"\", false\n}\nreturn %[2]s, true", v.expr, fmt.Sprintf(conv, "*"+v.expr)), nil
+	}
+	return fmt.Sprintf("return %s, true", fmt.Sprintf(conv, v.expr)), nil
+}
+
 // stringOf returns statements that return (state string, found) from v.
 func stringOf(v value) (string, error) {
 	t := strings.TrimPrefix(v.typ, "*")
-	if strings.ContainsAny(t, "[]*.") && t != "flex.String" {
+	switch {
+	case strings.ContainsAny(t, "[]*.") && t != "flex.String",
+		t == "int", t == "int32", t == "int64", t == "float32", t == "float64", t == "bool":
 		return "", fmt.Errorf("state %s has type %s: want a string", v.field, v.typ)
 	}
 	if strings.HasPrefix(v.typ, "*") {

@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"iter"
+	"strconv"
 
 	"github.com/cachesdk/cachesdk/paginator"
 )
@@ -47,6 +48,12 @@ func (c *ProjectClient) listBackupRecordsPaginator(ctx context.Context, instance
 				return 0, false
 			}
 			return int(*r.JSON200.TotalNum), true
+		},
+		Key: func(it BackupRecordResponse) (string, bool) {
+			if it.BackupId == nil {
+				return "", false
+			}
+			return string(*it.BackupId), true
 		},
 		Items: func(r *ListBackupRecordsResponse) []BackupRecordResponse {
 			if r == nil || r.JSON200 == nil || r.JSON200.BackupRecordResponse == nil {
@@ -112,6 +119,12 @@ func (c *ProjectClient) listInstancesPaginator(ctx context.Context, params *List
 			}
 			return int(*r.JSON200.InstanceNum), true
 		},
+		Key: func(it InstanceListInfo) (string, bool) {
+			if it.InstanceId == nil {
+				return "", false
+			}
+			return string(*it.InstanceId), true
+		},
 		Items: func(r *ListInstancesResponse) []InstanceListInfo {
 			if r == nil || r.JSON200 == nil || r.JSON200.Instances == nil {
 				return nil
@@ -176,6 +189,12 @@ func (c *ProjectClient) listRestoreRecordsPaginator(ctx context.Context, instanc
 			}
 			return int(*r.JSON200.TotalNum), true
 		},
+		Key: func(it RestoreRecordResponse) (string, bool) {
+			if it.RestoreId == nil {
+				return "", false
+			}
+			return string(*it.RestoreId), true
+		},
 		Items: func(r *ListRestoreRecordsResponse) []RestoreRecordResponse {
 			if r == nil || r.JSON200 == nil || r.JSON200.RestoreRecordResponse == nil {
 				return nil
@@ -201,3 +220,5 @@ func (c *ProjectClient) listRestoreRecordsPaginator(ctx context.Context, instanc
 	}
 	return s
 }
+
+var _ = strconv.Itoa // not every package has an integer key

@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"iter"
+	"strconv"
 
 	"github.com/cachesdk/cachesdk/paginator"
 )
@@ -47,6 +48,12 @@ func (c *ProjectClient) batchShowNodesInformationPaginator(ctx context.Context, 
 				return 0, false
 			}
 			return int(*r.JSON200.Count), true
+		},
+		Key: func(it InstanceNodesInfoResp) (string, bool) {
+			if it.InstanceId == nil {
+				return "", false
+			}
+			return string(*it.InstanceId), true
 		},
 		Items: func(r *BatchShowNodesInformationResponse) []InstanceNodesInfoResp {
 			if r == nil || r.JSON200 == nil || r.JSON200.Instances == nil {
@@ -113,6 +120,12 @@ func (c *ProjectClient) listBackgroundTaskPaginator(ctx context.Context, instanc
 			n, err := r.JSON200.TaskCount.Int64()
 			return int(n), err == nil
 		},
+		Key: func(it SingleBackgroundTask) (string, bool) {
+			if it.Id == nil {
+				return "", false
+			}
+			return string(*it.Id), true
+		},
 		Items: func(r *ListBackgroundTaskResponse) []SingleBackgroundTask {
 			if r == nil || r.JSON200 == nil || r.JSON200.Tasks == nil {
 				return nil
@@ -176,6 +189,12 @@ func (c *ProjectClient) listBackupRecordsPaginator(ctx context.Context, instance
 				return 0, false
 			}
 			return int(*r.JSON200.TotalNum), true
+		},
+		Key: func(it BackupRecordResponse) (string, bool) {
+			if it.BackupId == nil {
+				return "", false
+			}
+			return string(*it.BackupId), true
 		},
 		Items: func(r *ListBackupRecordsResponse) []BackupRecordResponse {
 			if r == nil || r.JSON200 == nil || r.JSON200.BackupRecordResponse == nil {
@@ -241,6 +260,12 @@ func (c *ProjectClient) listInstancesPaginator(ctx context.Context, params *List
 			}
 			return int(*r.JSON200.InstanceNum), true
 		},
+		Key: func(it InstanceListInfo) (string, bool) {
+			if it.InstanceId == nil {
+				return "", false
+			}
+			return string(*it.InstanceId), true
+		},
 		Items: func(r *ListInstancesResponse) []InstanceListInfo {
 			if r == nil || r.JSON200 == nil || r.JSON200.Instances == nil {
 				return nil
@@ -304,6 +329,12 @@ func (c *ProjectClient) listMigrationTaskPaginator(ctx context.Context, params *
 				return 0, false
 			}
 			return int(*r.JSON200.Count), true
+		},
+		Key: func(it MigrationTaskList) (string, bool) {
+			if it.TaskId == nil {
+				return "", false
+			}
+			return string(*it.TaskId), true
 		},
 		Items: func(r *ListMigrationTaskResponse) []MigrationTaskList {
 			if r == nil || r.JSON200 == nil || r.JSON200.MigrationTasks == nil {
@@ -369,6 +400,12 @@ func (c *ProjectClient) listRestoreRecordsPaginator(ctx context.Context, instanc
 			}
 			return int(*r.JSON200.TotalNum), true
 		},
+		Key: func(it InstanceRestoreInfo) (string, bool) {
+			if it.RestoreId == nil {
+				return "", false
+			}
+			return string(*it.RestoreId), true
+		},
 		Items: func(r *ListRestoreRecordsResponse) []InstanceRestoreInfo {
 			if r == nil || r.JSON200 == nil || r.JSON200.RestoreRecordResponse == nil {
 				return nil
@@ -432,6 +469,12 @@ func (c *ProjectClient) listSlowlogPaginator(ctx context.Context, instanceId str
 			}
 			return int(*r.JSON200.TotalNum), true
 		},
+		Key: func(it SlowlogItem) (string, bool) {
+			if it.Id == nil {
+				return "", false
+			}
+			return strconv.FormatInt(int64(*it.Id), 10), true
+		},
 		Items: func(r *ListSlowlogResponse) []SlowlogItem {
 			if r == nil || r.JSON200 == nil || r.JSON200.Slowlogs == nil {
 				return nil
@@ -457,3 +500,5 @@ func (c *ProjectClient) listSlowlogPaginator(ctx context.Context, instanceId str
 	}
 	return s
 }
+
+var _ = strconv.Itoa // not every package has an integer key

@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"iter"
+	"strconv"
 
 	"github.com/cachesdk/cachesdk/paginator"
 )
@@ -48,6 +49,12 @@ func (c *ClientWithResponses) describeURedisBackupPaginator(ctx context.Context,
 			}
 			return int(*r.JSON200.TotalCount), true
 		},
+		Key: func(it URedisBackupSet) (string, bool) {
+			if it.BackupId == nil {
+				return "", false
+			}
+			return string(*it.BackupId), true
+		},
 		Items: func(r *DescribeURedisBackupResponse) []URedisBackupSet {
 			if r == nil || r.JSON200 == nil || r.JSON200.DataSet == nil {
 				return nil
@@ -73,3 +80,5 @@ func (c *ClientWithResponses) describeURedisBackupPaginator(ctx context.Context,
 	}
 	return s
 }
+
+var _ = strconv.Itoa // not every package has an integer key
