@@ -38,7 +38,8 @@ type waiterDecl struct {
 	Args                      []string
 	Params, Body, Match       map[string]string
 	List, State               string
-	NotFound                  string `yaml:"notFound"`
+	NotFound                  string   `yaml:"notFound"`
+	NotFoundCodes             []string `yaml:"notFoundCodes"`
 	Success, Failure, Pending []string
 }
 
@@ -358,8 +359,12 @@ func TestWaiters(t *testing.T) {
 					_ = json.Unmarshal(raw, &b)
 					switch {
 					case state == "" && w.List == "":
-						e, _ := json.Marshal(map[string]any{"error_code": "DCS.4019", "error_msg": "not found",
+						e, _ := json.Marshal(map[string]any{"error_code": "DCS.3022", "error_msg": "not found",
 							"Code": "ResourceNotFound", "Message": "not found"})
+						return http.StatusNotFound, e
+					case state == "other-404" && w.List == "":
+						// a 404 that is not the resource's absence: a gateway's "no such API"
+						e, _ := json.Marshal(map[string]any{"error_code": "APIGW.0101", "error_msg": "The API does not exist"})
 						return http.StatusNotFound, e
 					case w.List == "":
 						setPath(b, w.State, state)
@@ -408,6 +413,11 @@ func TestWaiters(t *testing.T) {
 					s, err := wait(ctx, pending, pending, "")
 					require.NoError(t, err)
 					assert.Equal(t, 3, s.polls)
+					if len(w.NotFoundCodes) > 0 && w.List == "" {
+						_, err := wait(ctx, pending, "other-404")
+						require.ErrorAs(t, err, &we, "a 404 with another code is not the resource gone")
+						assert.Equal(t, waiter.ReasonPollFailed, we.Reason)
+					}
 				} else {
 					s, err := wait(ctx, pending, pending, w.Success[0])
 					require.NoError(t, err)

@@ -100,15 +100,17 @@ func (c *ClientWithResponses) WaitMemcachedInstanceRunning(ctx context.Context, 
 	return waiter.Wait(ctx, spec, cfg)
 }
 
-// notFound reports whether err says the resource does not exist: HTTP 404,
-// or one of the vendor codes given.
+// notFound reports whether err says the resource does not exist: one of
+// the vendor codes given (the spec's notFoundCodes) or, when none is
+// given, HTTP 404. With codes, a 404 of another kind (a gateway's "no such
+// API", a proxy's page) is not taken for the resource's absence.
 func notFound(err error, codes ...string) bool {
 	var e *apierror.Error
 	if !errors.As(err, &e) {
 		return false
 	}
-	if e.StatusCode == 404 {
-		return true
+	if len(codes) == 0 {
+		return e.StatusCode == 404
 	}
 	for _, c := range codes {
 		if e.Code == c {

@@ -117,7 +117,8 @@ func (c *ProjectClient) WaitRestoreDone(ctx context.Context, instanceId string, 
 }
 
 // WaitInstanceDeleted polls ShowInstance until the instance is gone (HTTP
-// 404).
+// 404 with DCS.3022 or 111404022: This DCS instance does not exist: seed
+// 003 section 7.2, lines 9151 and 9153).
 //
 // It returns nil once the resource is gone, and a *waiter.Error carrying
 // the last state seen when a poll fails, or the wait outlasts ctx or
@@ -141,7 +142,7 @@ func (c *ProjectClient) WaitInstanceDeleted(ctx context.Context, instanceId stri
 			}
 			return string(*r.JSON200.Status), true
 		},
-		IsNotFound: func(err error) bool { return notFound(err) },
+		IsNotFound: func(err error) bool { return notFound(err, "DCS.3022", "111404022") },
 		Success:    nil,
 		Failure:    nil,
 		Pending:    nil,
@@ -179,7 +180,7 @@ func (c *ProjectClient) WaitInstanceRunning(ctx context.Context, instanceId stri
 			}
 			return string(*r.JSON200.Status), true
 		},
-		IsNotFound: func(err error) bool { return notFound(err) },
+		IsNotFound: func(err error) bool { return notFound(err, "DCS.3022", "111404022") },
 		Success:    []string{"RUNNING"},
 		Failure:    []string{"CREATEFAILED", "ERROR"},
 		Pending:    []string{"CREATING", "RESTARTING", "EXTENDING", "RESTORING"},
@@ -189,15 +190,17 @@ func (c *ProjectClient) WaitInstanceRunning(ctx context.Context, instanceId stri
 	return waiter.Wait(ctx, spec, cfg)
 }
 
-// notFound reports whether err says the resource does not exist: HTTP 404,
-// or one of the vendor codes given.
+// notFound reports whether err says the resource does not exist: one of
+// the vendor codes given (the spec's notFoundCodes) or, when none is
+// given, HTTP 404. With codes, a 404 of another kind (a gateway's "no such
+// API", a proxy's page) is not taken for the resource's absence.
 func notFound(err error, codes ...string) bool {
 	var e *apierror.Error
 	if !errors.As(err, &e) {
 		return false
 	}
-	if e.StatusCode == 404 {
-		return true
+	if len(codes) == 0 {
+		return e.StatusCode == 404
 	}
 	for _, c := range codes {
 		if e.Code == c {

@@ -376,7 +376,9 @@ type API interface {
 	// expired, deleted).
 	WaitBackupDone(ctx context.Context, instanceId string, backupId string, cfg *waiter.Config) (*ListBackupRecordsResponse, error)
 
-	// WaitInstanceDeleted polls ShowInstance until the instance is gone (HTTP 404).
+	// WaitInstanceDeleted polls ShowInstance until the instance is gone (HTTP 404
+	// with DCS.3022 or 111404022: This DCS instance does not exist: seed 003
+	// section 7.2, lines 9151 and 9153).
 	WaitInstanceDeleted(ctx context.Context, instanceId string, cfg *waiter.Config) error
 
 	// WaitInstanceRunning polls ShowInstance until the instance is RUNNING
