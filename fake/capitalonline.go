@@ -48,10 +48,12 @@ func StartMemcached(opts ...Option) (*Server, error) {
 	return start("capitalonline/memcached.yaml", cdsMemcached{}, opts)
 }
 
-// CapitalOnlineConfig is a capitalonline.Config for this server.
+// CapitalOnlineConfig is a capitalonline.Config for this server: its URL,
+// the fake keys, and the default retry attempts with millisecond backoffs.
 func (s *Server) CapitalOnlineConfig() capitalonline.Config {
 	return capitalonline.Config{
 		Endpoint:    s.URL,
+		Retry:       quickRetry(),
 		Credentials: capitalonline.Credentials{AccessKeyID: CapitalOnlineAccessKeyID, SecretKey: CapitalOnlineSecretKey},
 	}
 }

@@ -45,8 +45,10 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 
 	"github.com/cachesdk/cachesdk/mockserver"
+	"github.com/cachesdk/cachesdk/retry"
 	"github.com/cachesdk/cachesdk/specs"
 	"github.com/cachesdk/cachesdk/verifier"
+	"github.com/cachesdk/cachesdk/waiter"
 )
 
 // Options tune a Server. The zero value of a field takes its default.
@@ -61,6 +63,21 @@ type Option func(*Options)
 
 // WithPollsToRunning sets Options.PollsToRunning.
 func WithPollsToRunning(n int) Option { return func(o *Options) { o.PollsToRunning = n } }
+
+// QuickWaits returns a waiter.Config for tests on the fake: polls every few
+// milliseconds (the specs' defaults wait seconds between polls, made for
+// the real APIs), for 30 s at most.
+//
+//	inst, err := c.WaitInstanceRunning(ctx, id, fake.QuickWaits())
+func QuickWaits() *waiter.Config {
+	return &waiter.Config{MinDelay: time.Millisecond, MaxDelay: 5 * time.Millisecond, MaxWait: 30 * time.Second}
+}
+
+// quickRetry is the retry policy of the Configs the servers hand out: the
+// default attempts, with backoffs of milliseconds.
+func quickRetry() *retry.Policy {
+	return &retry.Policy{BaseDelay: time.Millisecond, MaxDelay: 5 * time.Millisecond}
+}
 
 // Fault is a failure injected into the next matching request.
 type Fault struct {
@@ -139,7 +156,7 @@ func start(spec string, v vendor, opts []Option) (*Server, error) {
 	if s.opts.PollsToRunning == 0 {
 		s.opts.PollsToRunning = 2
 	}
-	mock := mockserver.New(doc, mockserver.Options{Verifier: v.verifier(), Respond: s.respond})
+	mock := mockserver.New(doc, mockserver.Options{Verifier: v.verifier(), Respond: s.respond, Reject: s.reject})
 	s.ts = httptest.NewServer(mock)
 	s.URL = s.ts.URL
 	return s, nil
@@ -229,12 +246,45 @@ func (s *Server) respond(w http.ResponseWriter, hr *http.Request, rec mockserver
 	}
 	s.mu.Lock()
 	resp, ok := s.v.serve(s, op, req)
+	if ok && resp.Body != nil {
+		// encode while the state is locked: the body holds the live
+		// resources, which the next request may change
+		if _, raw := resp.Body.([]byte); !raw {
+			b, err := json.Marshal(resp.Body)
+			if err != nil {
+				b = []byte(`{"error":"fake: cannot encode"}`)
+			}
+			resp.Body = b
+		}
+	}
 	s.mu.Unlock()
 	if !ok {
 		return false // the documented example
 	}
 	write(w, resp)
 	return true
+}
+
+// Codes of the fake's own refusals, in the vendor's error body (the
+// message says why: the spec's rule the request broke, never its values).
+const (
+	CodeRequestInvalid   = "fake.request-invalid"   // HTTP 400: the request breaks the spec
+	CodeSignatureInvalid = "fake.signature-invalid" // HTTP 401: the signature does not verify
+	CodeNoSuchOperation  = "fake.no-such-operation" // HTTP 404: no operation of the spec matches
+)
+
+// reject answers a refused request in the vendor's error format, so the
+// client's *apierror.Error says why (mockserver's Reject hook).
+func (s *Server) reject(w http.ResponseWriter, status int, err error) {
+	code := CodeRequestInvalid
+	switch status {
+	case http.StatusUnauthorized:
+		code = CodeSignatureInvalid
+	case http.StatusNotFound:
+		code = CodeNoSuchOperation
+	}
+	resp := s.v.fault(Fault{Status: status, Code: code, Message: "fake: " + err.Error()})
+	write(w, resp)
 }
 
 // reset closes the connection without an answer (the client sees a reset

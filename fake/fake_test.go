@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"sync"
 	"testing"
 	"time"
 
@@ -161,12 +162,15 @@ func TestSignatureAndValidation(t *testing.T) {
 	var apiErr *apierror.Error
 	require.ErrorAs(t, err, &apiErr)
 	assert.Equal(t, http.StatusUnauthorized, apiErr.StatusCode, "a wrong signature is refused")
+	assert.Equal(t, fake.CodeSignatureInvalid, apiErr.Code, "in the vendor's error format")
 
 	c, err = huaweicloud.NewDCSV2(srv.HuaweiConfig())
 	require.NoError(t, err)
 	_, err = c.ListInstances(context.Background(), &dcsv2.ListInstancesParams{Limit: ptr[int32](100000)})
 	require.ErrorAs(t, err, &apiErr)
 	assert.Equal(t, http.StatusBadRequest, apiErr.StatusCode, "a request the spec forbids (limit > 1000) is refused")
+	assert.Equal(t, fake.CodeRequestInvalid, apiErr.Code)
+	assert.Contains(t, apiErr.Message, "limit", "the message says which rule")
 }
 
 func TestDCSV1StartPaging(t *testing.T) {
@@ -257,4 +261,29 @@ func TestURedisBackups(t *testing.T) {
 	_, err = c.WaitBackupSucceeded(ctx, fake.UCloudRegion, "uredis-1", "b-new", quick)
 	require.NoError(t, err)
 	require.False(t, errors.Is(err, waiter.ErrTimeout))
+}
+
+// Found by a review: concurrent calls raced on the resources the fake
+// encodes (run with -race).
+func TestConcurrentLifecycles(t *testing.T) {
+	srv := fake.NewDCSV2(t, fake.WithPollsToRunning(1))
+	c, err := huaweicloud.NewDCSV2(srv.HuaweiConfig())
+	require.NoError(t, err)
+	ctx := context.Background()
+	var wg sync.WaitGroup
+	for i := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			id := v2Create(t, c, fmt.Sprintf("cache-%d", i))
+			_, err := c.WaitInstanceRunning(ctx, id, quick)
+			assert.NoError(t, err)
+			for _, err := range c.ListInstancesItems(ctx, nil) {
+				assert.NoError(t, err)
+			}
+			_, err = c.DeleteSingleInstance(ctx, id)
+			assert.NoError(t, err)
+		}()
+	}
+	wg.Wait()
 }

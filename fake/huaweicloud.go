@@ -47,11 +47,13 @@ func StartDCSV1(opts ...Option) (*Server, error) {
 	return start("huaweicloud/dcs-v1.yaml", huawei{v1: true}, opts)
 }
 
-// HuaweiConfig is a huaweicloud.Config for this server: its URL and the
-// fake AK/SK and project. Retries are left at their default.
+// HuaweiConfig is a huaweicloud.Config for this server: its URL, the fake
+// AK/SK and project, and the default retry attempts with millisecond
+// backoffs (set Retry to change them).
 func (s *Server) HuaweiConfig() huaweicloud.Config {
 	return huaweicloud.Config{
 		Endpoint:    s.URL,
+		Retry:       quickRetry(),
 		Credentials: huaweicloud.Credentials{AccessKey: HuaweiAccessKey, SecretKey: HuaweiSecretKey, ProjectID: HuaweiProjectID},
 	}
 }

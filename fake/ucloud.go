@@ -28,10 +28,12 @@ func NewURedis(t testing.TB, opts ...Option) *Server {
 // demo); Close it when done.
 func StartURedis(opts ...Option) (*Server, error) { return start("ucloud/uredis.yaml", uredis{}, opts) }
 
-// UCloudConfig is a ucloud.Config for this server (Region UCloudRegion).
+// UCloudConfig is a ucloud.Config for this server (Region UCloudRegion),
+// with the default retry attempts and millisecond backoffs.
 func (s *Server) UCloudConfig() ucloud.Config {
 	return ucloud.Config{
 		Endpoint:    s.URL,
+		Retry:       quickRetry(),
 		Credentials: ucloud.Credentials{PublicKey: UCloudPublicKey, PrivateKey: UCloudPrivateKey},
 		Region:      UCloudRegion,
 	}

@@ -55,6 +55,10 @@ type Options struct {
 	// validated) and may write the response itself: it returns false to
 	// leave it to Answer. The fake package keeps its state here.
 	Respond func(w http.ResponseWriter, r *http.Request, rec Received) bool
+	// Reject, when set, writes the answer to a request refused by routing
+	// (404), signature verification (401) or validation (400), e.g. in the
+	// vendor's error format; default: the error as text/plain.
+	Reject func(w http.ResponseWriter, status int, err error)
 }
 
 // Server is an http.Handler serving one spec.
@@ -133,7 +137,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		rec.Err = err
 		s.record(rec)
-		http.Error(w, "mockserver: "+err.Error(), http.StatusNotFound)
+		s.reject(w, http.StatusNotFound, err)
 		return
 	}
 	rec.Operation, rec.PathParams = route.Operation, params
@@ -159,7 +163,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		if errors.As(err, &se) {
 			status = http.StatusUnauthorized
 		}
-		http.Error(w, "mockserver: request rejected: "+err.Error(), status)
+		s.reject(w, status, fmt.Errorf("request rejected: %w", err))
 		return
 	}
 	s.record(rec)
@@ -189,6 +193,14 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(ans.Status)
 	w.Write(out)
+}
+
+func (s *Server) reject(w http.ResponseWriter, status int, err error) {
+	if s.opts.Reject != nil {
+		s.opts.Reject(w, status, err)
+		return
+	}
+	http.Error(w, "mockserver: "+err.Error(), status)
 }
 
 func (s *Server) record(r Received) {

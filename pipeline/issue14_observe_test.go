@@ -118,3 +118,25 @@ func TestNewRefusesAMissingSignerOrDecoder(t *testing.T) {
 	_, err = pipeline.New(pipeline.Config{Signer: markerSigner})
 	require.ErrorContains(t, err, "Config.Errors")
 }
+
+// Found by a review: the record of a transport error quoted the URL, with
+// the caller's query filters.
+func TestLoggerLeavesTheQueryOut(t *testing.T) {
+	ts := httptest.NewServer(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {}))
+	url := ts.URL
+	ts.Close() // connection refused
+	var logs bytes.Buffer
+	d, err := pipeline.New(pipeline.Config{
+		Retry: &retry.Policy{MaxAttempts: 1}, Signer: markerSigner,
+		Errors: apierror.Status{Vendor: "v", CodeField: "error_code", MessageField: "error_msg"},
+		Logger: slog.New(slog.NewJSONHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
+	})
+	require.NoError(t, err)
+	req, err := http.NewRequest(http.MethodGet, url+"/x?InstanceName=private-filter", nil)
+	require.NoError(t, err)
+	_, err = d.Do(req)
+	require.Error(t, err)
+	assert.Contains(t, logs.String(), `"error":"Get: `)
+	assert.NotContains(t, logs.String(), "private-filter")
+	assert.NotContains(t, logs.String(), logMarker)
+}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"runtime"
 	"runtime/debug"
 	"sync/atomic"
@@ -137,10 +138,15 @@ func outcome(req *http.Request, resp *http.Response, err error, d time.Duration)
 	}
 	attrs = append(attrs, slog.Duration("duration", d))
 	if err != nil && apiErr == nil {
-		// a transport error, its URL redacted by Send; a vendor error is
-		// logged by its status and code only: its message is server text
-		// that may echo what was sent
-		attrs = append(attrs, slog.String("error", err.Error()))
+		// a transport error without its URL (the query holds the caller's
+		// filters); a vendor error is logged by its status and code only:
+		// its message is server text that may echo what was sent
+		text := err.Error()
+		var ue *url.Error
+		if errors.As(err, &ue) && ue.Err != nil {
+			text = ue.Op + ": " + ue.Err.Error()
+		}
+		attrs = append(attrs, slog.String("error", text))
 	}
 	return attrs
 }
