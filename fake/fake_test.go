@@ -258,7 +258,7 @@ func TestURedisBackups(t *testing.T) {
 		srv.AddURedisBackup("uredis-1", "b-new", "Success") // done on the next poll
 		return nil
 	})
-	_, err = c.WaitBackupSucceeded(ctx, fake.UCloudRegion, "uredis-1", "b-new", quick)
+	_, err = c.WaitBackupSucceeded(ctx, "uredis-1", "b-new", quick)
 	require.NoError(t, err)
 	require.False(t, errors.Is(err, waiter.ErrTimeout))
 }

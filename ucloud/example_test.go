@@ -61,7 +61,7 @@ func Example_backups() {
 		return nil
 	})
 	quick := &waiter.Config{MinDelay: time.Millisecond, MaxDelay: 10 * time.Millisecond}
-	if _, err := c.WaitBackupSucceeded(ctx, fake.UCloudRegion, "uredis-1", "backup-4", quick); err != nil {
+	if _, err := c.WaitBackupSucceeded(ctx, "uredis-1", "backup-4", quick); err != nil {
 		log.Fatal(err)
 	}
 	fmt.Println("backup-4 Success")

@@ -51,8 +51,9 @@ type API interface {
 	DescribeURedisBackupWithResponse(ctx context.Context, params *DescribeURedisBackupParams, reqEditors ...RequestEditorFn) (*DescribeURedisBackupResponse, error)
 
 	// WaitBackupSucceeded polls DescribeURedisBackup until the backup backupId of
-	// the group groupId is Success (State: Backuping, Success, Error, Expired).
-	WaitBackupSucceeded(ctx context.Context, region string, groupId string, backupId string, cfg *waiter.Config) (*DescribeURedisBackupResponse, error)
+	// the group groupId is Success (State: Backuping, Success, Error, Expired), in
+	// the client's Config.Region.
+	WaitBackupSucceeded(ctx context.Context, groupId string, backupId string, cfg *waiter.Config) (*DescribeURedisBackupResponse, error)
 }
 
 // *ClientWithResponses implements API.

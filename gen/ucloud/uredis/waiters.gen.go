@@ -13,7 +13,7 @@ import (
 
 // WaitBackupSucceeded polls DescribeURedisBackup until the backup backupId
 // of the group groupId is Success (State: Backuping, Success, Error,
-// Expired).
+// Expired), in the client's Config.Region.
 //
 // It returns the last response once the state is Success, and a
 // *waiter.Error carrying the last state seen when a failure state (Error,
@@ -22,10 +22,7 @@ import (
 // cfg.MinDelay to cfg.MaxDelay. cfg may be nil: the defaults (min 5s, max
 // 60s, wait 6h) are the spec's x-waiters.BackupSucceeded of
 // DescribeURedisBackup.
-func (c *ClientWithResponses) WaitBackupSucceeded(ctx context.Context, region string, groupId string, backupId string, cfg *waiter.Config) (*DescribeURedisBackupResponse, error) {
-	if region == "" {
-		return nil, errors.New("WaitBackupSucceeded: region is empty")
-	}
+func (c *ClientWithResponses) WaitBackupSucceeded(ctx context.Context, groupId string, backupId string, cfg *waiter.Config) (*DescribeURedisBackupResponse, error) {
 	if groupId == "" {
 		return nil, errors.New("WaitBackupSucceeded: groupId is empty")
 	}
@@ -35,7 +32,6 @@ func (c *ClientWithResponses) WaitBackupSucceeded(ctx context.Context, region st
 	var params DescribeURedisBackupParams
 	params.BackupId = &backupId
 	params.GroupId = groupId
-	params.Region = region
 	spec := waiter.Spec[*DescribeURedisBackupResponse]{
 		Name:      "BackupSucceeded",
 		Operation: "DescribeURedisBackup",
