@@ -18,12 +18,13 @@ import (
 	"github.com/cachesdk/cachesdk/capitalonline"
 	"github.com/cachesdk/cachesdk/gen/capitalonline/redis"
 	"github.com/cachesdk/cachesdk/mockserver"
+	"github.com/cachesdk/cachesdk/secret"
 	"github.com/cachesdk/cachesdk/specs"
 	"github.com/cachesdk/cachesdk/verifier"
 )
 
 // demoCreds exist only between this program and its own local server.
-var demoCreds = capitalonline.Credentials{AccessKeyID: "AKDEMO", SecretKey: "SKDEMO-local-only"}
+var demoCreds = capitalonline.Credentials{AccessKeyID: "AKDEMO", SecretKey: secret.New("SKDEMO-local-only")}
 
 func main() {
 	if err := run(context.Background()); err != nil {
@@ -42,7 +43,7 @@ func run(ctx context.Context) error {
 		return err
 	}
 	srv := mockserver.New(doc, mockserver.Options{Verifier: verifier.CapitalOnline{
-		Secret: func(ak string) (string, bool) { return demoCreds.SecretKey, ak == demoCreds.AccessKeyID },
+		Secret: func(ak string) (string, bool) { return demoCreds.SecretKey.Reveal(), ak == demoCreds.AccessKeyID },
 	}})
 	ts := httptest.NewServer(srv)
 	defer ts.Close()

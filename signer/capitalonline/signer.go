@@ -59,12 +59,12 @@ type Signer struct {
 
 // New returns a Signer for creds.
 func New(creds Credentials, opts ...Option) (*Signer, error) {
-	if creds.AccessKeyID == "" || creds.SecretKey == "" {
-		return nil, errors.New("capitalonline: credentials need both an access key id and a secret key")
+	if creds.AccessKeyID == "" || creds.SecretKey.IsZero() {
+		return nil, errors.New("capitalonline: credentials need both an access key id (Credentials.AccessKeyID) and a secret key (Credentials.SecretKey)")
 	}
 	s := &Signer{accessKeyID: creds.AccessKeyID, now: time.Now, nonce: NewNonce}
-	secret := []byte(creds.SecretKey)
-	s.macs.New = func() any { return hmac.New(sha1.New, secret) }
+	key := []byte(creds.SecretKey.Reveal())
+	s.macs.New = func() any { return hmac.New(sha1.New, key) }
 	for _, o := range opts {
 		o(s)
 	}
