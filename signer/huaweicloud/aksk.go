@@ -13,6 +13,7 @@ import (
 
 	"github.com/cachesdk/cachesdk/secret"
 	"github.com/cachesdk/cachesdk/signer"
+	"github.com/cachesdk/cachesdk/signer/internal/method"
 )
 
 var errNoURL = errors.New("huaweicloud: request has no URL")
@@ -76,10 +77,18 @@ func NewAKSK(creds Credentials, opts ...Option) (*AKSK, error) {
 }
 
 // Sign sets X-Sdk-Date, X-Project-Id, X-Security-Token and Authorization on
-// req, replacing what an earlier signing set.
+// req, replacing what an earlier signing set. req.Method is upper-cased in
+// place first (signer/internal/method), so the method signed is the one
+// sent.
 func (s *AKSK) Sign(req *http.Request) error {
 	if req == nil || req.URL == nil {
 		return errNoURL
+	}
+	if _, err := method.Normalize(req); err != nil {
+		return fmt.Errorf("huaweicloud: %w", err)
+	}
+	if req.URL.Opaque != "" {
+		return errOpaque
 	}
 	host := requestHost(req)
 	if s.signHost && host == "" {

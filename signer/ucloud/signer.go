@@ -12,6 +12,7 @@ import (
 
 	"github.com/cachesdk/cachesdk/secret"
 	"github.com/cachesdk/cachesdk/signer"
+	"github.com/cachesdk/cachesdk/signer/internal/method"
 )
 
 // ErrNoAction is returned for a request without an Action parameter.
@@ -73,6 +74,9 @@ var states = sync.Pool{New: func() any { return new(state) }}
 func (s *Signer) Sign(req *http.Request) error {
 	if req == nil || req.URL == nil {
 		return errNoURL
+	}
+	if _, err := method.Normalize(req); err != nil { // not signed, but sent as the other signers send it
+		return fmt.Errorf("ucloud: %w", err)
 	}
 	st := states.Get().(*state)
 	defer states.Put(st)
