@@ -96,7 +96,8 @@ func CanonicalRequest(req *http.Request, signedHeaders []string, bodyHash string
 // stands (run it after Sign to see what was signed): every header in
 // req.Header except Content-Type, Authorization, names containing "_", and
 // those net/http does not send from req.Header (Host, Content-Length,
-// Transfer-Encoding, Trailer); plus "host" when signHost is set.
+// Transfer-Encoding, Trailer, and a blank User-Agent); plus "host" when
+// signHost is set.
 func SignedHeaders(req *http.Request, signHost bool) []string {
 	if req == nil {
 		return nil
