@@ -81,3 +81,18 @@ func TestHuaweiRepeatedHeaderValues(t *testing.T) {
 	hwSignAndVerify(t, req)
 	require.NotContains(t, req.Header.Get("Authorization"), "user-agent")
 }
+
+// Found by the round-trip fuzz targets: credentials that could not reach the
+// receiver as signed are refused when the signer is built.
+func TestCredentialsThatCannotTravelAreRefused(t *testing.T) {
+	_, err := hwsigner.NewToken(secret.New(" padded ")) // net/http trims header values
+	require.ErrorContains(t, err, "white space")
+	_, err = hwsigner.NewAKSK(hwsigner.Credentials{AccessKey: "AK", SecretKey: secret.New("SK"), SecurityToken: secret.New("sts\t")})
+	require.ErrorContains(t, err, "SecurityToken")
+	_, err = hwsigner.NewAKSK(hwsigner.Credentials{AccessKey: "A K,x", SecretKey: secret.New("SK")}) // splits the Authorization fields
+	require.ErrorContains(t, err, "AccessKey")
+	_, err = ucsigner.New(ucsigner.Credentials{PublicKey: "pub", PrivateKey: secret.New("priv"), SecurityToken: secret.New("\xff")}) // JSON sends U+FFFD
+	require.ErrorContains(t, err, "SecurityToken")
+	_, err = ucsigner.New(ucsigner.Credentials{PublicKey: "pub", PrivateKey: secret.New("priv")}, ucsigner.WithRegion("cn-\xff"))
+	require.ErrorContains(t, err, "Region")
+}

@@ -56,8 +56,16 @@ func NewAKSK(creds Credentials, opts ...Option) (*AKSK, error) {
 	if creds.AccessKey == "" || creds.SecretKey.IsZero() {
 		return nil, errors.New("huaweicloud: credentials need both an access key (Credentials.AccessKey) and a secret key (Credentials.SecretKey)")
 	}
-	if creds.SecurityToken.ContainsAny(ctlBytes) {
-		return nil, errors.New("huaweicloud: Credentials.SecurityToken contains a control byte (a line break?)")
+	for i := 0; i < len(creds.AccessKey); i++ {
+		if c := creds.AccessKey[i]; c <= ' ' || c >= 0x7f || c == ',' {
+			// it travels in the Authorization header as "Access=<key>, …"
+			return nil, errors.New("huaweicloud: Credentials.AccessKey must be visible ASCII without spaces or commas")
+		}
+	}
+	if !creds.SecurityToken.IsZero() {
+		if p := headerValueProblem(creds.SecurityToken.Reveal()); p != "" {
+			return nil, errors.New("huaweicloud: Credentials.SecurityToken " + p)
+		}
 	}
 	s := &AKSK{
 		accessKey:     creds.AccessKey,

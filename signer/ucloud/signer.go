@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/cachesdk/cachesdk/secret"
 	"github.com/cachesdk/cachesdk/signer"
@@ -53,6 +54,16 @@ func New(creds Credentials, opts ...Option) (*Signer, error) {
 	for _, o := range opts {
 		if o != nil {
 			o(s)
+		}
+	}
+	// The signer writes these into JSON bodies too, where invalid UTF-8
+	// would be sent as U+FFFD and no longer match what was signed.
+	for _, f := range [...]struct{ name, v string }{
+		{"Credentials.PublicKey", s.publicKey}, {"Credentials.SecurityToken", s.securityToken.Reveal()},
+		{"Region", s.region}, {"Zone", s.zone}, {"ProjectId", s.projectID},
+	} {
+		if !utf8.ValidString(f.v) {
+			return nil, errors.New("ucloud: " + f.name + " is not valid UTF-8")
 		}
 	}
 	return s, nil
