@@ -3,7 +3,11 @@ SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c
 GO ?= go
 
-.PHONY: help generate check-generated lint test demo bench bench-size bench-micro cover specdiff test-tools test-bench
+.PHONY: help generate check-generated lint test demo bench bench-size bench-micro cover specdiff test-tools test-bench fuzz
+
+# make fuzz: time per fuzz target, and extra flags (e.g. FUZZFLAGS=-parallel=1).
+FUZZTIME ?= 60s
+FUZZFLAGS ?=
 
 # make bench: runs per benchmark (medians are taken over them) and time per run.
 BENCH_COUNT ?= 6
@@ -55,3 +59,11 @@ test-tools: ## run the tests of the tools/specdiff module (its own go.mod)
 
 test-bench: ## the bench module's tests: every benchmarked call and signer run once, results checked (no timing)
 	cd bench && $(GO) test -count=1 ./...
+
+fuzz: ## run every Fuzz* target of the module in turn for FUZZTIME each (default 60s); their seeds (testdata/fuzz) already run in make test
+	@targets="$$($(GO) test -list '^Fuzz' ./... | awk '/^Fuzz/ { names[n++] = $$1; next } /^ok / { for (i = 0; i < n; i++) print $$2 " " names[i]; n = 0 }')"; \
+	if [ -z "$$targets" ]; then echo "no fuzz targets found"; exit 1; fi; \
+	echo "$$targets" | while read -r pkg fn; do \
+		echo "== $$fn ($$pkg, $(FUZZTIME))"; \
+		$(GO) test -run '^$$' -fuzz "^$$fn$$" -fuzztime $(FUZZTIME) $(FUZZFLAGS) "$$pkg" || exit 1; \
+	done

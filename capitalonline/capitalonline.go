@@ -38,6 +38,7 @@ import (
 	"github.com/cachesdk/cachesdk/doer"
 	"github.com/cachesdk/cachesdk/gen/capitalonline/memcached"
 	"github.com/cachesdk/cachesdk/gen/capitalonline/redis"
+	"github.com/cachesdk/cachesdk/internal/cfgcheck"
 	"github.com/cachesdk/cachesdk/pipeline"
 	"github.com/cachesdk/cachesdk/retry"
 	cdssigner "github.com/cachesdk/cachesdk/signer/capitalonline"
@@ -50,16 +51,25 @@ const (
 	EndpointUS       = "https://cdsapi-us.capitalonline.net"   // 欧美地区
 )
 
-// Credentials are an access key pair; formatting them never prints the secret.
+// Credentials are an access key pair; SecretKey is a secret.String, which
+// no printer (fmt, json, slog) shows.
 type Credentials = cdssigner.Credentials
+
+// ConfigError is the error of a Config field refused at construction
+// (errors.As): Field names it ("Config.Endpoint"), Reason says why.
+type ConfigError = cfgcheck.Error
 
 // CredentialsFromEnv reads CDS_SECRET_ID and CDS_SECRET_KEY.
 func CredentialsFromEnv() (Credentials, error) { return cdssigner.CredentialsFromEnv() }
 
-// Config configures a client. Only Credentials is required.
+// Config configures a client. Only Credentials is required. NewRedis and
+// NewMemcached check it before anything is sent and return a *ConfigError
+// naming the field.
 type Config struct {
-	// Endpoint is the API host, one of the Endpoint constants or any base URL
-	// (a test server); default EndpointMainland.
+	// Endpoint is the API host, one of the Endpoint constants or another
+	// "https://host[:port]" (a test server); default EndpointMainland. No
+	// path, query or user info (the client adds /redis, /memcached); plain
+	// http only to a loopback host or with AllowInsecureHTTP.
 	Endpoint    string
 	Credentials Credentials
 	// HTTPClient sends the requests; default pipeline.DefaultHTTPClient.
@@ -72,6 +82,17 @@ type Config struct {
 	// fails the call with an *apierror.Error wrapping *payload.TooLargeError.
 	// 0: payload.DefaultMaxBytes (32 MiB); negative: a construction error.
 	MaxResponseBytes int64
+	// AllowInsecureHTTP admits an http:// Endpoint to a host that is not
+	// loopback (the signed query then crosses the network in clear).
+	AllowInsecureHTTP bool
+}
+
+// Endpoint returns the checked base URL of cfg (EndpointMainland when empty).
+func Endpoint(cfg Config) (string, error) {
+	if cfg.Endpoint == "" {
+		return EndpointMainland, nil
+	}
+	return cfgcheck.Endpoint("capitalonline", "Config.Endpoint", cfg.Endpoint, cfg.AllowInsecureHTTP)
 }
 
 // ErrorDecoder reads CapitalOnline's envelope: a call succeeded when its body's
@@ -93,14 +114,15 @@ func Doer(cfg Config) (doer.Doer, error) {
 // generated package has the same constructor shape.
 func newClient[C, O any](cfg Config, newC func(string, ...O) (C, error), withDoer func(d doer.Doer) O) (C, error) {
 	var zero C
+	ep, err := Endpoint(cfg)
+	if err != nil {
+		return zero, err
+	}
 	d, err := Doer(cfg)
 	if err != nil {
 		return zero, err
 	}
-	if cfg.Endpoint == "" {
-		cfg.Endpoint = EndpointMainland
-	}
-	c, err := newC(cfg.Endpoint, withDoer(d))
+	c, err := newC(ep, withDoer(d))
 	if err != nil {
 		return zero, fmt.Errorf("capitalonline: endpoint %q: %w", cfg.Endpoint, err)
 	}

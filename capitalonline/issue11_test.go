@@ -27,11 +27,12 @@ import (
 	"github.com/cachesdk/cachesdk/gen/capitalonline/memcached"
 	"github.com/cachesdk/cachesdk/gen/capitalonline/redis"
 	"github.com/cachesdk/cachesdk/retry"
+	"github.com/cachesdk/cachesdk/secret"
 	"github.com/cachesdk/cachesdk/verifier"
 )
 
 // Made-up credentials that exist only on 127.0.0.1.
-var creds = capitalonline.Credentials{AccessKeyID: "AKISSUE11", SecretKey: "SKISSUE11"}
+var issue11Creds = capitalonline.Credentials{AccessKeyID: "AKISSUE11", SecretKey: secret.New("SKISSUE11")}
 
 // seen is what the server received.
 type seen struct {
@@ -43,7 +44,7 @@ type seen struct {
 // CapitalOnline does, and records what it received.
 func server(t *testing.T, body string) (string, func() seen) {
 	t.Helper()
-	v := verifier.CapitalOnline{Secret: func(ak string) (string, bool) { return creds.SecretKey, ak == creds.AccessKeyID }}
+	v := verifier.CapitalOnline{Secret: func(ak string) (string, bool) { return issue11Creds.SecretKey.Reveal(), ak == issue11Creds.AccessKeyID }}
 	var mu sync.Mutex
 	var got seen
 	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -66,7 +67,7 @@ func server(t *testing.T, body string) (string, func() seen) {
 }
 
 func config(endpoint string) capitalonline.Config {
-	return capitalonline.Config{Endpoint: endpoint, Credentials: creds, Retry: &retry.Policy{MaxAttempts: 1}}
+	return capitalonline.Config{Endpoint: endpoint, Credentials: issue11Creds, Retry: &retry.Policy{MaxAttempts: 1}}
 }
 
 func TestIssue11DescribeDBInstancesCpuAndTags(t *testing.T) {

@@ -16,6 +16,7 @@ import (
 	"github.com/cachesdk/cachesdk/capitalonline"
 	"github.com/cachesdk/cachesdk/gen/capitalonline/redis"
 	"github.com/cachesdk/cachesdk/payload"
+	"github.com/cachesdk/cachesdk/secret"
 )
 
 func client(t *testing.T, contentType, body string, limit int64) (func() (*string, error), *atomic.Int32) {
@@ -32,7 +33,7 @@ func client(t *testing.T, contentType, body string, limit int64) (func() (*strin
 	}))
 	t.Cleanup(ts.Close)
 	c, err := capitalonline.NewRedis(capitalonline.Config{Endpoint: ts.URL, MaxResponseBytes: limit,
-		Credentials: capitalonline.Credentials{AccessKeyID: "AKISSUE12", SecretKey: "SKISSUE12"}})
+		Credentials: capitalonline.Credentials{AccessKeyID: "AKISSUE12", SecretKey: secret.New("SKISSUE12")}})
 	require.NoError(t, err)
 	return func() (*string, error) {
 		out, err := c.DescribeReginsWithResponse(context.Background())
@@ -52,7 +53,7 @@ func capitalonlineRedis(t *testing.T, body string) (*redis.ClientWithResponses, 
 	}))
 	t.Cleanup(ts.Close)
 	return capitalonline.NewRedis(capitalonline.Config{Endpoint: ts.URL,
-		Credentials: capitalonline.Credentials{AccessKeyID: "AKISSUE11", SecretKey: "SKISSUE11"}})
+		Credentials: capitalonline.Credentials{AccessKeyID: "AKISSUE11", SecretKey: secret.New("SKISSUE11")}})
 }
 
 // Item 7: {"Code":"Success","code":"InternalError"} passed the envelope
@@ -92,6 +93,6 @@ func TestIssue12BodyLimit(t *testing.T) {
 	require.NotContains(t, err.Error(), "pppp")
 	require.Equal(t, int32(1), calls.Load(), "not retried")
 
-	_, err = capitalonline.NewRedis(capitalonline.Config{MaxResponseBytes: -1, Credentials: capitalonline.Credentials{AccessKeyID: "a", SecretKey: "s"}})
+	_, err = capitalonline.NewRedis(capitalonline.Config{MaxResponseBytes: -1, Credentials: capitalonline.Credentials{AccessKeyID: "a", SecretKey: secret.New("s")}})
 	require.ErrorContains(t, err, "MaxResponseBytes")
 }

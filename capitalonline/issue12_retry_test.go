@@ -16,6 +16,7 @@ import (
 	"github.com/cachesdk/cachesdk/capitalonline"
 	"github.com/cachesdk/cachesdk/gen/capitalonline/redis"
 	"github.com/cachesdk/cachesdk/retry"
+	"github.com/cachesdk/cachesdk/secret"
 )
 
 // firstFails answers 502 once, then success, and counts requests.
@@ -37,7 +38,7 @@ func firstFails(t *testing.T) (*httptest.Server, *atomic.Int32) {
 func cfg(url string) capitalonline.Config {
 	return capitalonline.Config{
 		Endpoint:    url,
-		Credentials: capitalonline.Credentials{AccessKeyID: "test-ak", SecretKey: "test-sk"},
+		Credentials: capitalonline.Credentials{AccessKeyID: "test-ak", SecretKey: secret.New("test-sk")},
 		Retry:       &retry.Policy{Sleep: func(context.Context, time.Duration) error { return nil }},
 	}
 }

@@ -19,6 +19,7 @@ import (
 	"github.com/cachesdk/cachesdk/gen/capitalonline/redis"
 	"github.com/cachesdk/cachesdk/operation"
 	"github.com/cachesdk/cachesdk/retry"
+	"github.com/cachesdk/cachesdk/secret"
 )
 
 func TestIssue13CapitalOnlineErrorsNameTheOperationID(t *testing.T) {
@@ -30,7 +31,7 @@ func TestIssue13CapitalOnlineErrorsNameTheOperationID(t *testing.T) {
 	var ops []operation.Info
 	cfg := capitalonline.Config{
 		Endpoint:    srv.URL,
-		Credentials: capitalonline.Credentials{AccessKeyID: "test-ak", SecretKey: "test-sk"},
+		Credentials: capitalonline.Credentials{AccessKeyID: "test-ak", SecretKey: secret.New("test-sk")},
 		Retry:       &retry.Policy{MaxAttempts: 1},
 		HTTPClient: doer.Func(func(req *http.Request) (*http.Response, error) {
 			if info, ok := operation.FromContext(req.Context()); ok {

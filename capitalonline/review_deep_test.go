@@ -12,6 +12,7 @@ import (
 	"github.com/cachesdk/cachesdk/capitalonline"
 	"github.com/cachesdk/cachesdk/gen/capitalonline/redis"
 	"github.com/cachesdk/cachesdk/payload"
+	"github.com/cachesdk/cachesdk/secret"
 )
 
 // A hostile server nesting arrays two million deep: a typed error, not a
@@ -24,7 +25,7 @@ func TestDeeplyNestedBodyIsAnError(t *testing.T) {
 		_, _ = w.Write([]byte(body))
 	}))
 	defer ts.Close()
-	c, err := capitalonline.NewRedis(capitalonline.Config{Endpoint: ts.URL, Credentials: capitalonline.Credentials{AccessKeyID: "AK", SecretKey: "SK"}})
+	c, err := capitalonline.NewRedis(capitalonline.Config{Endpoint: ts.URL, Credentials: capitalonline.Credentials{AccessKeyID: "AK", SecretKey: secret.New("SK")}})
 	require.NoError(t, err)
 	_, err = c.DescribeDBInstancesWithResponse(context.Background(), &redis.DescribeDBInstancesParams{})
 	require.ErrorIs(t, err, payload.ErrTooDeep)

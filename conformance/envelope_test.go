@@ -36,7 +36,7 @@ func TestEnvelopeFailuresThroughClients(t *testing.T) {
 	var e *apierror.Error
 	require.ErrorAs(t, err, &e)
 	require.Equal(t, apierror.Error{Vendor: "capitalonline", Operation: "DescribeRegins", StatusCode: 200, Code: "ResourceNotFound", Message: "资源不存在", TaskID: "t-9", Header: e.Header}, *e)
-	require.NotContains(t, err.Error(), cdsCreds.SecretKey)
+	require.NotContains(t, err.Error(), cdsCreds.SecretKey.Reveal())
 
 	u, err := ucloud.NewURedis(ucloud.Config{Endpoint: serve(t, 200, `{"RetCode":230,"Action":"DescribeURedisBackupResponse","Message":"Params [Region] not available"}`), Credentials: ucCreds})
 	require.NoError(t, err)
@@ -45,7 +45,7 @@ func TestEnvelopeFailuresThroughClients(t *testing.T) {
 	require.Equal(t, "230", e.Code)
 	require.Equal(t, "Params [Region] not available", e.Message)
 	require.Equal(t, "DescribeURedisBackup", e.Operation)
-	require.NotContains(t, err.Error(), ucCreds.PrivateKey)
+	require.NotContains(t, err.Error(), ucCreds.PrivateKey.Reveal())
 }
 
 // BackupType is documented as "Manual"/"Auto" and sent as 1: both decode, as one flex.String.

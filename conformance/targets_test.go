@@ -4,6 +4,7 @@ import (
 	"github.com/cachesdk/cachesdk/capitalonline"
 	"github.com/cachesdk/cachesdk/huaweicloud"
 	"github.com/cachesdk/cachesdk/retry"
+	"github.com/cachesdk/cachesdk/secret"
 	"github.com/cachesdk/cachesdk/ucloud"
 	"github.com/cachesdk/cachesdk/verifier"
 )
@@ -28,7 +29,7 @@ type target struct {
 }
 
 // Test credentials; the values are made up and exist only on 127.0.0.1.
-var cdsCreds = capitalonline.Credentials{AccessKeyID: "AKCONFORMANCE", SecretKey: "SKCONFORMANCE"}
+var cdsCreds = capitalonline.Credentials{AccessKeyID: "AKCONFORMANCE", SecretKey: secret.New("SKCONFORMANCE")}
 
 // noRetry: error examples must reach the test as they are, once.
 var noRetry = &retry.Policy{MaxAttempts: 1}
@@ -42,7 +43,7 @@ func capitalOnline(newClient func(capitalonline.Config) (any, error)) target {
 			return newClient(capitalonline.Config{Endpoint: base, Credentials: cdsCreds, Retry: noRetry})
 		},
 		verifier: verifier.CapitalOnline{Secret: func(ak string) (string, bool) {
-			return cdsCreds.SecretKey, ak == cdsCreds.AccessKeyID
+			return cdsCreds.SecretKey.Reveal(), ak == cdsCreds.AccessKeyID
 		}},
 		errorCode:     "Code",
 		signerParams:  []string{"AccessKeyId", "SignatureMethod", "SignatureNonce", "SignatureVersion", "Timestamp", "Version", "Signature"},
@@ -51,14 +52,14 @@ func capitalOnline(newClient func(capitalonline.Config) (any, error)) target {
 	}
 }
 
-var ucCreds = ucloud.Credentials{PublicKey: "PKCONFORMANCE", PrivateKey: "PRIVCONFORMANCE"}
+var ucCreds = ucloud.Credentials{PublicKey: "PKCONFORMANCE", PrivateKey: secret.New("PRIVCONFORMANCE")}
 
 // Huawei test credentials and project, made up for 127.0.0.1.
 var (
-	hwCreds   = huaweicloud.Credentials{AccessKey: "AKCONFORMANCE", SecretKey: "SKCONFORMANCE", ProjectID: "0a1b2c3d4e5f60718293a4b5c6d7e8f9"}
+	hwCreds   = huaweicloud.Credentials{AccessKey: "AKCONFORMANCE", SecretKey: secret.New("SKCONFORMANCE"), ProjectID: "0a1b2c3d4e5f60718293a4b5c6d7e8f9"}
 	hwToken   = "TOKENCONFORMANCE"
 	hwVerfier = verifier.HuaweiCloud{
-		Secret:    func(ak string) (string, bool) { return hwCreds.SecretKey, ak == hwCreds.AccessKey },
+		Secret:    func(ak string) (string, bool) { return hwCreds.SecretKey.Reveal(), ak == hwCreds.AccessKey },
 		Token:     func(tok string) bool { return tok == hwToken },
 		ProjectID: hwCreds.ProjectID,
 	}
@@ -74,7 +75,7 @@ func huawei(token bool, newClient func(huaweicloud.Config) (any, error)) target 
 		newClient: func(base string) (any, error) {
 			cfg := huaweicloud.Config{Endpoint: base, Credentials: hwCreds, Retry: noRetry}
 			if token {
-				cfg = huaweicloud.Config{Endpoint: base, Token: hwToken, ProjectID: hwCreds.ProjectID, Retry: noRetry}
+				cfg = huaweicloud.Config{Endpoint: base, Token: secret.New(hwToken), ProjectID: hwCreds.ProjectID, Retry: noRetry}
 			}
 			return newClient(cfg)
 		},
@@ -93,7 +94,7 @@ var targets = map[string]target{
 			return ucloud.NewURedis(ucloud.Config{Endpoint: base, Credentials: ucCreds, Retry: noRetry})
 		},
 		verifier: verifier.UCloud{PrivateKey: func(pk string) (string, bool) {
-			return ucCreds.PrivateKey, pk == ucCreds.PublicKey
+			return ucCreds.PrivateKey.Reveal(), pk == ucCreds.PublicKey
 		}},
 		errorCode:    "RetCode",
 		signerParams: []string{"PublicKey", "Signature"},

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/cachesdk/cachesdk/capitalonline"
+	"github.com/cachesdk/cachesdk/secret"
 	"github.com/cachesdk/cachesdk/verifier"
 )
 
@@ -54,7 +55,7 @@ func (s *Server) CapitalOnlineConfig() capitalonline.Config {
 	return capitalonline.Config{
 		Endpoint:    s.URL,
 		Retry:       quickRetry(),
-		Credentials: capitalonline.Credentials{AccessKeyID: CapitalOnlineAccessKeyID, SecretKey: CapitalOnlineSecretKey},
+		Credentials: capitalonline.Credentials{AccessKeyID: CapitalOnlineAccessKeyID, SecretKey: secret.New(CapitalOnlineSecretKey)},
 	}
 }
 

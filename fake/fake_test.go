@@ -22,6 +22,7 @@ import (
 	"github.com/cachesdk/cachesdk/gen/ucloud/uredis"
 	"github.com/cachesdk/cachesdk/huaweicloud"
 	"github.com/cachesdk/cachesdk/retry"
+	"github.com/cachesdk/cachesdk/secret"
 	"github.com/cachesdk/cachesdk/ucloud"
 	"github.com/cachesdk/cachesdk/waiter"
 )
@@ -155,7 +156,7 @@ func TestSignatureAndValidation(t *testing.T) {
 	srv := fake.NewDCSV2(t)
 	cfg := srv.HuaweiConfig()
 	cfg.Retry = &retry.Policy{MaxAttempts: 1}
-	cfg.Credentials.SecretKey = "not-the-fakes-secret"
+	cfg.Credentials.SecretKey = secret.New("not-the-fakes-secret")
 	c, err := huaweicloud.NewDCSV2(cfg)
 	require.NoError(t, err)
 	_, err = c.ListInstances(context.Background(), nil)

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/cachesdk/cachesdk/huaweicloud"
+	"github.com/cachesdk/cachesdk/secret"
 	"github.com/cachesdk/cachesdk/verifier"
 )
 
@@ -54,7 +55,7 @@ func (s *Server) HuaweiConfig() huaweicloud.Config {
 	return huaweicloud.Config{
 		Endpoint:    s.URL,
 		Retry:       quickRetry(),
-		Credentials: huaweicloud.Credentials{AccessKey: HuaweiAccessKey, SecretKey: HuaweiSecretKey, ProjectID: HuaweiProjectID},
+		Credentials: huaweicloud.Credentials{AccessKey: HuaweiAccessKey, SecretKey: secret.New(HuaweiSecretKey), ProjectID: HuaweiProjectID},
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/cachesdk/cachesdk/secret"
 	"github.com/cachesdk/cachesdk/ucloud"
 	"github.com/cachesdk/cachesdk/verifier"
 )
@@ -34,7 +35,7 @@ func (s *Server) UCloudConfig() ucloud.Config {
 	return ucloud.Config{
 		Endpoint:    s.URL,
 		Retry:       quickRetry(),
-		Credentials: ucloud.Credentials{PublicKey: UCloudPublicKey, PrivateKey: UCloudPrivateKey},
+		Credentials: ucloud.Credentials{PublicKey: UCloudPublicKey, PrivateKey: secret.New(UCloudPrivateKey)},
 		Region:      UCloudRegion,
 	}
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/cachesdk/cachesdk/huaweicloud"
 	"github.com/cachesdk/cachesdk/internal/hostile"
 	"github.com/cachesdk/cachesdk/retry"
+	"github.com/cachesdk/cachesdk/secret"
 	"github.com/cachesdk/cachesdk/ucloud"
 	"github.com/cachesdk/cachesdk/verifier"
 )
@@ -29,9 +30,9 @@ import (
 const marker = "SECRETMARKER"
 
 var (
-	cdsCreds = capitalonline.Credentials{AccessKeyID: "AKSECRETMARKERcds", SecretKey: "SKSECRETMARKERcds"}
-	ucCreds  = ucloud.Credentials{PublicKey: "PKSECRETMARKERuc", PrivateKey: "PRIVSECRETMARKERuc", SecurityToken: "STSECRETMARKERuc"}
-	hwCreds  = huaweicloud.Credentials{AccessKey: "AKSECRETMARKERhw", SecretKey: "SKSECRETMARKERhw", ProjectID: "0a1b2c3d4e5f60718293a4b5c6d7e8f9", SecurityToken: "STSECRETMARKERhw"}
+	cdsCreds = capitalonline.Credentials{AccessKeyID: "AKSECRETMARKERcds", SecretKey: secret.New("SKSECRETMARKERcds")}
+	ucCreds  = ucloud.Credentials{PublicKey: "PKSECRETMARKERuc", PrivateKey: secret.New("PRIVSECRETMARKERuc"), SecurityToken: secret.New("STSECRETMARKERuc")}
+	hwCreds  = huaweicloud.Credentials{AccessKey: "AKSECRETMARKERhw", SecretKey: secret.New("SKSECRETMARKERhw"), ProjectID: "0a1b2c3d4e5f60718293a4b5c6d7e8f9", SecurityToken: secret.New("STSECRETMARKERhw")}
 	hwToken  = "TOKENSECRETMARKERhw"
 	password = "PWSECRETMARKER"
 )
@@ -116,7 +117,7 @@ var vendors = []vendor{
 			}
 		},
 		verify: verifier.UCloud{PrivateKey: func(pk string) (string, bool) {
-			return ucCreds.PrivateKey, pk == ucCreds.PublicKey
+			return ucCreds.PrivateKey.Reveal(), pk == ucCreds.PublicKey
 		}}.Verify,
 		errBody: `{"RetCode":5000,"Message":"failed"}`,
 	},
@@ -126,11 +127,11 @@ var vendors = []vendor{
 }
 
 var cdsVerifier = verifier.CapitalOnline{Secret: func(ak string) (string, bool) {
-	return cdsCreds.SecretKey, ak == cdsCreds.AccessKeyID
+	return cdsCreds.SecretKey.Reveal(), ak == cdsCreds.AccessKeyID
 }}
 
 var hwVerifier = verifier.HuaweiCloud{
-	Secret:    func(ak string) (string, bool) { return hwCreds.SecretKey, ak == hwCreds.AccessKey },
+	Secret:    func(ak string) (string, bool) { return hwCreds.SecretKey.Reveal(), ak == hwCreds.AccessKey },
 	Token:     func(tok string) bool { return tok == hwToken },
 	ProjectID: hwCreds.ProjectID,
 }
@@ -141,7 +142,7 @@ func huawei(name string, v1, token bool) vendor {
 		build: func(t *testing.T, base string, o options) []call {
 			cfg := huaweicloud.Config{Endpoint: base, Credentials: hwCreds, Retry: o.retry, HTTPClient: o.httpClient}
 			if token {
-				cfg = huaweicloud.Config{Endpoint: base, Token: hwToken, ProjectID: hwCreds.ProjectID, Retry: o.retry, HTTPClient: o.httpClient}
+				cfg = huaweicloud.Config{Endpoint: base, Token: secret.New(hwToken), ProjectID: hwCreds.ProjectID, Retry: o.retry, HTTPClient: o.httpClient}
 			}
 			body := `{"name":"r","engine":"Redis","password":"` + password + `"}`
 			if v1 {

@@ -18,6 +18,7 @@ import (
 	"github.com/cachesdk/cachesdk/gen/huaweicloud/dcsv2"
 	"github.com/cachesdk/cachesdk/huaweicloud"
 	"github.com/cachesdk/cachesdk/payload"
+	"github.com/cachesdk/cachesdk/secret"
 )
 
 // answerBody serves status, contentType ("" = none) and body to every request, on 127.0.0.1.
@@ -38,7 +39,7 @@ func answerBody(t *testing.T, status int, contentType, body string) string {
 
 func dcsv2Client(t *testing.T, endpoint string, mod ...func(*huaweicloud.Config)) *dcsv2.ProjectClient {
 	t.Helper()
-	cfg := huaweicloud.Config{Endpoint: endpoint, Credentials: huaweicloud.Credentials{AccessKey: "AKISSUE", SecretKey: "SKISSUE", ProjectID: "p-1"}}
+	cfg := huaweicloud.Config{Endpoint: endpoint, Credentials: huaweicloud.Credentials{AccessKey: "AKISSUE", SecretKey: secret.New("SKISSUE"), ProjectID: "p-1"}}
 	for _, m := range mod {
 		m(&cfg)
 	}

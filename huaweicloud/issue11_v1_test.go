@@ -20,6 +20,7 @@ import (
 
 	"github.com/cachesdk/cachesdk/gen/huaweicloud/dcsv1"
 	"github.com/cachesdk/cachesdk/huaweicloud"
+	"github.com/cachesdk/cachesdk/secret"
 )
 
 // v1Server answers every request with status and body, and records the
@@ -64,7 +65,7 @@ func newV1Client(t *testing.T, s *v1Server) *dcsv1.ProjectClient {
 	t.Helper()
 	c, err := huaweicloud.NewDCSV1(huaweicloud.Config{
 		Endpoint:    s.URL,
-		Credentials: huaweicloud.Credentials{AccessKey: "AK-TEST", SecretKey: "SK-TEST", ProjectID: "p-1"},
+		Credentials: huaweicloud.Credentials{AccessKey: "AK-TEST", SecretKey: secret.New("SK-TEST"), ProjectID: "p-1"},
 	})
 	require.NoError(t, err)
 	return c

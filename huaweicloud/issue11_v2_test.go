@@ -30,6 +30,7 @@ import (
 	"github.com/cachesdk/cachesdk/gen/huaweicloud/dcsv2"
 	"github.com/cachesdk/cachesdk/huaweicloud"
 	"github.com/cachesdk/cachesdk/retry"
+	"github.com/cachesdk/cachesdk/secret"
 	"github.com/cachesdk/cachesdk/specs"
 )
 
@@ -80,7 +81,7 @@ func newV2(t *testing.T) (*dcsv2.ProjectClient, *v2Server) {
 	t.Cleanup(srv.Close)
 	c, err := huaweicloud.NewDCSV2(huaweicloud.Config{
 		Endpoint:    srv.URL,
-		Credentials: huaweicloud.Credentials{AccessKey: "ak-issue11", SecretKey: "sk-issue11", ProjectID: "p-issue11"},
+		Credentials: huaweicloud.Credentials{AccessKey: "ak-issue11", SecretKey: secret.New("sk-issue11"), ProjectID: "p-issue11"},
 		Retry:       &retry.Policy{MaxAttempts: 1},
 	})
 	require.NoError(t, err)

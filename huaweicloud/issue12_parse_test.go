@@ -18,6 +18,7 @@ import (
 	"github.com/cachesdk/cachesdk/huaweicloud"
 	"github.com/cachesdk/cachesdk/payload"
 	"github.com/cachesdk/cachesdk/retry"
+	"github.com/cachesdk/cachesdk/secret"
 )
 
 // Item 7: a 200 whose body is JSON decodes whatever the Content-Type says;
@@ -192,6 +193,6 @@ func TestIssue12ConcurrentEndlessBodiesAreBounded(t *testing.T) {
 }
 
 func TestIssue12NegativeLimitIsAConstructionError(t *testing.T) {
-	_, err := huaweicloud.NewDCSV2(huaweicloud.Config{Endpoint: "https://127.0.0.1", Credentials: huaweicloud.Credentials{AccessKey: "a", SecretKey: "s", ProjectID: "p"}, MaxResponseBytes: -1})
+	_, err := huaweicloud.NewDCSV2(huaweicloud.Config{Endpoint: "https://127.0.0.1", Credentials: huaweicloud.Credentials{AccessKey: "a", SecretKey: secret.New("s"), ProjectID: "p"}, MaxResponseBytes: -1})
 	require.ErrorContains(t, err, "MaxResponseBytes")
 }

@@ -21,6 +21,7 @@ import (
 	"github.com/cachesdk/cachesdk/gen/huaweicloud/dcsv2"
 	"github.com/cachesdk/cachesdk/huaweicloud"
 	"github.com/cachesdk/cachesdk/retry"
+	"github.com/cachesdk/cachesdk/secret"
 )
 
 // attempts is a 127.0.0.1 server that answers the n-th request (from 0)
@@ -83,7 +84,7 @@ func (s *sleeps) sleep(_ context.Context, d time.Duration) error {
 func config(url string, p *retry.Policy) huaweicloud.Config {
 	return huaweicloud.Config{
 		Endpoint:    url,
-		Credentials: huaweicloud.Credentials{AccessKey: "test-ak", SecretKey: "test-sk", ProjectID: "pid"},
+		Credentials: huaweicloud.Credentials{AccessKey: "test-ak", SecretKey: secret.New("test-sk"), ProjectID: "pid"},
 		Retry:       p,
 	}
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/cachesdk/cachesdk/huaweicloud"
 	"github.com/cachesdk/cachesdk/payload"
+	"github.com/cachesdk/cachesdk/secret"
 )
 
 // Issue 12 item 7, found again by a review: a 2xx the operation does not
@@ -26,7 +27,7 @@ func TestUndocumentedSuccessStatusIsAnError(t *testing.T) {
 				_, _ = w.Write([]byte(`{"instance_id":"i-1","status":"RUNNING"}`))
 			}
 		}))
-		c, err := huaweicloud.NewDCSV2(huaweicloud.Config{Endpoint: ts.URL, ProjectID: "p-1", Token: "t"})
+		c, err := huaweicloud.NewDCSV2(huaweicloud.Config{Endpoint: ts.URL, ProjectID: "p-1", Token: secret.New("t")})
 		require.NoError(t, err)
 		out, err := c.ShowInstance(context.Background(), "i-1")
 		require.ErrorIs(t, err, payload.ErrUndocumented, "status %d", status)

@@ -44,7 +44,9 @@ func ActionFromFragment(req *http.Request) error {
 	if action == "" {
 		return fmt.Errorf("rpc: empty action in %q", "#"+frag)
 	}
-	switch have, n := queryAction(req.URL.RawQuery); {
+	switch have, n, ok := queryAction(req.URL.RawQuery); {
+	case !ok:
+		return fmt.Errorf("rpc: the query's Action value is not a valid escape, the operation is %q", action)
 	case n == 0:
 		sep := "&"
 		if req.URL.RawQuery == "" {
@@ -60,9 +62,12 @@ func ActionFromFragment(req *http.Request) error {
 }
 
 // queryAction returns the (first) value of the Action parameters in a raw
-// query and how many there are. It walks the query in place, since every
-// RPC request passes here and url.ParseQuery would copy the whole query.
-func queryAction(raw string) (first string, n int) {
+// query and how many there are; ok is false when that value cannot be
+// decoded (a server could not read it either). It walks the query in place,
+// since every RPC request passes here and url.ParseQuery would copy the
+// whole query.
+func queryAction(raw string) (first string, n int, ok bool) {
+	ok = true
 	for raw != "" {
 		var kv string
 		kv, raw, _ = strings.Cut(raw, "&")
@@ -76,12 +81,10 @@ func queryAction(raw string) (first string, n int) {
 			continue
 		}
 		if n == 0 {
-			first = v
-			if uv, err := url.QueryUnescape(v); err == nil {
-				first = uv
-			}
+			uv, err := url.QueryUnescape(v)
+			first, ok = uv, err == nil
 		}
 		n++
 	}
-	return first, n
+	return first, n, ok
 }

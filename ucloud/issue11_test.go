@@ -22,18 +22,19 @@ import (
 	"github.com/cachesdk/cachesdk/flex"
 	"github.com/cachesdk/cachesdk/gen/ucloud/uredis"
 	"github.com/cachesdk/cachesdk/retry"
+	"github.com/cachesdk/cachesdk/secret"
 	"github.com/cachesdk/cachesdk/ucloud"
 	"github.com/cachesdk/cachesdk/verifier"
 )
 
 // Made-up key pair that exists only on 127.0.0.1.
-var creds = ucloud.Credentials{PublicKey: "PKISSUE11", PrivateKey: "PRIVISSUE11"}
+var issue11Creds = ucloud.Credentials{PublicKey: "PKISSUE11", PrivateKey: secret.New("PRIVISSUE11")}
 
 // server answers with body after checking the UCloud signature, and returns
 // the query it received.
 func server(t *testing.T, body string) (string, func() url.Values) {
 	t.Helper()
-	v := verifier.UCloud{PrivateKey: func(pk string) (string, bool) { return creds.PrivateKey, pk == creds.PublicKey }}
+	v := verifier.UCloud{PrivateKey: func(pk string) (string, bool) { return issue11Creds.PrivateKey.Reveal(), pk == issue11Creds.PublicKey }}
 	var mu sync.Mutex
 	var q url.Values
 	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -65,7 +66,7 @@ const newerBody = `{"Action":"DescribeURedisBackupResponse","RetCode":0,"TotalCo
 
 func TestIssue11DescribeURedisBackupCurrentPage(t *testing.T) {
 	base, query := server(t, newerBody)
-	c, err := ucloud.NewURedis(ucloud.Config{Endpoint: base, Credentials: creds, Retry: &retry.Policy{MaxAttempts: 1}})
+	c, err := ucloud.NewURedis(ucloud.Config{Endpoint: base, Credentials: issue11Creds, Retry: &retry.Policy{MaxAttempts: 1}})
 	require.NoError(t, err)
 	slave, regionType, backup := "cn-bj2-05", "source", "a75XXXa9-d9e1-4d38-9XX1-aecad464XXX5"
 	out, err := c.DescribeURedisBackupWithResponse(context.Background(), &uredis.DescribeURedisBackupParams{
@@ -108,7 +109,7 @@ func TestIssue11DescribeURedisBackupCurrentPage(t *testing.T) {
 // The optional parameters of the newer page are not sent when unset.
 func TestIssue11DescribeURedisBackupUnsetOptional(t *testing.T) {
 	base, query := server(t, `{"Action":"DescribeURedisBackupResponse","RetCode":0,"TotalCount":0,"DataSet":[]}`)
-	c, err := ucloud.NewURedis(ucloud.Config{Endpoint: base, Credentials: creds, Retry: &retry.Policy{MaxAttempts: 1}})
+	c, err := ucloud.NewURedis(ucloud.Config{Endpoint: base, Credentials: issue11Creds, Retry: &retry.Policy{MaxAttempts: 1}})
 	require.NoError(t, err)
 	out, err := c.DescribeURedisBackupWithResponse(context.Background(), &uredis.DescribeURedisBackupParams{Region: "cn-bj2", GroupId: "uredis-2cwmyb"})
 	require.NoError(t, err)

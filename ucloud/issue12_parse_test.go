@@ -13,6 +13,7 @@ import (
 	"github.com/cachesdk/cachesdk/apierror"
 	"github.com/cachesdk/cachesdk/gen/ucloud/uredis"
 	"github.com/cachesdk/cachesdk/payload"
+	"github.com/cachesdk/cachesdk/secret"
 	"github.com/cachesdk/cachesdk/ucloud"
 )
 
@@ -28,7 +29,7 @@ func describe(t *testing.T, contentType, body string, limit int64) (*uredis.Desc
 	}))
 	t.Cleanup(ts.Close)
 	c, err := ucloud.NewURedis(ucloud.Config{Endpoint: ts.URL, Region: "cn-bj2", MaxResponseBytes: limit,
-		Credentials: ucloud.Credentials{PublicKey: "PKISSUE12", PrivateKey: "PRIVISSUE12"}})
+		Credentials: ucloud.Credentials{PublicKey: "PKISSUE12", PrivateKey: secret.New("PRIVISSUE12")}})
 	require.NoError(t, err)
 	return c.DescribeURedisBackupWithResponse(context.Background(), &uredis.DescribeURedisBackupParams{})
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/cachesdk/cachesdk/gen/ucloud/uredis"
 	"github.com/cachesdk/cachesdk/operation"
 	"github.com/cachesdk/cachesdk/retry"
+	"github.com/cachesdk/cachesdk/secret"
 	"github.com/cachesdk/cachesdk/ucloud"
 )
 
@@ -34,7 +35,7 @@ func TestIssue13UCloudErrorsNameTheOperationID(t *testing.T) {
 			return http.DefaultClient.Do(req)
 		}),
 		Endpoint:    srv.URL,
-		Credentials: ucloud.Credentials{PublicKey: "test-pk", PrivateKey: "test-priv"},
+		Credentials: ucloud.Credentials{PublicKey: "test-pk", PrivateKey: secret.New("test-priv")},
 		Retry:       &retry.Policy{MaxAttempts: 1},
 	})
 	require.NoError(t, err)

@@ -29,6 +29,7 @@ import (
 	"github.com/cachesdk/cachesdk/apierror"
 	"github.com/cachesdk/cachesdk/doer"
 	"github.com/cachesdk/cachesdk/gen/ucloud/uredis"
+	"github.com/cachesdk/cachesdk/internal/cfgcheck"
 	"github.com/cachesdk/cachesdk/pipeline"
 	"github.com/cachesdk/cachesdk/retry"
 	ucsigner "github.com/cachesdk/cachesdk/signer/ucloud"
@@ -41,18 +42,31 @@ const (
 	EndpointDezai   = "https://api.dezai.com"
 )
 
-// Credentials are a UCloud key pair; formatting them never prints the private key.
+// Credentials are a UCloud key pair; PrivateKey and SecurityToken are
+// secret.String, which no printer (fmt, json, slog) shows.
 type Credentials = ucsigner.Credentials
+
+// ConfigError is the error of a Config field refused at construction
+// (errors.As): Field names it ("Config.Region"), Reason says why.
+type ConfigError = cfgcheck.Error
 
 // CredentialsFromEnv reads UCLOUD_PUBLIC_KEY and UCLOUD_PRIVATE_KEY (and
 // UCLOUD_SECURITY_TOKEN when set).
 func CredentialsFromEnv() (Credentials, error) { return ucsigner.CredentialsFromEnv() }
 
-// Config configures a client. Only Credentials is required.
+// Config configures a client. Only Credentials is required. NewURedis
+// (and Doer, for Region, Zone and ProjectID) check it before anything is
+// sent and return a *ConfigError naming the field.
 type Config struct {
-	Endpoint    string // default EndpointDefault
+	// Endpoint is "https://host[:port]", default EndpointDefault: no path,
+	// query or user info; plain http only to a loopback host or with
+	// AllowInsecureHTTP.
+	Endpoint    string
 	Credentials Credentials
 	// Region, Zone and ProjectID are sent when a call leaves them empty.
+	// Region and Zone are DNS labels ("cn-bj2", "cn-bj2-04"); ProjectID is
+	// 1–128 bytes of A-Z a-z 0-9 - _ . (UCloud publishes no fixed region
+	// list, so only the form is checked).
 	Region, Zone, ProjectID string
 	HTTPClient              doer.Doer     // default: pipeline.DefaultHTTPClient
 	Retry                   *retry.Policy // default retry.Default
@@ -60,6 +74,35 @@ type Config struct {
 	// fails the call with an *apierror.Error wrapping *payload.TooLargeError.
 	// 0: payload.DefaultMaxBytes (32 MiB); negative: a construction error.
 	MaxResponseBytes int64
+	// AllowInsecureHTTP admits an http:// Endpoint to a host that is not
+	// loopback (the signed query then crosses the network in clear).
+	AllowInsecureHTTP bool
+}
+
+// Endpoint returns the checked base URL of cfg (EndpointDefault when empty).
+func Endpoint(cfg Config) (string, error) {
+	if cfg.Endpoint == "" {
+		return EndpointDefault, nil
+	}
+	return cfgcheck.Endpoint("ucloud", "Config.Endpoint", cfg.Endpoint, cfg.AllowInsecureHTTP)
+}
+
+// checkDefaults validates the Region, Zone and ProjectID defaults.
+func checkDefaults(cfg Config) error {
+	if cfg.Region != "" {
+		if err := cfgcheck.Label("ucloud", "Config.Region", cfg.Region); err != nil {
+			return err
+		}
+	}
+	if cfg.Zone != "" {
+		if err := cfgcheck.Label("ucloud", "Config.Zone", cfg.Zone); err != nil {
+			return err
+		}
+	}
+	if cfg.ProjectID != "" {
+		return cfgcheck.Identifier("ucloud", "Config.ProjectID", cfg.ProjectID)
+	}
+	return nil
 }
 
 // ErrorDecoder reads UCloud's envelope: success is RetCode 0.
@@ -67,6 +110,9 @@ var ErrorDecoder = apierror.Envelope{Vendor: "ucloud", CodeField: "RetCode", Suc
 
 // Doer returns the request chain for cfg.
 func Doer(cfg Config) (doer.Doer, error) {
+	if err := checkDefaults(cfg); err != nil {
+		return nil, err
+	}
 	var opts []ucsigner.Option
 	if cfg.Region != "" {
 		opts = append(opts, ucsigner.WithRegion(cfg.Region))
@@ -86,16 +132,17 @@ func Doer(cfg Config) (doer.Doer, error) {
 
 // NewURedis returns the typed URedis client (gen/ucloud/uredis).
 func NewURedis(cfg Config) (*uredis.ClientWithResponses, error) {
+	ep, err := Endpoint(cfg)
+	if err != nil {
+		return nil, err
+	}
 	d, err := Doer(cfg)
 	if err != nil {
 		return nil, err
 	}
-	if cfg.Endpoint == "" {
-		cfg.Endpoint = EndpointDefault
-	}
-	c, err := uredis.NewClientWithResponses(cfg.Endpoint, uredis.WithHTTPClient(d))
+	c, err := uredis.NewClientWithResponses(ep, uredis.WithHTTPClient(d))
 	if err != nil {
-		return nil, fmt.Errorf("ucloud: endpoint %q: %w", cfg.Endpoint, err)
+		return nil, fmt.Errorf("ucloud: endpoint %q: %w", ep, err)
 	}
 	return c, nil
 }

@@ -101,35 +101,47 @@ func huaweiCanonicalRequest(r *http.Request, signed []string, body []byte) (stri
 	if !strings.HasSuffix(uri, "/") {
 		uri += "/"
 	}
-	q, err := url.ParseQuery(r.URL.RawQuery)
-	if err != nil {
-		return "", fmt.Errorf("huaweicloud auth: undecodable query")
-	}
-	var pairs []string
-	for k, vs := range q {
-		sorted := append([]string(nil), vs...)
-		sort.Strings(sorted)
-		for _, val := range sorted {
-			pairs = append(pairs, rfc3986(k)+"="+rfc3986(val))
+	// Query: pairs sorted by decoded key, then decoded value (as the
+	// official SDK sorts them), each side then RFC 3986-encoded.
+	type kv struct{ k, v string }
+	var query []kv
+	for _, part := range strings.Split(r.URL.RawQuery, "&") {
+		if part == "" {
+			continue
 		}
-	}
-	sort.SliceStable(pairs, func(i, j int) bool { // by key, then value
-		ki, _, _ := strings.Cut(pairs[i], "=")
-		kj, _, _ := strings.Cut(pairs[j], "=")
-		if ki != kj {
-			return ki < kj
+		k, val, _ := strings.Cut(part, "=")
+		dk, err1 := url.QueryUnescape(k)
+		dv, err2 := url.QueryUnescape(val)
+		if err1 != nil || err2 != nil {
+			return "", fmt.Errorf("huaweicloud auth: undecodable query")
 		}
-		return pairs[i] < pairs[j]
+		query = append(query, kv{dk, dv})
+	}
+	sort.Slice(query, func(i, j int) bool {
+		if query[i].k != query[j].k {
+			return query[i].k < query[j].k
+		}
+		return query[i].v < query[j].v
 	})
+	pairs := make([]string, len(query))
+	for i, p := range query {
+		pairs[i] = rfc3986(p.k) + "=" + rfc3986(p.v)
+	}
+	// Headers: one line per received value, trimmed, values sorted.
 	var hdrs strings.Builder
 	for _, name := range signed {
-		var val string
+		var vals []string
 		if name == "host" {
-			val = r.Host
+			vals = []string{r.Host}
 		} else {
-			val = strings.Join(r.Header.Values(name), ",")
+			for _, v := range r.Header.Values(name) {
+				vals = append(vals, strings.TrimSpace(v))
+			}
+			sort.Strings(vals)
 		}
-		hdrs.WriteString(name + ":" + strings.TrimSpace(val) + "\n")
+		for _, v := range vals {
+			hdrs.WriteString(name + ":" + strings.TrimSpace(v) + "\n")
+		}
 	}
 	bodyHash := sha256.Sum256(body)
 	return strings.Join([]string{r.Method, uri, strings.Join(pairs, "&"), hdrs.String(), strings.Join(signed, ";"), hex.EncodeToString(bodyHash[:])}, "\n"), nil

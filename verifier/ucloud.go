@@ -1,14 +1,17 @@
 package verifier
 
 import (
+	"bytes"
 	"crypto/sha1"
 	"crypto/subtle"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -22,10 +25,17 @@ type UCloud struct {
 // Verify recomputes the signature from the received parameters.
 func (v UCloud) Verify(r *http.Request, body []byte) error {
 	raw := r.URL.RawQuery
-	if ct := r.Header.Get("Content-Type"); strings.HasPrefix(ct, "application/x-www-form-urlencoded") {
-		raw = string(body)
+	ct := strings.ToLower(r.Header.Get("Content-Type"))
+	var params url.Values
+	var err error
+	switch {
+	case strings.HasPrefix(ct, "application/x-www-form-urlencoded"):
+		params, err = url.ParseQuery(string(body))
+	case strings.HasPrefix(ct, "application/json"):
+		params, err = ucloudJSONParams(body)
+	default:
+		params, err = url.ParseQuery(raw)
 	}
-	params, err := url.ParseQuery(raw)
 	if err != nil {
 		return errors.New("ucloud signature: undecodable parameters")
 	}
@@ -58,4 +68,62 @@ func (v UCloud) Verify(r *http.Request, body []byte) error {
 		return errors.New("ucloud signature: signature does not match")
 	}
 	return nil
+}
+
+// ucloudJSONParams flattens a JSON object body into the parameters UCloud
+// signs: nested objects as Name.Field, arrays as Name.0, Name.1…; strings as
+// they are, booleans true/false, integers as written, other numbers in plain
+// decimal; null and empty strings left out.
+func ucloudJSONParams(body []byte) (url.Values, error) {
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.UseNumber()
+	var obj map[string]any
+	if err := dec.Decode(&obj); err != nil {
+		return nil, err
+	}
+	out := url.Values{}
+	var walk func(name string, v any) error
+	walk = func(name string, v any) error {
+		switch x := v.(type) {
+		case nil:
+		case string:
+			if x != "" {
+				out.Add(name, x)
+			}
+		case bool:
+			out.Add(name, strconv.FormatBool(x))
+		case json.Number:
+			s := string(x)
+			digits := strings.TrimPrefix(s, "-")
+			if digits == "" || strings.Trim(digits, "0123456789") != "" { // not an integer literal: kept exact otherwise
+				f, err := strconv.ParseFloat(s, 64)
+				if err != nil {
+					return err
+				}
+				s = strconv.FormatFloat(f, 'f', -1, 64)
+			}
+			if s == "-0" {
+				s = "0"
+			}
+			out.Add(name, s)
+		case []any:
+			for i, e := range x {
+				if err := walk(name+"."+strconv.Itoa(i), e); err != nil {
+					return err
+				}
+			}
+		case map[string]any:
+			for k, e := range x {
+				n := k
+				if name != "" {
+					n = name + "." + k
+				}
+				if err := walk(n, e); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
+	return out, walk("", obj)
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/cachesdk/cachesdk/bench/fixture"
 	"github.com/cachesdk/cachesdk/capitalonline"
 	"github.com/cachesdk/cachesdk/gen/capitalonline/redis"
+	"github.com/cachesdk/cachesdk/secret"
 )
 
 // Local-only credentials: they never leave 127.0.0.1.
@@ -35,7 +36,7 @@ func (plainHTTP) RoundTrip(r *http.Request) (*http.Response, error) {
 }
 
 func capitalOnlineCases(tb testing.TB, srvURL string, b *fixture.Bodies) []callCase {
-	ours, err := capitalonline.NewRedis(capitalonline.Config{Endpoint: srvURL, Credentials: capitalonline.Credentials{AccessKeyID: cdsAK, SecretKey: cdsSK}, HTTPClient: oursHTTPClient})
+	ours, err := capitalonline.NewRedis(capitalonline.Config{Endpoint: srvURL, Credentials: capitalonline.Credentials{AccessKeyID: cdsAK, SecretKey: secret.New(cdsSK)}, HTTPClient: oursHTTPClient})
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/cachesdk/cachesdk/bench/fixture"
 	"github.com/cachesdk/cachesdk/gen/huaweicloud/dcsv2"
 	"github.com/cachesdk/cachesdk/huaweicloud"
+	"github.com/cachesdk/cachesdk/secret"
 )
 
 // Local-only credentials: they never leave 127.0.0.1.
@@ -39,7 +40,7 @@ type listFacts struct {
 func huaweiCases(tb testing.TB, url string, b *fixture.Bodies) []callCase {
 	ours, err := huaweicloud.NewDCSV2(huaweicloud.Config{
 		Endpoint:    url,
-		Credentials: huaweicloud.Credentials{AccessKey: hwAK, SecretKey: hwSK},
+		Credentials: huaweicloud.Credentials{AccessKey: hwAK, SecretKey: secret.New(hwSK)},
 		ProjectID:   hwProject,
 		HTTPClient:  oursHTTPClient,
 	})

@@ -13,6 +13,7 @@ import (
 
 	"github.com/cachesdk/cachesdk/bench/fixture"
 	"github.com/cachesdk/cachesdk/gen/ucloud/uredis"
+	"github.com/cachesdk/cachesdk/secret"
 	"github.com/cachesdk/cachesdk/ucloud"
 )
 
@@ -36,7 +37,7 @@ type backupFacts struct {
 }
 
 func ucloudCases(tb testing.TB, url string, b *fixture.Bodies) []callCase {
-	ours, err := ucloud.NewURedis(ucloud.Config{Endpoint: url, Credentials: ucloud.Credentials{PublicKey: ucPublic, PrivateKey: ucPrivate}, HTTPClient: oursHTTPClient})
+	ours, err := ucloud.NewURedis(ucloud.Config{Endpoint: url, Credentials: ucloud.Credentials{PublicKey: ucPublic, PrivateKey: secret.New(ucPrivate)}, HTTPClient: oursHTTPClient})
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -26,6 +26,7 @@ import (
 	"github.com/cachesdk/cachesdk/gen/huaweicloud/dcsv1"
 	"github.com/cachesdk/cachesdk/gen/huaweicloud/dcsv2"
 	"github.com/cachesdk/cachesdk/huaweicloud"
+	"github.com/cachesdk/cachesdk/secret"
 )
 
 // Local-only credentials: they never leave 127.0.0.1.
@@ -120,7 +121,7 @@ func (plainHTTP) RoundTrip(r *http.Request) (*http.Response, error) {
 
 func newClients(tb testing.TB, srvURL string) *clients {
 	c := &clients{url: srvURL, floor: &http.Client{}}
-	hw := huaweicloud.Config{Endpoint: srvURL, Credentials: huaweicloud.Credentials{AccessKey: hwAK, SecretKey: hwSK}, ProjectID: hwProject}
+	hw := huaweicloud.Config{Endpoint: srvURL, Credentials: huaweicloud.Credentials{AccessKey: hwAK, SecretKey: secret.New(hwSK)}, ProjectID: hwProject}
 	var err error
 	if c.oursV2, err = huaweicloud.NewDCSV2(hw); err != nil {
 		tb.Fatal(err)
@@ -128,7 +129,7 @@ func newClients(tb testing.TB, srvURL string) *clients {
 	if c.oursV1, err = huaweicloud.NewDCSV1(hw); err != nil {
 		tb.Fatal(err)
 	}
-	if c.oursCDS, err = capitalonline.NewRedis(capitalonline.Config{Endpoint: srvURL, Credentials: capitalonline.Credentials{AccessKeyID: cdsAK, SecretKey: cdsSK}}); err != nil {
+	if c.oursCDS, err = capitalonline.NewRedis(capitalonline.Config{Endpoint: srvURL, Credentials: capitalonline.Credentials{AccessKeyID: cdsAK, SecretKey: secret.New(cdsSK)}}); err != nil {
 		tb.Fatal(err)
 	}
 	hc, err := hwdcs.DcsClientBuilder().

@@ -18,6 +18,7 @@ import (
 	hwrequest "github.com/huaweicloud/huaweicloud-sdk-go-v3/core/request"
 	ucauth "github.com/ucloud/ucloud-sdk-go/ucloud/auth"
 
+	"github.com/cachesdk/cachesdk/secret"
 	cdssigner "github.com/cachesdk/cachesdk/signer/capitalonline"
 	hwsigner "github.com/cachesdk/cachesdk/signer/huaweicloud"
 	ucsigner "github.com/cachesdk/cachesdk/signer/ucloud"
@@ -63,7 +64,7 @@ func vendors(tb testing.TB) map[string][2]signer {
 
 // Huawei: GET ListInstances?offset=0&limit=10, AK/SK with the project id.
 func huaweiOurs(tb testing.TB) signer {
-	s, err := hwsigner.NewAKSK(hwsigner.Credentials{AccessKey: ak, SecretKey: sk, ProjectID: hwProject})
+	s, err := hwsigner.NewAKSK(hwsigner.Credentials{AccessKey: ak, SecretKey: secret.New(sk), ProjectID: hwProject})
 	require.NoError(tb, err)
 	req, err := http.NewRequest(http.MethodGet, hwHost+"/v2/"+hwProject+"/instances?offset=0&limit=10", nil)
 	require.NoError(tb, err)
@@ -99,7 +100,7 @@ func huaweiPeer(tb testing.TB) signer {
 
 // UCloud: GET DescribeURedisBackup with the documented parameters.
 func ucloudOurs(tb testing.TB) signer {
-	s, err := ucsigner.New(ucsigner.Credentials{PublicKey: ak, PrivateKey: sk})
+	s, err := ucsigner.New(ucsigner.Credentials{PublicKey: ak, PrivateKey: secret.New(sk)})
 	require.NoError(tb, err)
 	req, err := http.NewRequest(http.MethodGet, ucHost+"/?"+ucQuery, nil)
 	require.NoError(tb, err)
@@ -131,7 +132,7 @@ func ucloudPeer() signer {
 
 // CapitalOnline: GET DescribeDBInstances?IP=66.66 (the documented filter).
 func capitalOnlineOurs(tb testing.TB) signer {
-	s, err := cdssigner.New(cdssigner.Credentials{AccessKeyID: ak, SecretKey: sk})
+	s, err := cdssigner.New(cdssigner.Credentials{AccessKeyID: ak, SecretKey: secret.New(sk)})
 	require.NoError(tb, err)
 	const raw = "Action=DescribeDBInstances&IP=66.66"
 	req, err := http.NewRequest(http.MethodGet, "https://"+cdsHost+"/redis?"+raw, nil)
@@ -176,12 +177,12 @@ func capitalOnlinePeer() signer {
 var verifiers = map[string]interface {
 	Verify(*http.Request, []byte) error
 }{
-	"Huawei":        verifier.HuaweiCloud{Secret: secret, ProjectID: hwProject},
-	"UCloud":        verifier.UCloud{PrivateKey: secret},
-	"CapitalOnline": verifier.CapitalOnline{Secret: secret},
+	"Huawei":        verifier.HuaweiCloud{Secret: secretOf, ProjectID: hwProject},
+	"UCloud":        verifier.UCloud{PrivateKey: secretOf},
+	"CapitalOnline": verifier.CapitalOnline{Secret: secretOf},
 }
 
-func secret(key string) (string, bool) { return sk, key == ak }
+func secretOf(key string) (string, bool) { return sk, key == ak }
 
 // TestSignaturesVerify shows both sides of every comparison produce a
 // signature the vendor's server would accept: the same work, done right.

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"os"
+
+	"github.com/cachesdk/cachesdk/secret"
 )
 
 // Environment variables read by CredentialsFromEnv: the names CapitalOnline's
@@ -13,33 +15,26 @@ const (
 	EnvSecretKey   = "CDS_SECRET_KEY"
 )
 
-// Credentials are a CapitalOnline access key pair. Formatting them with fmt
-// (%v, %+v, %#v, %s) never prints the secret.
+// Credentials are a CapitalOnline access key pair. The secret key is a
+// secret.String: fmt (every verb), encoding/json, slog and gob show
+// "[redacted]" for it; the access key id is shown.
+//
+//	capitalonline.Credentials{AccessKeyID: "AK…", SecretKey: secret.New(sk)}
 type Credentials struct {
 	AccessKeyID string
-	SecretKey   string
+	SecretKey   secret.String
 }
 
-// CredentialsFromEnv reads CDS_SECRET_ID and CDS_SECRET_KEY.
+// CredentialsFromEnv reads CDS_SECRET_ID and CDS_SECRET_KEY. Errors name the
+// missing variables, never a value.
 func CredentialsFromEnv() (Credentials, error) {
-	c := Credentials{AccessKeyID: os.Getenv(EnvAccessKeyID), SecretKey: os.Getenv(EnvSecretKey)}
+	c := Credentials{AccessKeyID: os.Getenv(EnvAccessKeyID), SecretKey: secret.New(os.Getenv(EnvSecretKey))}
 	var missing []error
 	if c.AccessKeyID == "" {
 		missing = append(missing, fmt.Errorf("capitalonline: environment variable %s is not set", EnvAccessKeyID))
 	}
-	if c.SecretKey == "" {
+	if c.SecretKey.IsZero() {
 		missing = append(missing, fmt.Errorf("capitalonline: environment variable %s is not set", EnvSecretKey))
 	}
 	return c, errors.Join(missing...)
 }
-
-// String shows the access key id only.
-func (c Credentials) String() string {
-	return "capitalonline.Credentials{AccessKeyID:" + c.AccessKeyID + " SecretKey:<redacted>}"
-}
-
-// GoString keeps %#v from printing the secret.
-func (c Credentials) GoString() string { return c.String() }
-
-// Format applies to every verb, so no verb prints the secret.
-func (c Credentials) Format(f fmt.State, _ rune) { _, _ = f.Write([]byte(c.String())) }

@@ -26,6 +26,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/cachesdk/cachesdk/signer/internal/method"
 	"github.com/cachesdk/cachesdk/signer/internal/rfc3986"
 )
 
@@ -59,12 +60,12 @@ type Signer struct {
 
 // New returns a Signer for creds.
 func New(creds Credentials, opts ...Option) (*Signer, error) {
-	if creds.AccessKeyID == "" || creds.SecretKey == "" {
-		return nil, errors.New("capitalonline: credentials need both an access key id and a secret key")
+	if creds.AccessKeyID == "" || creds.SecretKey.IsZero() {
+		return nil, errors.New("capitalonline: credentials need both an access key id (Credentials.AccessKeyID) and a secret key (Credentials.SecretKey)")
 	}
 	s := &Signer{accessKeyID: creds.AccessKeyID, now: time.Now, nonce: NewNonce}
-	secret := []byte(creds.SecretKey)
-	s.macs.New = func() any { return hmac.New(sha1.New, secret) }
+	key := []byte(creds.SecretKey.Reveal())
+	s.macs.New = func() any { return hmac.New(sha1.New, key) }
 	for _, o := range opts {
 		o(s)
 	}
@@ -72,9 +73,17 @@ func New(creds Credentials, opts ...Option) (*Signer, error) {
 }
 
 // Sign sets the common parameters and the Signature in req's query,
-// replacing any an earlier signing set. It works on the raw query without a
+// replacing any an earlier signing set. req.Method is upper-cased in place
+// first (signer/internal/method), so the method signed is the one sent. It works on the raw query without a
 // url.Values map: signing runs on every attempt of every call.
 func (s *Signer) Sign(req *http.Request) error {
+	if req == nil || req.URL == nil {
+		return errors.New("capitalonline: request has no URL")
+	}
+	verb, err := method.Normalize(req)
+	if err != nil {
+		return fmt.Errorf("capitalonline: %w", err)
+	}
 	var store [24]param
 	pairs := store[:0]
 	actions := 0
@@ -123,7 +132,7 @@ func (s *Signer) Sign(req *http.Request) error {
 
 	mac := s.macs.Get().(hash.Hash)
 	mac.Reset()
-	io.WriteString(mac, strings.ToUpper(req.Method))
+	io.WriteString(mac, verb)
 	io.WriteString(mac, "&%2F&")
 	writeEscaped(mac, query)
 	var sum [sha1.Size]byte

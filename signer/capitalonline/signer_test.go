@@ -11,6 +11,8 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/cachesdk/cachesdk/secret"
+
 	"github.com/cachesdk/cachesdk/signer/capitalonline"
 )
 
@@ -26,7 +28,7 @@ var vectorTime = time.Date(2024, 11, 26, 12, 0, 0, 0, time.UTC)
 
 func vectorSigner(t *testing.T) *capitalonline.Signer {
 	t.Helper()
-	s, err := capitalonline.New(capitalonline.Credentials{AccessKeyID: "AKEXAMPLE", SecretKey: "SKEXAMPLE"},
+	s, err := capitalonline.New(capitalonline.Credentials{AccessKeyID: "AKEXAMPLE", SecretKey: secret.New("SKEXAMPLE")},
 		capitalonline.WithClock(func() time.Time { return vectorTime }),
 		capitalonline.WithNonce(func() string { return vectorNonce }))
 	require.NoError(t, err)
@@ -53,7 +55,7 @@ func TestVector(t *testing.T) {
 
 func TestSignAgainReplaces(t *testing.T) {
 	n := 0
-	s, err := capitalonline.New(capitalonline.Credentials{AccessKeyID: "AK", SecretKey: "SK"},
+	s, err := capitalonline.New(capitalonline.Credentials{AccessKeyID: "AK", SecretKey: secret.New("SK")},
 		capitalonline.WithNonce(func() string { n++; return fmt.Sprint("nonce-", n) }))
 	require.NoError(t, err)
 	req, _ := http.NewRequest(http.MethodPost, "https://h/redis?Action=CreateBackup", strings.NewReader(`{}`))
@@ -102,7 +104,7 @@ func TestNonceIsUUIDv4(t *testing.T) {
 }
 
 func TestSecretNeverFormatted(t *testing.T) {
-	c := capitalonline.Credentials{AccessKeyID: "AKID", SecretKey: "TOPSECRET"}
+	c := capitalonline.Credentials{AccessKeyID: "AKID", SecretKey: secret.New("TOPSECRET")}
 	for _, f := range []string{"%v", "%+v", "%#v", "%s", "%q"} {
 		require.NotContains(t, fmt.Sprintf(f, c), "TOPSECRET", f)
 	}
@@ -114,7 +116,7 @@ func TestCredentialsFromEnv(t *testing.T) {
 	t.Setenv(capitalonline.EnvSecretKey, "SKENV")
 	c, err := capitalonline.CredentialsFromEnv()
 	require.NoError(t, err)
-	require.Equal(t, capitalonline.Credentials{AccessKeyID: "AKENV", SecretKey: "SKENV"}, c)
+	require.Equal(t, capitalonline.Credentials{AccessKeyID: "AKENV", SecretKey: secret.New("SKENV")}, c)
 
 	os.Unsetenv(capitalonline.EnvSecretKey)
 	_, err = capitalonline.CredentialsFromEnv()
@@ -128,7 +130,7 @@ func TestNewRejectsEmptyCredentials(t *testing.T) {
 }
 
 func BenchmarkSign(b *testing.B) {
-	s, _ := capitalonline.New(capitalonline.Credentials{AccessKeyID: "AKEXAMPLE", SecretKey: "SKEXAMPLE"})
+	s, _ := capitalonline.New(capitalonline.Credentials{AccessKeyID: "AKEXAMPLE", SecretKey: secret.New("SKEXAMPLE")})
 	req, _ := http.NewRequest(http.MethodGet, "https://cdsapi.capitalonline.net/redis?Action=DescribeDBInstances&IP=66.66", nil)
 	raw := req.URL.RawQuery
 	b.ReportAllocs()

@@ -11,7 +11,9 @@ import (
 	"sync"
 	"time"
 
+	"github.com/cachesdk/cachesdk/secret"
 	"github.com/cachesdk/cachesdk/signer"
+	"github.com/cachesdk/cachesdk/signer/internal/method"
 )
 
 var errNoURL = errors.New("huaweicloud: request has no URL")
@@ -36,7 +38,7 @@ func WithUnsignedHost() Option { return func(s *AKSK) { s.signHost = false } }
 type AKSK struct {
 	accessKey     string
 	projectID     string
-	securityToken string
+	securityToken secret.String
 	signHost      bool
 	now           func() time.Time
 	states        sync.Pool // *akskState; the secret lives only in their keyed HMACs
@@ -51,8 +53,19 @@ type akskState struct {
 
 // NewAKSK returns an AK/SK signer for creds.
 func NewAKSK(creds Credentials, opts ...Option) (*AKSK, error) {
-	if creds.AccessKey == "" || creds.SecretKey == "" {
-		return nil, errors.New("huaweicloud: credentials need both an access key and a secret key")
+	if creds.AccessKey == "" || creds.SecretKey.IsZero() {
+		return nil, errors.New("huaweicloud: credentials need both an access key (Credentials.AccessKey) and a secret key (Credentials.SecretKey)")
+	}
+	for i := 0; i < len(creds.AccessKey); i++ {
+		if c := creds.AccessKey[i]; c <= ' ' || c >= 0x7f || c == ',' {
+			// it travels in the Authorization header as "Access=<key>, …"
+			return nil, errors.New("huaweicloud: Credentials.AccessKey must be visible ASCII without spaces or commas")
+		}
+	}
+	if !creds.SecurityToken.IsZero() {
+		if p := headerValueProblem(creds.SecurityToken.Reveal()); p != "" {
+			return nil, errors.New("huaweicloud: Credentials.SecurityToken " + p)
+		}
 	}
 	s := &AKSK{
 		accessKey:     creds.AccessKey,
@@ -61,8 +74,8 @@ func NewAKSK(creds Credentials, opts ...Option) (*AKSK, error) {
 		signHost:      true,
 		now:           time.Now,
 	}
-	secret := []byte(creds.SecretKey)
-	s.states.New = func() any { return &akskState{mac: hmac.New(sha256.New, secret)} }
+	key := []byte(creds.SecretKey.Reveal())
+	s.states.New = func() any { return &akskState{mac: hmac.New(sha256.New, key)} }
 	for _, o := range opts {
 		if o != nil {
 			o(s)
@@ -72,10 +85,18 @@ func NewAKSK(creds Credentials, opts ...Option) (*AKSK, error) {
 }
 
 // Sign sets X-Sdk-Date, X-Project-Id, X-Security-Token and Authorization on
-// req, replacing what an earlier signing set.
+// req, replacing what an earlier signing set. req.Method is upper-cased in
+// place first (signer/internal/method), so the method signed is the one
+// sent.
 func (s *AKSK) Sign(req *http.Request) error {
 	if req == nil || req.URL == nil {
 		return errNoURL
+	}
+	if _, err := method.Normalize(req); err != nil {
+		return fmt.Errorf("huaweicloud: %w", err)
+	}
+	if req.URL.Opaque != "" {
+		return errOpaque
 	}
 	host := requestHost(req)
 	if s.signHost && host == "" {
@@ -101,12 +122,14 @@ func (s *AKSK) Sign(req *http.Request) error {
 	delete(h, HeaderAuthorization)
 	h[HeaderDate] = vals[0:1:1]
 	setOnce(h, HeaderProjectID, s.projectID)
-	setOnce(h, HeaderSecurityToken, s.securityToken)
+	if !s.securityToken.IsZero() {
+		setOnce(h, HeaderSecurityToken, s.securityToken.Reveal())
+	}
 	st.managed = append(st.managed[:0], HeaderAuthorization, HeaderDate)
 	if s.projectID != "" {
 		st.managed = append(st.managed, HeaderProjectID)
 	}
-	if s.securityToken != "" {
+	if !s.securityToken.IsZero() {
 		st.managed = append(st.managed, HeaderSecurityToken)
 	}
 	st.collectHeaders(h, host, s.signHost)
@@ -196,8 +219,9 @@ func equalFold(a, b string) bool {
 // String shows the access key only.
 func (s *AKSK) String() string { return "huaweicloud.AKSK{Access:" + s.accessKey + "}" }
 
-// GoString keeps %#v from printing internals.
+// GoString keeps %#v from printing internals (the pooled HMAC states are
+// keyed with the secret key).
 func (s *AKSK) GoString() string { return s.String() }
 
-// Format applies to every verb, so no verb prints the security token.
+// Format applies to every verb, so no verb prints internals.
 func (s *AKSK) Format(f fmt.State, _ rune) { _, _ = f.Write([]byte(s.String())) }

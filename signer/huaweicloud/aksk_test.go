@@ -11,6 +11,8 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/cachesdk/cachesdk/secret"
+
 	"github.com/cachesdk/cachesdk/signer/huaweicloud"
 )
 
@@ -28,7 +30,7 @@ const (
 var vectorTime = time.Date(2006, 1, 2, 15, 4, 5, 0, time.UTC)
 
 func vectorCreds() huaweicloud.Credentials {
-	return huaweicloud.Credentials{AccessKey: "AccessKey", SecretKey: "SecretKey"}
+	return huaweicloud.Credentials{AccessKey: "AccessKey", SecretKey: secret.New("SecretKey")}
 }
 
 func vectorSigner(t testing.TB, opts ...huaweicloud.Option) *huaweicloud.AKSK {
@@ -137,7 +139,7 @@ func TestEveryHeaderSignedExceptExcluded(t *testing.T) {
 func TestProjectAndSecurityToken(t *testing.T) {
 	creds := vectorCreds()
 	creds.ProjectID = "proj-1"
-	creds.SecurityToken = "sts-token"
+	creds.SecurityToken = secret.New("sts-token")
 	s, err := huaweicloud.NewAKSK(creds, huaweicloud.WithClock(func() time.Time { return vectorTime }))
 	require.NoError(t, err)
 	req := vectorGET(t)
@@ -153,7 +155,7 @@ func TestProjectAndSecurityToken(t *testing.T) {
 func TestSignAgainReplaces(t *testing.T) {
 	now := vectorTime
 	s := vectorSigner(t)
-	s2, err := huaweicloud.NewAKSK(huaweicloud.Credentials{AccessKey: "AccessKey", SecretKey: "SecretKey", ProjectID: "p"},
+	s2, err := huaweicloud.NewAKSK(huaweicloud.Credentials{AccessKey: "AccessKey", SecretKey: secret.New("SecretKey"), ProjectID: "p"},
 		huaweicloud.WithClock(func() time.Time { now = now.Add(time.Second); return now }))
 	require.NoError(t, err)
 	for _, s := range []*huaweicloud.AKSK{s, s2} {
@@ -237,7 +239,7 @@ func TestCanonicalURI(t *testing.T) {
 }
 
 func BenchmarkSign(b *testing.B) {
-	s, _ := huaweicloud.NewAKSK(huaweicloud.Credentials{AccessKey: "AccessKey", SecretKey: "SecretKey", ProjectID: "0123456789abcdef"})
+	s, _ := huaweicloud.NewAKSK(huaweicloud.Credentials{AccessKey: "AccessKey", SecretKey: secret.New("SecretKey"), ProjectID: "0123456789abcdef"})
 	b.Run("GET", func(b *testing.B) {
 		req, _ := http.NewRequest(http.MethodGet, "https://dcs.cn-north-4.myhuaweicloud.com/v2/0123456789abcdef/instances?limit=10&offset=0", nil)
 		req.Header.Set("User-Agent", "cachesdk/1.0")

@@ -31,7 +31,10 @@ const (
 	HeaderAuthorization = "Authorization"
 )
 
-var errQuery = errors.New("huaweicloud: the query has an invalid percent-escape")
+var (
+	errQuery  = errors.New("huaweicloud: the query has an invalid percent-escape")
+	errOpaque = errors.New("huaweicloud: cannot sign a URL with an opaque part")
+)
 
 // header is one signed header: its lower-cased name (names[start:end] of the
 // scratch state) and its values as sent.
@@ -93,7 +96,8 @@ func CanonicalRequest(req *http.Request, signedHeaders []string, bodyHash string
 // stands (run it after Sign to see what was signed): every header in
 // req.Header except Content-Type, Authorization, names containing "_", and
 // those net/http does not send from req.Header (Host, Content-Length,
-// Transfer-Encoding, Trailer); plus "host" when signHost is set.
+// Transfer-Encoding, Trailer, and a blank User-Agent); plus "host" when
+// signHost is set.
 func SignedHeaders(req *http.Request, signHost bool) []string {
 	if req == nil {
 		return nil
@@ -147,7 +151,7 @@ func (st *state) appendCanonicalRequest(dst []byte, req *http.Request, bodyHash 
 	}
 	dst = append(dst, method...)
 	dst = append(dst, '\n')
-	dst = appendCanonicalURI(dst, req.URL.Path)
+	dst = appendCanonicalURI(dst, req.URL.EscapedPath())
 	dst = append(dst, '\n')
 	q := [2]int{len(dst), 0}
 	dst = st.appendQuery(dst)
@@ -155,8 +159,14 @@ func (st *state) appendCanonicalRequest(dst []byte, req *http.Request, bodyHash 
 	dst = append(dst, '\n')
 	for _, h := range st.hdrs {
 		vs := h.values
-		if len(vs) > 1 { // the official SDK sorts repeated values
+		if len(vs) > 1 {
+			// The official SDK sorts repeated values. They are trimmed
+			// first: the receiver sees them trimmed (net/http trims what
+			// it sends), so the order must be that of the trimmed values.
 			vs = slices.Clone(vs)
+			for i := range vs {
+				vs[i] = strings.TrimSpace(vs[i])
+			}
 			slices.Sort(vs)
 		}
 		for _, v := range vs {
@@ -183,18 +193,30 @@ func (st *state) appendSignedHeaders(dst []byte) []byte {
 	return dst
 }
 
-// appendCanonicalURI encodes each segment of the decoded path and ends it
-// with "/". Like the official SDKs it splits the decoded path, so an encoded
-// "%2F" counts as a separator.
-func appendCanonicalURI(dst []byte, path string) []byte {
-	for i := 0; i < len(path); i++ {
-		if c := path[i]; c == '/' {
-			dst = append(dst, c)
-		} else {
-			dst = rfc3986.Append(dst, path[i:i+1])
+// appendCanonicalURI writes the canonical URI of an escaped path (the path
+// as sent, req.URL.EscapedPath()): it is split on the "/" bytes sent, each
+// segment is decoded and RFC 3986-encoded again, and the result ends with
+// "/". An id holding "/" is sent as "%2F" and stays "%2F" here: the
+// canonical form is that of the wire, which is all a verifier sees. (The
+// official SDKs split the unescaped path instead; for ids without "/" the
+// two agree.) An invalid escape is left as sent, encoded.
+func appendCanonicalURI(dst []byte, escaped string) []byte {
+	start := len(dst)
+	for {
+		seg, rest, more := strings.Cut(escaped, "/")
+		if strings.IndexByte(seg, '%') >= 0 {
+			if d, err := url.PathUnescape(seg); err == nil {
+				seg = d
+			}
 		}
+		dst = rfc3986.Append(dst, seg)
+		if !more {
+			break
+		}
+		dst = append(dst, '/')
+		escaped = rest
 	}
-	if len(dst) == 0 || dst[len(dst)-1] != '/' {
+	if len(dst) == start || dst[len(dst)-1] != '/' {
 		dst = append(dst, '/')
 	}
 	return dst
@@ -250,6 +272,14 @@ func (st *state) collectHeaders(h http.Header, host string, signHost bool) {
 		if st.dropVariant(h, k) || skipHeader(lower) {
 			st.names = st.names[:start]
 			continue
+		}
+		if k == "User-Agent" {
+			// net/http sends only the first value, and none when it is blank.
+			if len(vs) == 0 || strings.Trim(vs[0], " \t\r\n") == "" {
+				st.names = st.names[:start]
+				continue
+			}
+			vs = vs[:1]
 		}
 		st.hdrs = append(st.hdrs, header{start, len(st.names), vs})
 	}

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"os"
+
+	"github.com/cachesdk/cachesdk/secret"
 )
 
 // Environment variables read by CredentialsFromEnv: the names Huawei Cloud's
@@ -15,15 +17,20 @@ const (
 	EnvSecurityToken = "HUAWEICLOUD_SDK_SECURITY_TOKEN"
 )
 
-// Credentials are a Huawei Cloud AK/SK pair. Formatting them with fmt (any
-// verb) never prints the secret key or the security token.
+// Credentials are a Huawei Cloud AK/SK pair. SecretKey and SecurityToken are
+// secret.String: fmt (every verb), encoding/json, slog and gob show
+// "[redacted]" for them; the access key and project id are shown.
+//
+//	huaweicloud.Credentials{AccessKey: "AK…", SecretKey: secret.New(sk), ProjectID: "0a1b…"}
 type Credentials struct {
 	AccessKey string
-	SecretKey string
+	SecretKey secret.String
 	// ProjectID, when set, is sent as X-Project-Id (project-scoped AK/SK).
+	// The client constructors of package huaweicloud replace it with
+	// Config.ProjectID when that is set (one project for path and header).
 	ProjectID string
 	// SecurityToken comes with temporary AK/SK and is sent as X-Security-Token.
-	SecurityToken string
+	SecurityToken secret.String
 }
 
 // CredentialsFromEnv reads HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK
@@ -33,34 +40,16 @@ type Credentials struct {
 func CredentialsFromEnv() (Credentials, error) {
 	c := Credentials{
 		AccessKey:     os.Getenv(EnvAccessKey),
-		SecretKey:     os.Getenv(EnvSecretKey),
+		SecretKey:     secret.New(os.Getenv(EnvSecretKey)),
 		ProjectID:     os.Getenv(EnvProjectID),
-		SecurityToken: os.Getenv(EnvSecurityToken),
+		SecurityToken: secret.New(os.Getenv(EnvSecurityToken)),
 	}
 	var missing []error
 	if c.AccessKey == "" {
 		missing = append(missing, fmt.Errorf("huaweicloud: environment variable %s is not set", EnvAccessKey))
 	}
-	if c.SecretKey == "" {
+	if c.SecretKey.IsZero() {
 		missing = append(missing, fmt.Errorf("huaweicloud: environment variable %s is not set", EnvSecretKey))
 	}
 	return c, errors.Join(missing...)
 }
-
-// String shows the access key and project only.
-func (c Credentials) String() string {
-	s := "huaweicloud.Credentials{AccessKey:" + c.AccessKey + " SecretKey:<redacted>"
-	if c.ProjectID != "" {
-		s += " ProjectID:" + c.ProjectID
-	}
-	if c.SecurityToken != "" {
-		s += " SecurityToken:<redacted>"
-	}
-	return s + "}"
-}
-
-// GoString keeps %#v from printing the secret.
-func (c Credentials) GoString() string { return c.String() }
-
-// Format applies to every verb, so no verb prints the secret.
-func (c Credentials) Format(f fmt.State, _ rune) { _, _ = f.Write([]byte(c.String())) }

@@ -8,45 +8,47 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/cachesdk/cachesdk/secret"
+
 	"github.com/cachesdk/cachesdk/signer/huaweicloud"
 )
 
-const secret = "TOPSECRET-SK"
+const topSecret = "TOPSECRET-SK"
 
 var verbs = []string{"%v", "%+v", "%#v", "%s", "%q", "%x"}
 
 func TestSecretNeverFormatted(t *testing.T) {
-	c := huaweicloud.Credentials{AccessKey: "AKID", SecretKey: secret, ProjectID: "proj", SecurityToken: secret}
+	c := huaweicloud.Credentials{AccessKey: "AKID", SecretKey: secret.New(topSecret), ProjectID: "proj", SecurityToken: secret.New(topSecret)}
 	for _, f := range verbs {
-		require.NotContains(t, fmt.Sprintf(f, c), secret, f)
-		require.NotContains(t, fmt.Sprintf(f, &c), secret, f)
+		require.NotContains(t, fmt.Sprintf(f, c), topSecret, f)
+		require.NotContains(t, fmt.Sprintf(f, &c), topSecret, f)
 	}
-	require.NotContains(t, c.String(), secret)
-	require.Contains(t, c.String(), "AKID")
+	require.NotContains(t, fmt.Sprint(c), topSecret)
+	require.Contains(t, fmt.Sprint(c), "AKID")
 
 	s, err := huaweicloud.NewAKSK(c)
 	require.NoError(t, err)
-	tok, err := huaweicloud.NewToken(secret)
+	tok, err := huaweicloud.NewToken(secret.New(topSecret))
 	require.NoError(t, err)
 	for _, f := range verbs {
-		require.NotContains(t, fmt.Sprintf(f, s), secret, f)
-		require.NotContains(t, fmt.Sprintf(f, tok), secret, f)
+		require.NotContains(t, fmt.Sprintf(f, s), topSecret, f)
+		require.NotContains(t, fmt.Sprintf(f, tok), topSecret, f)
 	}
 }
 
 func TestErrorsNeverCarrySecret(t *testing.T) {
-	s, err := huaweicloud.NewAKSK(huaweicloud.Credentials{AccessKey: "AK", SecretKey: secret})
+	s, err := huaweicloud.NewAKSK(huaweicloud.Credentials{AccessKey: "AK", SecretKey: secret.New(topSecret)})
 	require.NoError(t, err)
 	req, _ := http.NewRequest(http.MethodGet, "https://h.example.com/?a=%zz", nil)
 	err = s.Sign(req)
 	require.Error(t, err)
-	require.NotContains(t, err.Error(), secret)
-	_, err = huaweicloud.NewAKSK(huaweicloud.Credentials{SecretKey: secret})
+	require.NotContains(t, err.Error(), topSecret)
+	_, err = huaweicloud.NewAKSK(huaweicloud.Credentials{SecretKey: secret.New(topSecret)})
 	require.Error(t, err)
-	require.NotContains(t, err.Error(), secret)
-	_, err = huaweicloud.NewToken(secret + "\n")
+	require.NotContains(t, err.Error(), topSecret)
+	_, err = huaweicloud.NewToken(secret.New(topSecret + "\n"))
 	require.Error(t, err)
-	require.NotContains(t, err.Error(), secret)
+	require.NotContains(t, err.Error(), topSecret)
 }
 
 func TestCredentialsFromEnv(t *testing.T) {
@@ -56,7 +58,7 @@ func TestCredentialsFromEnv(t *testing.T) {
 	t.Setenv(huaweicloud.EnvSecurityToken, "")
 	c, err := huaweicloud.CredentialsFromEnv()
 	require.NoError(t, err)
-	require.Equal(t, huaweicloud.Credentials{AccessKey: "AKENV", SecretKey: "SKENV", ProjectID: "PROJENV"}, c)
+	require.Equal(t, huaweicloud.Credentials{AccessKey: "AKENV", SecretKey: secret.New("SKENV"), ProjectID: "PROJENV"}, c)
 
 	os.Unsetenv(huaweicloud.EnvSecretKey)
 	_, err = huaweicloud.CredentialsFromEnv()

@@ -6,13 +6,15 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/cachesdk/cachesdk/secret"
+
 	"github.com/cachesdk/cachesdk/signer"
 	"github.com/cachesdk/cachesdk/signer/huaweicloud"
 )
 
 func TestToken(t *testing.T) {
 	var s signer.Signer
-	s, err := huaweicloud.NewToken("MIIT-token")
+	s, err := huaweicloud.NewToken(secret.New("MIIT-token"))
 	require.NoError(t, err)
 	req, _ := http.NewRequest(http.MethodGet, "https://h.example.com/v2/p/instances", nil)
 	before := len(req.Header)
@@ -25,13 +27,13 @@ func TestToken(t *testing.T) {
 	require.Equal(t, []string{"MIIT-token"}, req.Header.Values("X-Auth-Token"))
 	require.NotContains(t, req.Header, "x-auth-token")
 
-	_, err = huaweicloud.NewToken("")
+	_, err = huaweicloud.NewToken(secret.New(""))
 	require.Error(t, err)
 	require.Error(t, s.Sign(nil))
 }
 
 func TestTokenSignsNilHeader(t *testing.T) {
-	tok, _ := huaweicloud.NewToken("t")
+	tok, _ := huaweicloud.NewToken(secret.New("t"))
 	req := &http.Request{}
 	require.NoError(t, tok.Sign(req))
 	require.Equal(t, "t", req.Header.Get("X-Auth-Token"))

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"os"
+
+	"github.com/cachesdk/cachesdk/secret"
 )
 
 // Environment variables read by CredentialsFromEnv. UCLOUD_PUBLIC_KEY and
@@ -15,13 +17,16 @@ const (
 	EnvSecurityToken = "UCLOUD_SECURITY_TOKEN"
 )
 
-// Credentials are a UCloud API key pair. Formatting them with fmt (any verb)
-// never prints the private key or the security token.
+// Credentials are a UCloud API key pair. PrivateKey and SecurityToken are
+// secret.String: fmt (every verb), encoding/json, slog and gob show
+// "[redacted]" for them; the public key is shown.
+//
+//	ucloud.Credentials{PublicKey: "pub…", PrivateKey: secret.New(pk)}
 type Credentials struct {
 	PublicKey  string
-	PrivateKey string
+	PrivateKey secret.String
 	// SecurityToken comes with temporary (STS) credentials; it is sent and signed.
-	SecurityToken string
+	SecurityToken secret.String
 }
 
 // CredentialsFromEnv reads UCLOUD_PUBLIC_KEY and UCLOUD_PRIVATE_KEY
@@ -30,30 +35,15 @@ type Credentials struct {
 func CredentialsFromEnv() (Credentials, error) {
 	c := Credentials{
 		PublicKey:     os.Getenv(EnvPublicKey),
-		PrivateKey:    os.Getenv(EnvPrivateKey),
-		SecurityToken: os.Getenv(EnvSecurityToken),
+		PrivateKey:    secret.New(os.Getenv(EnvPrivateKey)),
+		SecurityToken: secret.New(os.Getenv(EnvSecurityToken)),
 	}
 	var missing []error
 	if c.PublicKey == "" {
 		missing = append(missing, fmt.Errorf("ucloud: environment variable %s is not set", EnvPublicKey))
 	}
-	if c.PrivateKey == "" {
+	if c.PrivateKey.IsZero() {
 		missing = append(missing, fmt.Errorf("ucloud: environment variable %s is not set", EnvPrivateKey))
 	}
 	return c, errors.Join(missing...)
 }
-
-// String shows the public key only.
-func (c Credentials) String() string {
-	s := "ucloud.Credentials{PublicKey:" + c.PublicKey + " PrivateKey:<redacted>"
-	if c.SecurityToken != "" {
-		s += " SecurityToken:<redacted>"
-	}
-	return s + "}"
-}
-
-// GoString keeps %#v from printing the secret.
-func (c Credentials) GoString() string { return c.String() }
-
-// Format applies to every verb, so no verb prints the secret.
-func (c Credentials) Format(f fmt.State, _ rune) { _, _ = f.Write([]byte(c.String())) }

@@ -5,6 +5,8 @@ import (
 	"encoding/hex"
 	"slices"
 	"strings"
+
+	"github.com/cachesdk/cachesdk/secret"
 )
 
 // param is one flattened parameter.
@@ -23,19 +25,19 @@ func Signature(params map[string]string, privateKey string) string {
 	}
 	sortParams(ps)
 	var out [2 * sha1.Size]byte
-	appendSignature(out[:0], nil, ps, privateKey)
+	appendSignature(out[:0], nil, ps, secret.New(privateKey))
 	return string(out[:])
 }
 
 // appendSignature appends the hex signature of sorted params to dst, using
 // scratch for the signed string; it allocates nothing once scratch is grown.
-func appendSignature(dst, scratch []byte, sorted []param, privateKey string) ([]byte, []byte) {
+func appendSignature(dst, scratch []byte, sorted []param, privateKey secret.String) ([]byte, []byte) {
 	scratch = scratch[:0]
 	for _, p := range sorted {
 		scratch = append(scratch, p.Name...)
 		scratch = append(scratch, p.Value...)
 	}
-	scratch = append(scratch, privateKey...)
+	scratch = privateKey.AppendTo(scratch)
 	sum := sha1.Sum(scratch)
 	clear(scratch) // the scratch held the private key
 	return hex.AppendEncode(dst, sum[:]), scratch

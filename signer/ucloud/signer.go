@@ -9,8 +9,11 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
+	"github.com/cachesdk/cachesdk/secret"
 	"github.com/cachesdk/cachesdk/signer"
+	"github.com/cachesdk/cachesdk/signer/internal/method"
 )
 
 // ErrNoAction is returned for a request without an Action parameter.
@@ -31,11 +34,12 @@ func WithZone(zone string) Option { return func(s *Signer) { s.zone = zone } }
 func WithProjectID(projectID string) Option { return func(s *Signer) { s.projectID = projectID } }
 
 // Signer signs requests with one key pair. It is safe for concurrent use.
-// Formatting it never prints the private key or the security token.
+// The private key and the security token are kept as secret.String, so
+// printing a Signer never shows them.
 type Signer struct {
 	publicKey     string
-	privateKey    string
-	securityToken string
+	privateKey    secret.String
+	securityToken secret.String
 	region        string
 	zone          string
 	projectID     string
@@ -43,13 +47,23 @@ type Signer struct {
 
 // New returns a Signer for creds.
 func New(creds Credentials, opts ...Option) (*Signer, error) {
-	if creds.PublicKey == "" || creds.PrivateKey == "" {
-		return nil, errors.New("ucloud: credentials need both a public key and a private key")
+	if creds.PublicKey == "" || creds.PrivateKey.IsZero() {
+		return nil, errors.New("ucloud: credentials need both a public key (Credentials.PublicKey) and a private key (Credentials.PrivateKey)")
 	}
 	s := &Signer{publicKey: creds.PublicKey, privateKey: creds.PrivateKey, securityToken: creds.SecurityToken}
 	for _, o := range opts {
 		if o != nil {
 			o(s)
+		}
+	}
+	// The signer writes these into JSON bodies too, where invalid UTF-8
+	// would be sent as U+FFFD and no longer match what was signed.
+	for _, f := range [...]struct{ name, v string }{
+		{"Credentials.PublicKey", s.publicKey}, {"Credentials.SecurityToken", s.securityToken.Reveal()},
+		{"Region", s.region}, {"Zone", s.zone}, {"ProjectId", s.projectID},
+	} {
+		if !utf8.ValidString(f.v) {
+			return nil, errors.New("ucloud: " + f.name + " is not valid UTF-8")
 		}
 	}
 	return s, nil
@@ -71,6 +85,9 @@ var states = sync.Pool{New: func() any { return new(state) }}
 func (s *Signer) Sign(req *http.Request) error {
 	if req == nil || req.URL == nil {
 		return errNoURL
+	}
+	if _, err := method.Normalize(req); err != nil { // not signed, but sent as the other signers send it
+		return fmt.Errorf("ucloud: %w", err)
 	}
 	st := states.Get().(*state)
 	defer states.Put(st)
@@ -158,8 +175,8 @@ func (s *Signer) appendDefaults(ps []param, has func(string) bool) []param {
 		}
 	}
 	ps = append(ps, param{"PublicKey", s.publicKey})
-	if s.securityToken != "" {
-		ps = append(ps, param{"SecurityToken", s.securityToken})
+	if !s.securityToken.IsZero() {
+		ps = append(ps, param{"SecurityToken", s.securityToken.Reveal()})
 	}
 	return ps
 }
@@ -228,12 +245,3 @@ func newBody(b []byte) *body {
 }
 
 func (*body) Close() error { return nil }
-
-// String shows the public key only.
-func (s *Signer) String() string { return "ucloud.Signer{PublicKey:" + s.publicKey + "}" }
-
-// GoString keeps %#v from printing the private key.
-func (s *Signer) GoString() string { return s.String() }
-
-// Format applies to every verb, so no verb prints the private key.
-func (s *Signer) Format(f fmt.State, _ rune) { _, _ = f.Write([]byte(s.String())) }

@@ -10,6 +10,8 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/cachesdk/cachesdk/secret"
+
 	"github.com/cachesdk/cachesdk/signer/ucloud"
 )
 
@@ -29,7 +31,7 @@ var vectorParams = map[string]string{
 
 func vectorSigner(t testing.TB, opts ...ucloud.Option) *ucloud.Signer {
 	t.Helper()
-	s, err := ucloud.New(ucloud.Credentials{PublicKey: vectorPublicKey, PrivateKey: vectorPrivateKey}, opts...)
+	s, err := ucloud.New(ucloud.Credentials{PublicKey: vectorPublicKey, PrivateKey: secret.New(vectorPrivateKey)}, opts...)
 	require.NoError(t, err)
 	return s
 }
@@ -182,7 +184,7 @@ func TestDefaultsDoNotOverride(t *testing.T) {
 }
 
 func TestSignAgainNeverDuplicates(t *testing.T) {
-	s, err := ucloud.New(ucloud.Credentials{PublicKey: "pub", PrivateKey: "priv", SecurityToken: "sts"}, ucloud.WithRegion("cn-bj2"))
+	s, err := ucloud.New(ucloud.Credentials{PublicKey: "pub", PrivateKey: secret.New("priv"), SecurityToken: secret.New("sts")}, ucloud.WithRegion("cn-bj2"))
 	require.NoError(t, err)
 	for _, req := range []*http.Request{getRequest(t, vectorQuery()), formRequest(t, vectorQuery()), jsonRequest(t, vectorJSON())} {
 		require.NoError(t, s.Sign(req))
@@ -278,7 +280,7 @@ func TestJSONBodyKeepsValues(t *testing.T) {
 }
 
 func BenchmarkSign(b *testing.B) {
-	s, _ := ucloud.New(ucloud.Credentials{PublicKey: vectorPublicKey, PrivateKey: vectorPrivateKey},
+	s, _ := ucloud.New(ucloud.Credentials{PublicKey: vectorPublicKey, PrivateKey: secret.New(vectorPrivateKey)},
 		ucloud.WithRegion("cn-bj2"), ucloud.WithProjectID("org-abc123"))
 	const raw = "Action=DescribeURedisGroup&Limit=20&Offset=0&Zone=cn-bj2-05"
 	b.Run("GET", func(b *testing.B) {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/cachesdk/cachesdk/capitalonline"
 	"github.com/cachesdk/cachesdk/gen/capitalonline/redis"
+	"github.com/cachesdk/cachesdk/secret"
 )
 
 func env(k, def string) string {
@@ -20,7 +21,7 @@ func env(k, def string) string {
 func main() {
 	c, err := capitalonline.NewRedis(capitalonline.Config{
 		Endpoint:    env("BENCH_ENDPOINT", "http://127.0.0.1:1"),
-		Credentials: capitalonline.Credentials{AccessKeyID: env("BENCH_AK", "bench-local-access-key"), SecretKey: env("BENCH_SK", "bench-local-secret-key")},
+		Credentials: capitalonline.Credentials{AccessKeyID: env("BENCH_AK", "bench-local-access-key"), SecretKey: secret.New(env("BENCH_SK", "bench-local-secret-key"))},
 	})
 	if err != nil {
 		fail(err)

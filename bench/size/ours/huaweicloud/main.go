@@ -7,6 +7,7 @@ import (
 	"os"
 
 	"github.com/cachesdk/cachesdk/huaweicloud"
+	"github.com/cachesdk/cachesdk/secret"
 )
 
 func env(k, def string) string {
@@ -19,7 +20,7 @@ func env(k, def string) string {
 func main() {
 	c, err := huaweicloud.NewDCSV2(huaweicloud.Config{
 		Endpoint:    env("BENCH_ENDPOINT", "http://127.0.0.1:1"),
-		Credentials: huaweicloud.Credentials{AccessKey: env("BENCH_AK", "BENCHLOCALAK"), SecretKey: env("BENCH_SK", "bench-local-sk")},
+		Credentials: huaweicloud.Credentials{AccessKey: env("BENCH_AK", "BENCHLOCALAK"), SecretKey: secret.New(env("BENCH_SK", "bench-local-sk"))},
 		ProjectID:   env("BENCH_PROJECT_ID", "0123456789abcdef0123456789abcdef"),
 	})
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 	"os"
 
 	"github.com/cachesdk/cachesdk/gen/ucloud/uredis"
+	"github.com/cachesdk/cachesdk/secret"
 	"github.com/cachesdk/cachesdk/ucloud"
 )
 
@@ -21,7 +22,7 @@ func main() {
 	region := env("BENCH_REGION", "cn-east-01")
 	c, err := ucloud.NewURedis(ucloud.Config{
 		Endpoint:    env("BENCH_ENDPOINT", "http://127.0.0.1:1"),
-		Credentials: ucloud.Credentials{PublicKey: env("BENCH_AK", "bench-local-public-key"), PrivateKey: env("BENCH_SK", "bench-local-private-key")},
+		Credentials: ucloud.Credentials{PublicKey: env("BENCH_AK", "bench-local-public-key"), PrivateKey: secret.New(env("BENCH_SK", "bench-local-private-key"))},
 		Region:      region,
 	})
 	if err != nil {
