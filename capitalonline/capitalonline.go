@@ -33,6 +33,7 @@ package capitalonline
 
 import (
 	"fmt"
+	"log/slog"
 
 	"github.com/cachesdk/cachesdk/apierror"
 	"github.com/cachesdk/cachesdk/doer"
@@ -85,6 +86,15 @@ type Config struct {
 	// AllowInsecureHTTP admits an http:// Endpoint to a host that is not
 	// loopback (the signed query then crosses the network in clear).
 	AllowInsecureHTTP bool
+	// Logger, when set, gets one record per call (Info; Warn when it
+	// failed) and one per failed attempt (Debug): operation, attempt(s),
+	// HTTP status, vendor code, request id, duration. Never a header, a
+	// query, a body, a vendor message or a secret. nil: silent.
+	Logger *slog.Logger
+	// Middleware adds your own steps to the chain: PerCall once per call
+	// (before retry: metrics, a tracing span), PerAttempt once per attempt
+	// (after signing). See pipeline.Middleware.
+	Middleware pipeline.Middleware
 }
 
 // Endpoint returns the checked base URL of cfg (EndpointMainland when empty).
@@ -107,7 +117,7 @@ func Doer(cfg Config) (doer.Doer, error) {
 	if err != nil {
 		return nil, err
 	}
-	return pipeline.New(pipeline.Config{Send: cfg.HTTPClient, Retry: cfg.Retry, Signer: s, Errors: ErrorDecoder, RPC: true, MaxResponseBytes: cfg.MaxResponseBytes})
+	return pipeline.New(pipeline.Config{Send: cfg.HTTPClient, Retry: cfg.Retry, Signer: s, Errors: ErrorDecoder, RPC: true, MaxResponseBytes: cfg.MaxResponseBytes, Logger: cfg.Logger, Middleware: cfg.Middleware})
 }
 
 // newClient builds a generated client of any CapitalOnline service: every
@@ -130,11 +140,31 @@ func newClient[C, O any](cfg Config, newC func(string, ...O) (C, error), withDoe
 }
 
 // NewRedis returns the typed Redis client (gen/capitalonline/redis).
+//
+// It builds nothing and sends nothing when cfg is refused, and returns
+// (errors.As for the typed ones):
+//   - a *ConfigError naming the field, for Endpoint;
+//   - an error naming the missing credential (Credentials.AccessKeyID and SecretKey);
+//   - an error naming Config.Retry for an invalid policy (a negative
+//     MaxAttempts or delay), and one naming Config.MaxResponseBytes when it
+//     is negative.
+//
+// Any later failure is a call's, never the constructor's.
 func NewRedis(cfg Config) (*redis.ClientWithResponses, error) {
 	return newClient(cfg, redis.NewClientWithResponses, func(d doer.Doer) redis.ClientOption { return redis.WithHTTPClient(d) })
 }
 
 // NewMemcached returns the typed Memcached client (gen/capitalonline/memcached).
+//
+// It builds nothing and sends nothing when cfg is refused, and returns
+// (errors.As for the typed ones):
+//   - a *ConfigError naming the field, for Endpoint;
+//   - an error naming the missing credential (Credentials.AccessKeyID and SecretKey);
+//   - an error naming Config.Retry for an invalid policy (a negative
+//     MaxAttempts or delay), and one naming Config.MaxResponseBytes when it
+//     is negative.
+//
+// Any later failure is a call's, never the constructor's.
 func NewMemcached(cfg Config) (*memcached.ClientWithResponses, error) {
 	return newClient(cfg, memcached.NewClientWithResponses, func(d doer.Doer) memcached.ClientOption { return memcached.WithHTTPClient(d) })
 }

@@ -31,6 +31,7 @@ package huaweicloud
 import (
 	"errors"
 	"fmt"
+	"log/slog"
 
 	"github.com/cachesdk/cachesdk/apierror"
 	"github.com/cachesdk/cachesdk/doer"
@@ -102,6 +103,15 @@ type Config struct {
 	// fails the call with an *apierror.Error wrapping *payload.TooLargeError.
 	// 0: payload.DefaultMaxBytes (32 MiB); negative: a construction error.
 	MaxResponseBytes int64
+	// Logger, when set, gets one record per call (Info; Warn when it
+	// failed) and one per failed attempt (Debug): operation, attempt(s),
+	// HTTP status, vendor code, request id, duration. Never a header, a
+	// query, a body, a vendor message or a secret. nil: silent.
+	Logger *slog.Logger
+	// Middleware adds your own steps to the chain: PerCall once per call
+	// (before retry: metrics, a tracing span), PerAttempt once per attempt
+	// (after signing). See pipeline.Middleware.
+	Middleware pipeline.Middleware
 }
 
 // ErrorDecoder reads Huawei's error body on any non-2xx status.
@@ -152,7 +162,7 @@ func Doer(cfg Config) (doer.Doer, error) {
 	if err != nil {
 		return nil, err
 	}
-	return pipeline.New(pipeline.Config{Send: cfg.HTTPClient, Retry: cfg.Retry, Signer: s, Errors: ErrorDecoder, MaxResponseBytes: cfg.MaxResponseBytes})
+	return pipeline.New(pipeline.Config{Send: cfg.HTTPClient, Retry: cfg.Retry, Signer: s, Errors: ErrorDecoder, MaxResponseBytes: cfg.MaxResponseBytes, Logger: cfg.Logger, Middleware: cfg.Middleware})
 }
 
 // Endpoint returns the base URL cfg sends to: the checked Endpoint, else
@@ -188,6 +198,16 @@ func prepare(cfg Config) (endpointURL, project string, d doer.Doer, err error) {
 }
 
 // NewDCSV2 returns the DCS API V2 client bound to the project.
+//
+// It builds nothing and sends nothing when cfg is refused, and returns
+// (errors.As for the typed ones):
+//   - a *ConfigError naming the field, for Region, Endpoint, ProjectID (or Credentials.ProjectID);
+//   - an error naming the missing credential (Credentials.AccessKey and SecretKey, unless Token is set);
+//   - an error naming Config.Retry for an invalid policy (a negative
+//     MaxAttempts or delay), and one naming Config.MaxResponseBytes when it
+//     is negative.
+//
+// Any later failure is a call's, never the constructor's.
 func NewDCSV2(cfg Config) (*dcsv2.ProjectClient, error) {
 	ep, project, d, err := prepare(cfg)
 	if err != nil {
@@ -202,6 +222,16 @@ func NewDCSV2(cfg Config) (*dcsv2.ProjectClient, error) {
 
 // NewDCSV1 returns the legacy DCS API V1 client bound to the project. Prefer
 // V2: V1 is kept for instances and scripts that still use it (README).
+//
+// It builds nothing and sends nothing when cfg is refused, and returns
+// (errors.As for the typed ones):
+//   - a *ConfigError naming the field, for Region, Endpoint, ProjectID (or Credentials.ProjectID);
+//   - an error naming the missing credential (Credentials.AccessKey and SecretKey, unless Token is set);
+//   - an error naming Config.Retry for an invalid policy (a negative
+//     MaxAttempts or delay), and one naming Config.MaxResponseBytes when it
+//     is negative.
+//
+// Any later failure is a call's, never the constructor's.
 func NewDCSV1(cfg Config) (*dcsv1.ProjectClient, error) {
 	ep, project, d, err := prepare(cfg)
 	if err != nil {

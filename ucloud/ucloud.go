@@ -25,6 +25,7 @@ package ucloud
 
 import (
 	"fmt"
+	"log/slog"
 
 	"github.com/cachesdk/cachesdk/apierror"
 	"github.com/cachesdk/cachesdk/doer"
@@ -77,6 +78,15 @@ type Config struct {
 	// AllowInsecureHTTP admits an http:// Endpoint to a host that is not
 	// loopback (the signed query then crosses the network in clear).
 	AllowInsecureHTTP bool
+	// Logger, when set, gets one record per call (Info; Warn when it
+	// failed) and one per failed attempt (Debug): operation, attempt(s),
+	// HTTP status, vendor code, request id, duration. Never a header, a
+	// query, a body, a vendor message or a secret. nil: silent.
+	Logger *slog.Logger
+	// Middleware adds your own steps to the chain: PerCall once per call
+	// (before retry: metrics, a tracing span), PerAttempt once per attempt
+	// (after signing). See pipeline.Middleware.
+	Middleware pipeline.Middleware
 }
 
 // Endpoint returns the checked base URL of cfg (EndpointDefault when empty).
@@ -127,10 +137,20 @@ func Doer(cfg Config) (doer.Doer, error) {
 	if err != nil {
 		return nil, err
 	}
-	return pipeline.New(pipeline.Config{Send: cfg.HTTPClient, Retry: cfg.Retry, Signer: s, Errors: ErrorDecoder, RPC: true, MaxResponseBytes: cfg.MaxResponseBytes})
+	return pipeline.New(pipeline.Config{Send: cfg.HTTPClient, Retry: cfg.Retry, Signer: s, Errors: ErrorDecoder, RPC: true, MaxResponseBytes: cfg.MaxResponseBytes, Logger: cfg.Logger, Middleware: cfg.Middleware})
 }
 
 // NewURedis returns the typed URedis client (gen/ucloud/uredis).
+//
+// It builds nothing and sends nothing when cfg is refused, and returns
+// (errors.As for the typed ones):
+//   - a *ConfigError naming the field, for Endpoint, Region, Zone and ProjectID;
+//   - an error naming the missing credential (Credentials.PublicKey and PrivateKey);
+//   - an error naming Config.Retry for an invalid policy (a negative
+//     MaxAttempts or delay), and one naming Config.MaxResponseBytes when it
+//     is negative.
+//
+// Any later failure is a call's, never the constructor's.
 func NewURedis(cfg Config) (*uredis.ClientWithResponses, error) {
 	ep, err := Endpoint(cfg)
 	if err != nil {
