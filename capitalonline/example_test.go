@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"log"
+	"log/slog"
+	"os"
 	"time"
 
 	"github.com/cachesdk/cachesdk"
@@ -12,16 +14,18 @@ import (
 	"github.com/cachesdk/cachesdk/capitalonline"
 	"github.com/cachesdk/cachesdk/fake"
 	"github.com/cachesdk/cachesdk/gen/capitalonline/redis"
+	"github.com/cachesdk/cachesdk/retry"
 	"github.com/cachesdk/cachesdk/waiter"
 )
 
 // A client for a real account: keys from CDS_SECRET_ID and CDS_SECRET_KEY.
 func Example() {
-	creds, err := capitalonline.CredentialsFromEnv()
+	cfg, err := capitalonline.ConfigFromEnv()
 	if err != nil {
-		log.Fatal(err) // names the missing variable
+		log.Fatal(err) // names every missing variable
 	}
-	c, err := capitalonline.NewRedis(capitalonline.Config{Endpoint: capitalonline.EndpointAsia, Credentials: creds})
+	cfg.Endpoint = capitalonline.EndpointAsia // default EndpointMainland
+	c, err := capitalonline.NewRedis(cfg)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -81,4 +85,38 @@ func Example_createAndWait() {
 	// cache-1 RUNNING
 	// deleted
 	// DeleteDBInstance 404 ResourceNotFound
+}
+
+// A retry policy of your own, and a logger: a read (DescribeDBInstances) is
+// retried on a 503; a create would not be (x-retry: non-idempotent).
+func Example_retryAndLogging() {
+	srv, err := fake.StartRedis()
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer srv.Close()
+	cfg := srv.CapitalOnlineConfig()
+	cfg.Retry = &retry.Policy{MaxAttempts: 4, BaseDelay: time.Millisecond, MaxDelay: 10 * time.Millisecond}
+	cfg.Logger = slog.New(slog.NewTextHandler(os.Stdout, &slog.HandlerOptions{
+		ReplaceAttr: func(_ []string, a slog.Attr) slog.Attr {
+			if a.Key == slog.TimeKey || a.Key == "duration" {
+				return slog.Attr{} // so the output is the same each run
+			}
+			return a
+		},
+	}))
+	c, err := capitalonline.NewRedis(cfg)
+	if err != nil {
+		log.Fatal(err)
+	}
+	srv.FailNext(fake.Fault{Status: 503, Code: "InternalError"})
+	srv.FailNext(fake.Fault{Status: 503, Code: "InternalError"})
+	out, err := c.DescribeDBInstancesWithResponse(context.Background(), &redis.DescribeDBInstancesParams{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(len(cachesdk.Deref(out.JSON200.Data)), "instances")
+	// Output:
+	// level=INFO msg=call operation=DescribeDBInstances status=200 attempts=3
+	// 0 instances
 }

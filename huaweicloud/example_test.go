@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"log"
+	"log/slog"
+	"os"
 	"time"
 
 	"github.com/cachesdk/cachesdk"
@@ -16,14 +18,15 @@ import (
 	"github.com/cachesdk/cachesdk/waiter"
 )
 
-// A client for a real account: AK/SK and project from the environment
-// (HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK, HUAWEICLOUD_SDK_PROJECT_ID).
+// A client for a real account, configured from the environment with the
+// names of Huawei's SDK (HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK,
+// HUAWEICLOUD_SDK_PROJECT_ID) and the region from HW_REGION_NAME.
 func Example() {
-	creds, err := huaweicloud.CredentialsFromEnv()
+	cfg, err := huaweicloud.ConfigFromEnv()
 	if err != nil {
-		log.Fatal(err) // names the missing variable
+		log.Fatal(err) // names every missing variable
 	}
-	c, err := huaweicloud.NewDCSV2(huaweicloud.Config{Region: "cn-north-4", Credentials: creds})
+	c, err := huaweicloud.NewDCSV2(cfg)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -182,4 +185,36 @@ func Example_retryPolicy() {
 	fmt.Println("attempts:", len(srv.Requests()), "instances:", cachesdk.Deref(out.JSON200.InstanceNum))
 	// Output:
 	// attempts: 2 instances: 0
+}
+
+// Log every call with log/slog: operation, attempts, status, vendor code,
+// request id and duration; never a header, a body or a secret. (The time
+// and duration are left out here so that the output is the same each run.)
+func Example_logging() {
+	srv, err := fake.StartDCSV2()
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer srv.Close()
+	cfg := srv.HuaweiConfig()
+	cfg.Logger = slog.New(slog.NewTextHandler(os.Stdout, &slog.HandlerOptions{
+		Level: slog.LevelDebug,
+		ReplaceAttr: func(_ []string, a slog.Attr) slog.Attr {
+			if a.Key == slog.TimeKey || a.Key == "duration" {
+				return slog.Attr{}
+			}
+			return a
+		},
+	}))
+	c, err := huaweicloud.NewDCSV2(cfg)
+	if err != nil {
+		log.Fatal(err)
+	}
+	srv.FailNext(fake.Fault{Status: 503, Code: "DCS.5000"})
+	if _, err := c.ListInstances(context.Background(), nil); err != nil {
+		log.Fatal(err)
+	}
+	// Output:
+	// level=DEBUG msg="attempt failed" operation=ListInstances status=503 code=DCS.5000 attempt=1
+	// level=INFO msg=call operation=ListInstances status=200 attempts=2
 }
