@@ -15,6 +15,7 @@
 package operation
 
 import (
+	"strings"
 	"context"
 	"errors"
 	"fmt"
@@ -133,4 +134,26 @@ func CheckPathSegment(op, param, value string) error {
 		return &PathSegmentError{Operation: op, Param: param, Value: value}
 	}
 	return nil
+}
+
+// MissingParamsError reports a call whose params struct is nil although the
+// operation has required query parameters: nothing is sent (the server
+// would refuse the request, and a nil params must not silently drop them).
+type MissingParamsError struct {
+	Operation string   // the operationId
+	Params    []string // the required query parameters, by their names in the spec
+}
+
+func (e *MissingParamsError) Error() string {
+	return fmt.Sprintf("%s: params is nil, but the operation requires the query parameters %s", e.Operation, strings.Join(e.Params, ", "))
+}
+
+// Required returns a *MissingParamsError for a nil params of operation op
+// whose required query parameters are names, or nil when there are none.
+// The generated request builders call it.
+func Required(op string, names ...string) error {
+	if len(names) == 0 {
+		return nil
+	}
+	return &MissingParamsError{Operation: op, Params: names}
 }

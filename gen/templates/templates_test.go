@@ -21,6 +21,12 @@ var changes = map[string][][2]string{
 		"\t\"github.com/oapi-codegen/runtime\"\n\t\"github.com/cachesdk/cachesdk/operation\"\n",
 	}},
 	"client.tmpl": {
+		// a nil params of an operation with required query parameters is an
+		// error naming them (operation.Required), never a request without them
+		{
+			"{{if .QueryParams}}\n    if params != nil {\n",
+			"{{if .QueryParams}}\n    if params == nil {\n        if err := operation.Required({{printf \"%q\" $opid}}{{range .QueryParams}}{{if .Required}}, {{printf \"%q\" .ParamName}}{{end}}{{end}}); err != nil {\n            return nil, err\n        }\n    }\n    if params != nil {\n",
+		},
 		{
 			"        var rawQueryFragments []string\n",
 			"        rawQueryFragments := make([]string, 0, {{len .QueryParams}})\n",

@@ -1408,6 +1408,11 @@ func NewDescribeAvailableDBConfigRequest(server string, params *DescribeAvailabl
 		return nil, err
 	}
 
+	if params == nil {
+		if err := operation.Required("DescribeAvailableDBConfig", "RegionId"); err != nil {
+			return nil, err
+		}
+	}
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
@@ -1456,6 +1461,11 @@ func NewDescribeBackupsRequest(server string, params *DescribeBackupsParams) (*h
 		return nil, err
 	}
 
+	if params == nil {
+		if err := operation.Required("DescribeBackups", "InstanceUuid"); err != nil {
+			return nil, err
+		}
+	}
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
@@ -1504,6 +1514,11 @@ func NewDescribeDBInstancesRequest(server string, params *DescribeDBInstancesPar
 		return nil, err
 	}
 
+	if params == nil {
+		if err := operation.Required("DescribeDBInstances"); err != nil {
+			return nil, err
+		}
+	}
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
@@ -1586,6 +1601,11 @@ func NewDescribeRedisConfigRequest(server string, params *DescribeRedisConfigPar
 		return nil, err
 	}
 
+	if params == nil {
+		if err := operation.Required("DescribeRedisConfig", "InstanceUuid"); err != nil {
+			return nil, err
+		}
+	}
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
@@ -1671,6 +1691,11 @@ func NewDownloadBackupRequest(server string, params *DownloadBackupParams) (*htt
 		return nil, err
 	}
 
+	if params == nil {
+		if err := operation.Required("DownloadBackup", "InstanceUuid", "BackupId"); err != nil {
+			return nil, err
+		}
+	}
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().

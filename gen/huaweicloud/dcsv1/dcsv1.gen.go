@@ -4632,6 +4632,11 @@ func NewBatchDeleteInstancesRequestWithBody(server string, projectId ProjectId, 
 		return nil, err
 	}
 
+	if params == nil {
+		if err := operation.Required("BatchDeleteInstances"); err != nil {
+			return nil, err
+		}
+	}
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
@@ -4697,6 +4702,11 @@ func NewListInstancesRequest(server string, projectId ProjectId, params *ListIns
 		return nil, err
 	}
 
+	if params == nil {
+		if err := operation.Required("ListInstances"); err != nil {
+			return nil, err
+		}
+	}
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
@@ -4919,6 +4929,11 @@ func NewListNumberOfInstancesInDifferentStatusRequest(server string, projectId P
 		return nil, err
 	}
 
+	if params == nil {
+		if err := operation.Required("ListNumberOfInstancesInDifferentStatus"); err != nil {
+			return nil, err
+		}
+	}
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
@@ -5204,6 +5219,11 @@ func NewListBackupRecordsRequest(server string, projectId ProjectId, instanceId 
 		return nil, err
 	}
 
+	if params == nil {
+		if err := operation.Required("ListBackupRecords"); err != nil {
+			return nil, err
+		}
+	}
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
@@ -5665,6 +5685,11 @@ func NewListRestoreRecordsRequest(server string, projectId ProjectId, instanceId
 		return nil, err
 	}
 
+	if params == nil {
+		if err := operation.Required("ListRestoreRecords"); err != nil {
+			return nil, err
+		}
+	}
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().

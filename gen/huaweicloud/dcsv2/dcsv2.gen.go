@@ -5474,6 +5474,11 @@ func NewListFlavorsRequest(server string, projectId ProjectId, params *ListFlavo
 		return nil, err
 	}
 
+	if params == nil {
+		if err := operation.Required("ListFlavors"); err != nil {
+			return nil, err
+		}
+	}
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
@@ -5657,6 +5662,11 @@ func NewBatchDeleteInstancesRequestWithBody(server string, projectId ProjectId, 
 		return nil, err
 	}
 
+	if params == nil {
+		if err := operation.Required("BatchDeleteInstances"); err != nil {
+			return nil, err
+		}
+	}
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
@@ -5722,6 +5732,11 @@ func NewListInstancesRequest(server string, projectId ProjectId, params *ListIns
 		return nil, err
 	}
 
+	if params == nil {
+		if err := operation.Required("ListInstances"); err != nil {
+			return nil, err
+		}
+	}
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
@@ -5936,6 +5951,11 @@ func NewBatchShowNodesInformationRequest(server string, projectId ProjectId, par
 		return nil, err
 	}
 
+	if params == nil {
+		if err := operation.Required("BatchShowNodesInformation"); err != nil {
+			return nil, err
+		}
+	}
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
@@ -6047,6 +6067,11 @@ func NewListNumberOfInstancesInDifferentStatusRequest(server string, projectId P
 		return nil, err
 	}
 
+	if params == nil {
+		if err := operation.Required("ListNumberOfInstancesInDifferentStatus"); err != nil {
+			return nil, err
+		}
+	}
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
@@ -6332,6 +6357,11 @@ func NewListBackupRecordsRequest(server string, projectId ProjectId, instanceId 
 		return nil, err
 	}
 
+	if params == nil {
+		if err := operation.Required("ListBackupRecords"); err != nil {
+			return nil, err
+		}
+	}
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
@@ -7012,6 +7042,11 @@ func NewListRestoreRecordsRequest(server string, projectId ProjectId, instanceId
 		return nil, err
 	}
 
+	if params == nil {
+		if err := operation.Required("ListRestoreRecords"); err != nil {
+			return nil, err
+		}
+	}
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
@@ -7178,6 +7213,11 @@ func NewListSlowlogRequest(server string, projectId ProjectId, instanceId string
 		return nil, err
 	}
 
+	if params == nil {
+		if err := operation.Required("ListSlowlog", "start_time", "end_time"); err != nil {
+			return nil, err
+		}
+	}
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
@@ -7353,6 +7393,11 @@ func NewListBackgroundTaskRequest(server string, projectId ProjectId, instanceId
 		return nil, err
 	}
 
+	if params == nil {
+		if err := operation.Required("ListBackgroundTask"); err != nil {
+			return nil, err
+		}
+	}
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
@@ -7864,6 +7909,11 @@ func NewListMigrationTaskRequest(server string, projectId ProjectId, params *Lis
 		return nil, err
 	}
 
+	if params == nil {
+		if err := operation.Required("ListMigrationTask"); err != nil {
+			return nil, err
+		}
+	}
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().

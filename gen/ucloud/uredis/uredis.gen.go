@@ -271,6 +271,11 @@ func NewDescribeURedisBackupRequest(server string, params *DescribeURedisBackupP
 		return nil, err
 	}
 
+	if params == nil {
+		if err := operation.Required("DescribeURedisBackup", "Region", "GroupId"); err != nil {
+			return nil, err
+		}
+	}
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
