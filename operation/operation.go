@@ -15,10 +15,10 @@
 package operation
 
 import (
-	"strings"
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // Safety says what sending an operation's request a second time does, when
