@@ -3,8 +3,6 @@ package dcsv2_test
 import (
 	"context"
 	"net/http"
-	"reflect"
-	"sort"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -50,33 +48,4 @@ func TestAPICanBeFakedOneMethodAtATime(t *testing.T) {
 	require.NoError(t, err)
 	assert.False(t, ok)
 	assert.Equal(t, []string{"id-1", "id-2"}, f.asked)
-}
-
-// API has every exported method of the client huaweicloud.NewDCSV2 returns: operations,
-// paginators and waiters, and nothing else.
-func TestAPIIsEveryMethodOfTheClient(t *testing.T) {
-	var c *dcsv2.ProjectClient
-	var api dcsv2.API = c // the client implements API
-	_ = api
-	// methods promoted from an embedded field (ClientWithResponses embeds
-	// the raw ClientInterface) are not the client's own
-	promoted := map[string]bool{}
-	for i := range reflect.TypeOf(c).Elem().NumField() {
-		if f := reflect.TypeOf(c).Elem().Field(i); f.Anonymous {
-			for j := range f.Type.NumMethod() {
-				promoted[f.Type.Method(j).Name] = true
-			}
-		}
-	}
-	names := func(t reflect.Type) []string {
-		var out []string
-		for i := range t.NumMethod() {
-			if !promoted[t.Method(i).Name] {
-				out = append(out, t.Method(i).Name)
-			}
-		}
-		sort.Strings(out)
-		return out
-	}
-	assert.Equal(t, names(reflect.TypeOf(c)), names(reflect.TypeOf((*dcsv2.API)(nil)).Elem()))
 }
