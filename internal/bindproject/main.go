@@ -25,6 +25,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/cachesdk/cachesdk/internal/gocomment"
+
 	"gopkg.in/yaml.v3"
 )
 
@@ -104,19 +106,7 @@ func comment(name, opID string, d opDoc, seed string) string {
 }
 
 // wrap breaks text into // comment lines of at most 80 columns.
-func wrap(text string) string {
-	var b strings.Builder
-	line := "//"
-	for _, w := range strings.Fields(text) {
-		if len(line)+1+len(w) > 80 && line != "//" {
-			b.WriteString(line + "\n")
-			line = "//"
-		}
-		line += " " + w
-	}
-	b.WriteString(line + "\n")
-	return b.String()
-}
+func wrap(text string) string { return gocomment.Wrap(text, 80) }
 
 func run(spec, in, out string) error {
 	docs, seed, err := loadDocs(spec)

@@ -27,6 +27,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/cachesdk/cachesdk/internal/gocomment"
+
 	"gopkg.in/yaml.v3"
 )
 
@@ -820,24 +822,7 @@ x-waiters.%s of %s.`, orDefault(w.MinDelay), orDefault(w.MaxDelay), orDefault(w.
 
 // comment wraps text at 76 columns as a Go doc comment; blank lines
 // separate paragraphs.
-func comment(text string) string {
-	var b strings.Builder
-	for i, para := range strings.Split(text, "\n\n") {
-		if i > 0 {
-			b.WriteString("//\n")
-		}
-		line := "//"
-		for _, w := range strings.Fields(para) {
-			if len(line)+1+len(w) > 76 && line != "//" {
-				b.WriteString(line + "\n")
-				line = "//"
-			}
-			line += " " + w
-		}
-		b.WriteString(line + "\n")
-	}
-	return b.String()
-}
+func comment(text string) string { return gocomment.Wrap(text, 76) }
 
 func orDefault(s string) string {
 	if s == "" {
