@@ -83,7 +83,7 @@ func quickRetry() *retry.Policy {
 type Fault struct {
 	Operation string        // the operationId it applies to; "" for any
 	Status    int           // the HTTP status (default 500; UCloud answers 200 with RetCode)
-	Code      string        // the vendor's error code (default per vendor)
+	Code      string        // the vendor's error code (default per vendor; UCloud: a number, its RetCode, else 150)
 	Message   string        // the vendor's error message
 	Delay     time.Duration // wait before answering (or resetting)
 	Reset     bool          // close the connection without an answer
@@ -267,6 +267,7 @@ func (s *Server) respond(w http.ResponseWriter, hr *http.Request, rec mockserver
 
 // Codes of the fake's own refusals, in the vendor's error body (the
 // message says why: the spec's rule the request broke, never its values).
+// UCloud's error code is a number (RetCode): its refusals carry 150.
 const (
 	CodeRequestInvalid   = "fake.request-invalid"   // HTTP 400: the request breaks the spec
 	CodeSignatureInvalid = "fake.signature-invalid" // HTTP 401: the signature does not verify

@@ -76,7 +76,8 @@ type Spec[R any, I any] struct {
 	// twice in one walk means the server did not honour the offset: the
 	// walk stops with ErrOffsetIgnored, even when the pages are not
 	// identical (a changing field) or repeat an older page (A, B, A).
-	// Without Key, a page identical to the previous one is the sign.
+	// Without Key, or for a page whose items have no id, a page identical
+	// to the previous one is the sign.
 	Key func(I) (string, bool)
 }
 
@@ -103,7 +104,8 @@ func Pages[R any, I any](ctx context.Context, s Spec[R, I]) iter.Seq2[R, error] 
 				return
 			}
 			items := s.Items(r)
-			if repeated(s.Key, seenKeys, items) || s.Key == nil && page > 1 && len(items) > 0 && reflect.DeepEqual(items, prev) {
+			dup, keyed := repeated(s.Key, seenKeys, items)
+			if dup || keyed == 0 && page > 1 && len(items) > 0 && reflect.DeepEqual(items, prev) {
 				yield(zero, &Error{Operation: s.Operation, Page: page, Offset: offset, Err: ErrOffsetIgnored})
 				return
 			}
@@ -134,22 +136,24 @@ func Pages[R any, I any](ctx context.Context, s Spec[R, I]) iter.Seq2[R, error] 
 }
 
 // repeated records the keys of items and reports whether one was seen
-// before in this walk.
-func repeated[I any](key func(I) (string, bool), seen map[string]struct{}, items []I) bool {
+// before in this walk, and how many items had a key (none: the caller
+// falls back to comparing whole pages).
+func repeated[I any](key func(I) (string, bool), seen map[string]struct{}, items []I) (dup bool, keyed int) {
 	if key == nil {
-		return false
+		return false, 0
 	}
 	for _, it := range items {
 		k, ok := key(it)
 		if !ok || k == "" {
 			continue
 		}
-		if _, dup := seen[k]; dup {
-			return true
+		keyed++
+		if _, d := seen[k]; d {
+			return true, keyed
 		}
 		seen[k] = struct{}{}
 	}
-	return false
+	return false, keyed
 }
 
 // skipped is the number of items before the walk's first one: a walk that

@@ -195,3 +195,24 @@ func TestRepeatedItemsStopTheWalk(t *testing.T) {
 		})
 	}
 }
+
+// Found by a second review: with a Key declared but items that carry no id,
+// a server repeating the same page was walked forever.
+func TestKeylessItemsFallBackToPageComparison(t *testing.T) {
+	calls := 0
+	sp := paginator.Spec[[]row, row]{
+		Operation: "ListThings",
+		Fetch:     func(context.Context, int) ([]row, error) { calls++; return []row{{"", 1}, {"", 2}}, nil },
+		Items:     func(p []row) []row { return p },
+		Key:       func(r row) (string, bool) { return r.ID, r.ID != "" },
+	}
+	var err error
+	for _, e := range paginator.Items(context.Background(), sp) {
+		if e != nil {
+			err = e
+			break
+		}
+	}
+	require.ErrorIs(t, err, paginator.ErrOffsetIgnored)
+	assert.Equal(t, 2, calls)
+}

@@ -140,3 +140,30 @@ func TestLoggerLeavesTheQueryOut(t *testing.T) {
 	assert.NotContains(t, logs.String(), "private-filter")
 	assert.NotContains(t, logs.String(), logMarker)
 }
+
+// Found by a second review: a caller's step returning (nil, nil) made the
+// generated parser panic; and a per-attempt step's own error was logged
+// with attempts=0.
+func TestCallerStepsAreGuardedAndCounted(t *testing.T) {
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}))
+	defer ts.Close()
+	nothing := func(doer.Doer) doer.Doer {
+		return doer.Func(func(*http.Request) (*http.Response, error) { return nil, nil })
+	}
+	for _, mw := range []pipeline.Middleware{{PerCall: []doer.Middleware{nothing}}, {PerAttempt: []doer.Middleware{nothing}}} {
+		var logs bytes.Buffer
+		d, err := pipeline.New(pipeline.Config{Send: ts.Client(), Retry: &retry.Policy{MaxAttempts: 1}, Signer: markerSigner,
+			Errors: apierror.Status{Vendor: "v", CodeField: "error_code", MessageField: "error_msg"}, Middleware: mw,
+			Logger: slog.New(slog.NewJSONHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))})
+		require.NoError(t, err)
+		req, err := http.NewRequest(http.MethodGet, ts.URL, nil)
+		require.NoError(t, err)
+		resp, err := d.Do(req)
+		require.ErrorIs(t, err, pipeline.ErrNoResponse)
+		assert.Nil(t, resp)
+		if len(mw.PerAttempt) > 0 {
+			assert.Contains(t, logs.String(), `"attempts":1`)
+			assert.Contains(t, logs.String(), `"attempt failed"`)
+		}
+	}
+}

@@ -20,7 +20,7 @@ import (
 // Middleware is where a caller's own steps plug into the chain, for metrics,
 // tracing or wire logging, without rebuilding it:
 //
-//	[action] → PerCall… → log → retry → sign → PerAttempt… → log → typed errors → send
+//	[action] → PerCall… → log → retry → sign → log → PerAttempt… → typed errors → send
 //
 // PerCall steps run once per call, before retry: they see the request as
 // the generated client built it (unsigned) and the call's final outcome (a
@@ -33,6 +33,29 @@ import (
 type Middleware struct {
 	PerCall    []doer.Middleware
 	PerAttempt []doer.Middleware
+}
+
+// ErrNoResponse is returned for a caller's Middleware step that returned
+// neither a response nor an error.
+var ErrNoResponse = errors.New("pipeline: a Middleware step returned neither a response nor an error")
+
+// guarded wraps each of the caller's steps so that one returning (nil, nil)
+// is an error, not a nil response for the generated parser.
+func guarded(mws []doer.Middleware) []doer.Middleware {
+	out := make([]doer.Middleware, len(mws))
+	for i, m := range mws {
+		out[i] = func(next doer.Doer) doer.Doer {
+			d := m(next)
+			return doer.Func(func(req *http.Request) (*http.Response, error) {
+				resp, err := d.Do(req)
+				if resp == nil && err == nil {
+					return nil, ErrNoResponse
+				}
+				return resp, err
+			})
+		}
+	}
+	return out
 }
 
 // Version is this SDK's version as the User-Agent sends it: the module's

@@ -125,15 +125,17 @@ func New(c Config) (doer.Doer, error) {
 		steps = append(steps, rpc.Action())
 	}
 	steps = append(steps, userAgent())
-	steps = append(steps, c.Middleware.PerCall...)
+	steps = append(steps, guarded(c.Middleware.PerCall)...)
 	if c.Logger != nil {
 		steps = append(steps, logCalls(c.Logger))
 	}
 	steps = append(steps, retry.Middleware(policy), signer.Middleware(c.Signer))
-	steps = append(steps, c.Middleware.PerAttempt...)
 	if c.Logger != nil {
+		// above the caller's per-attempt steps, so an attempt they fail is
+		// counted and logged too
 		steps = append(steps, logAttempts(c.Logger))
 	}
+	steps = append(steps, guarded(c.Middleware.PerAttempt)...)
 	steps = append(steps, apierror.Middleware(c.Errors), LimitBodies(c.MaxResponseBytes))
 	return doer.Chain(send, steps...), nil
 }

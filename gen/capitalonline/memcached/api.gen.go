@@ -88,7 +88,8 @@ type API interface {
 	UpdateMemcachedInstanceWithResponse(ctx context.Context, body UpdateMemcachedInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateMemcachedInstanceResponse, error)
 
 	// WaitMemcachedInstanceDeleted polls DescribeMemcachedInstance until the
-	// instance instanceId is gone (no Data, HTTP 404).
+	// instance instanceId is gone (no Data, or HTTP 404 ResourceNotFound: the code
+	// CapitalOnline's Redis API documents; the Memcached document gives none).
 	WaitMemcachedInstanceDeleted(ctx context.Context, instanceId string, cfg *waiter.Config) error
 
 	// WaitMemcachedInstanceRunning polls DescribeMemcachedInstance until the

@@ -12,7 +12,9 @@ import (
 )
 
 // WaitMemcachedInstanceDeleted polls DescribeMemcachedInstance until the
-// instance instanceId is gone (no Data, HTTP 404).
+// instance instanceId is gone (no Data, or HTTP 404 ResourceNotFound: the
+// code CapitalOnline's Redis API documents; the Memcached document gives
+// none).
 //
 // It returns nil once the resource is gone, and a *waiter.Error carrying
 // the last state seen when a poll fails, or the wait outlasts ctx or
@@ -45,7 +47,7 @@ func (c *ClientWithResponses) WaitMemcachedInstanceDeleted(ctx context.Context, 
 			}
 			return string(*r.JSON200.Data.Status), true
 		},
-		IsNotFound: func(err error) bool { return notFound(err) },
+		IsNotFound: func(err error) bool { return notFound(err, "ResourceNotFound") },
 		Success:    []string{"deleted"},
 		Failure:    nil,
 		Pending:    nil,
@@ -102,15 +104,16 @@ func (c *ClientWithResponses) WaitMemcachedInstanceRunning(ctx context.Context, 
 
 // notFound reports whether err says the resource does not exist: one of
 // the vendor codes given (the spec's notFoundCodes) or, when none is
-// given, HTTP 404. With codes, a 404 of another kind (a gateway's "no such
-// API", a proxy's page) is not taken for the resource's absence.
+// given, an HTTP 404 that carries a vendor error code (the API itself
+// answered). A 404 of another kind (a gateway's "no such API", a proxy's
+// HTML page) is never taken for the resource's absence.
 func notFound(err error, codes ...string) bool {
 	var e *apierror.Error
 	if !errors.As(err, &e) {
 		return false
 	}
 	if len(codes) == 0 {
-		return e.StatusCode == 404
+		return e.StatusCode == 404 && e.Code != ""
 	}
 	for _, c := range codes {
 		if e.Code == c {

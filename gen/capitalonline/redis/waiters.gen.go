@@ -115,15 +115,16 @@ func (c *ClientWithResponses) WaitDBInstanceRunning(ctx context.Context, instanc
 
 // notFound reports whether err says the resource does not exist: one of
 // the vendor codes given (the spec's notFoundCodes) or, when none is
-// given, HTTP 404. With codes, a 404 of another kind (a gateway's "no such
-// API", a proxy's page) is not taken for the resource's absence.
+// given, an HTTP 404 that carries a vendor error code (the API itself
+// answered). A 404 of another kind (a gateway's "no such API", a proxy's
+// HTML page) is never taken for the resource's absence.
 func notFound(err error, codes ...string) bool {
 	var e *apierror.Error
 	if !errors.As(err, &e) {
 		return false
 	}
 	if len(codes) == 0 {
-		return e.StatusCode == 404
+		return e.StatusCode == 404 && e.Code != ""
 	}
 	for _, c := range codes {
 		if e.Code == c {
