@@ -17,11 +17,15 @@
 package apierror
 
 import (
+	"unicode/utf8"
+
 	"errors"
 	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
+
+	"github.com/cachesdk/cachesdk/internal/redact"
 
 	"github.com/cachesdk/cachesdk/doer"
 	"github.com/cachesdk/cachesdk/internal/httpbody"
@@ -118,8 +122,31 @@ type Decoder interface {
 	Decode(resp *http.Response, body []byte) *Error
 }
 
+// MaxMessage is the longest vendor message an *Error keeps, in bytes; a
+// longer one is cut (at a UTF-8 boundary) and ends with "…".
+const MaxMessage = 1024
+
+// scrub keeps server text that may echo the request from carrying its
+// credentials (a message quoting the token, a header echoing the
+// signature) and bounds the message.
+func scrub(e *Error, req *http.Request) {
+	e.Message = redact.Text(e.Message, req)
+	e.RequestID = redact.Text(e.RequestID, req)
+	e.TaskID = redact.Text(e.TaskID, req)
+	e.Header = redact.Header(e.Header, req)
+	if len(e.Message) > MaxMessage {
+		cut := MaxMessage
+		for cut > 0 && !utf8.RuneStart(e.Message[cut]) {
+			cut--
+		}
+		e.Message = e.Message[:cut] + "…"
+	}
+}
+
 // Middleware reads each response body, returns the Decoder's *Error for a
-// failure, and otherwise hands on the response with its body rewound.
+// failure (its message, ids and headers scrubbed of the request's
+// credentials, the message at most MaxMessage bytes), and otherwise hands on
+// the response with its body rewound.
 func Middleware(d Decoder) doer.Middleware {
 	return func(next doer.Doer) doer.Doer {
 		return doer.Func(func(req *http.Request) (*http.Response, error) {
@@ -146,6 +173,7 @@ func Middleware(d Decoder) doer.Middleware {
 				if op := opinfo.Name(req.Context()); op != "" {
 					e.Operation = op // the operationId, the same for every vendor
 				}
+				scrub(e, req)
 				return nil, e
 			}
 			resp.Body = httpbody.Replay(body)

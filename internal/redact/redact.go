@@ -138,6 +138,44 @@ func redactChain(err error, depth int) {
 	}
 }
 
+// Text returns s with every sensitive value req carries (signature, key,
+// token: see the package comment) replaced by Mask: for server text that
+// may echo what was sent (a vendor's error message, a response header).
+func Text(s string, req *http.Request) string {
+	if s == "" {
+		return s
+	}
+	for _, v := range secretsOf(req) {
+		s = strings.ReplaceAll(s, v, Mask)
+	}
+	return s
+}
+
+// Header returns a copy of h in which a sensitive header's values are Mask
+// and every other value has req's sensitive values replaced (Text).
+func Header(h http.Header, req *http.Request) http.Header {
+	if h == nil {
+		return nil
+	}
+	secrets := secretsOf(req)
+	out := make(http.Header, len(h))
+	for name, values := range h {
+		vs := make([]string, len(values))
+		for i, v := range values {
+			if Sensitive(name) {
+				vs[i] = Mask
+				continue
+			}
+			for _, sec := range secrets {
+				v = strings.ReplaceAll(v, sec, Mask)
+			}
+			vs[i] = v
+		}
+		out[name] = vs
+	}
+	return out
+}
+
 // minSecret is the shortest value searched for in an error text: shorter
 // ones would match ordinary words.
 const minSecret = 6
