@@ -104,7 +104,7 @@ func TestSuccessKeepsContentType(t *testing.T) {
 
 func TestTopLevel(t *testing.T) {
 	raw := make([][]byte, 3)
-	ok, many := topLevel([]byte(` { "a" : [1,{"Code":"x"}], "s":"q\"}", "Code" : "Success" , "n": -1.5e3, "t":true }`),
+	ok, many, _ := topLevel([]byte(` { "a" : [1,{"Code":"x"}], "s":"q\"}", "Code" : "Success" , "n": -1.5e3, "t":true }`),
 		[]string{"Code", "n", "t"}, raw)
 	require.True(t, ok)
 	require.Zero(t, many)
@@ -112,7 +112,7 @@ func TestTopLevel(t *testing.T) {
 	require.Equal(t, `-1.5e3`, string(raw[1]))
 	require.Equal(t, `true`, string(raw[2]))
 	for _, bad := range []string{``, `[]`, `{"a":}`, `{"a" 1}`, `{"a":"unterminated}`, `{"a":1,}`, `{"a":[1,2}`} {
-		ok, _ := topLevel([]byte(bad), []string{"a"}, raw[:1])
+		ok, _, _ := topLevel([]byte(bad), []string{"a"}, raw[:1])
 		require.False(t, ok, bad)
 	}
 }

@@ -26,10 +26,11 @@ type Envelope struct {
 // The Content-Type is not consulted (the generated parsers sniff the body).
 func (e Envelope) Decode(resp *http.Response, body []byte) *Error {
 	var raw [3][]byte
-	isObject, many := topLevel(body, []string{e.CodeField, e.MessageField, e.TaskField}, raw[:])
+	isObject, many, variant := topLevel(body, []string{e.CodeField, e.MessageField, e.TaskField}, raw[:])
 	ok2xx := resp.StatusCode >= 200 && resp.StatusCode < 300
 	ambiguous := many&1 != 0
-	if ok2xx && isObject && !ambiguous && bytes.Equal(raw[0], []byte(e.Success)) {
+	misspelt := variant&1 != 0 // the code field once, in another spelling: its value is kept, but it is no success
+	if ok2xx && isObject && !ambiguous && !misspelt && bytes.Equal(raw[0], []byte(e.Success)) {
 		return nil
 	}
 	err := &Error{
@@ -44,10 +45,13 @@ func (e Envelope) Decode(resp *http.Response, body []byte) *Error {
 	if e.RequestIDHdr != "" {
 		err.RequestID = resp.Header.Get(e.RequestIDHdr)
 	}
-	if ambiguous {
+	switch {
+	case ambiguous:
 		err.Code = "" // which one the vendor meant is unknown
 		err.Err = ErrAmbiguousResponse
-	} else if !isObject || raw[0] == nil {
+	case misspelt && ok2xx && bytes.Equal(raw[0], []byte(e.Success)):
+		err.Err = ErrMalformedResponse // a success spelt otherwise than documented is not trusted
+	case !isObject || raw[0] == nil:
 		err.Err = ErrMalformedResponse
 		if err.Message == "" && !ok2xx {
 			err.Message = http.StatusText(resp.StatusCode)

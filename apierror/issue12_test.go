@@ -101,3 +101,16 @@ func TestIssue12TooLargeBodyIsATypedFailure(t *testing.T) {
 	require.NotContains(t, err.Error(), "s3cr3t")
 	require.False(t, errors.Is(err, ErrMalformedResponse))
 }
+
+// Found by a second review: a code field spelt once in another case
+// ({"code":"InsufficientBalance"}) was reported as named twice, with no
+// code. It is a failure (not the documented spelling) that keeps the code.
+func TestCodeFieldSpeltOtherwiseKeepsItsCode(t *testing.T) {
+	_, err := call(t, cds, 200, "application/json", `{"code":"InsufficientBalance","Message":"boom"}`)
+	var e *Error
+	require.ErrorAs(t, err, &e)
+	require.Equal(t, "InsufficientBalance", e.Code)
+	require.False(t, errors.Is(err, ErrAmbiguousResponse))
+	_, err = call(t, cds, 200, "application/json", `{"code":"Success"}`)
+	require.ErrorIs(t, err, ErrMalformedResponse, "a success spelt otherwise is not trusted")
+}

@@ -19,36 +19,39 @@ import (
 // segmentio/encoding/json match object keys to struct fields ignoring
 // letter case (Unicode simple folding, as strings.EqualFold) and after
 // unescaping, the last one winning. So "Code" next to "code" or
-// "C\u006fde", or "code" alone, sets the bit: the value in raw is then not
-// necessarily the one the typed result holds.
-func topLevel(body []byte, keys []string, raw [][]byte) (ok bool, many uint) {
+// "C\u006fde" sets the bit: the value in raw is then not necessarily the
+// one the typed result holds.
+//
+// variant has bit i set when key i appears once only, in a spelling other
+// than its name ("code" for "Code"); raw[i] then holds that value.
+func topLevel(body []byte, keys []string, raw [][]byte) (ok bool, many, variant uint) {
 	i := skipSpace(body, 0)
 	if i >= len(body) || body[i] != '{' {
-		return false, 0
+		return false, 0, 0
 	}
 	i = skipSpace(body, i+1)
 	if i < len(body) && body[i] == '}' {
-		return skipSpace(body, i+1) == len(body), 0
+		return skipSpace(body, i+1) == len(body), 0, 0
 	}
 	var seen uint
 	for {
 		if i >= len(body) || body[i] != '"' {
-			return false, many
+			return false, many, variant
 		}
 		end := skipString(body, i)
 		if end < 0 {
-			return false, many
+			return false, many, variant
 		}
 		key := body[i+1 : end-1]
 		quoted := body[i:end]
 		i = skipSpace(body, end)
 		if i >= len(body) || body[i] != ':' {
-			return false, many
+			return false, many, variant
 		}
 		i = skipSpace(body, i+1)
 		vend := skipValue(body, i)
 		if vend < 0 {
-			return false, many
+			return false, many, variant
 		}
 		for k, name := range keys {
 			if name == "" {
@@ -59,25 +62,29 @@ func topLevel(body []byte, keys []string, raw [][]byte) (ok bool, many uint) {
 			if !exact && !sameField(key, quoted, name) {
 				continue
 			}
-			if seen&bit != 0 || !exact {
+			switch {
+			case seen&bit != 0:
 				many |= bit
+				variant &^= bit
+			case !exact:
+				variant |= bit
 			}
 			seen |= bit
-			if exact {
+			if exact || raw[k] == nil {
 				raw[k] = body[i:vend]
 			}
 		}
 		i = skipSpace(body, vend)
 		if i >= len(body) {
-			return false, many
+			return false, many, variant
 		}
 		switch body[i] {
 		case ',':
 			i = skipSpace(body, i+1)
 		case '}':
-			return skipSpace(body, i+1) == len(body), many
+			return skipSpace(body, i+1) == len(body), many, variant
 		default:
-			return false, many
+			return false, many, variant
 		}
 	}
 }

@@ -18,7 +18,7 @@ func (s Status) Decode(resp *http.Response, body []byte) *Error {
 		return nil
 	}
 	var raw [2][]byte
-	isObject, _ := topLevel(body, []string{s.CodeField, s.MessageField}, raw[:])
+	isObject, _, _ := topLevel(body, []string{s.CodeField, s.MessageField}, raw[:])
 	err := &Error{
 		Vendor:     s.Vendor,
 		StatusCode: resp.StatusCode,
