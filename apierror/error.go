@@ -126,14 +126,26 @@ type Decoder interface {
 // longer one is cut (at a UTF-8 boundary) and ends with "…".
 const MaxMessage = 1024
 
+// finish is the one exit of a failed call: the operationId the generated
+// client put in the context (the same name for every vendor), and no
+// credential of the request in the error (scrub).
+func finish(e *Error, req *http.Request) *Error {
+	if op := opinfo.Name(req.Context()); op != "" {
+		e.Operation = op
+	}
+	scrub(e, req)
+	return e
+}
+
 // scrub keeps server text that may echo the request from carrying its
 // credentials (a message quoting the token, a header echoing the
 // signature) and bounds the message.
 func scrub(e *Error, req *http.Request) {
-	e.Message = redact.Text(e.Message, req)
-	e.RequestID = redact.Text(e.RequestID, req)
-	e.TaskID = redact.Text(e.TaskID, req)
-	e.Header = redact.Header(e.Header, req)
+	secrets := redact.Secrets(req)
+	e.Message = secrets.Text(e.Message)
+	e.RequestID = secrets.Text(e.RequestID)
+	e.TaskID = secrets.Text(e.TaskID)
+	e.Header = secrets.Header(e.Header)
 	if len(e.Message) > MaxMessage {
 		cut := MaxMessage
 		for cut > 0 && !utf8.RuneStart(e.Message[cut]) {
@@ -161,20 +173,13 @@ func Middleware(d Decoder) doer.Middleware {
 				// to retry (the same body would come back).
 				e := describe(d, resp)
 				e.Err = tooLarge
-				if op := opinfo.Name(req.Context()); op != "" {
-					e.Operation = op
-				}
-				return nil, e
+				return nil, finish(e, req)
 			}
 			if err != nil {
 				return nil, fmt.Errorf("reading the response to %s %s: %w", req.Method, req.URL.Path, err)
 			}
 			if e := d.Decode(resp, body); e != nil {
-				if op := opinfo.Name(req.Context()); op != "" {
-					e.Operation = op // the operationId, the same for every vendor
-				}
-				scrub(e, req)
-				return nil, e
+				return nil, finish(e, req)
 			}
 			resp.Body = httpbody.Replay(body)
 			return resp, nil

@@ -30,10 +30,12 @@ var (
 	sensitiveSuffixes = []string{"signature", "accesskey", "accesskeyid", "publickey", "keyid"}
 )
 
+var separators = strings.NewReplacer("-", "", "_", "")
+
 // Sensitive reports whether a query parameter or header called name carries
 // a credential (see the package comment).
 func Sensitive(name string) bool {
-	n := strings.NewReplacer("-", "", "_", "").Replace(strings.ToLower(name))
+	n := separators.Replace(strings.ToLower(name))
 	switch n {
 	case "ak", "sk", "sig", "auth":
 		return true
@@ -138,43 +140,50 @@ func redactChain(err error, depth int) {
 	}
 }
 
-// Text returns s with every sensitive value req carries (signature, key,
-// token: see the package comment) replaced by Mask: for server text that
-// may echo what was sent (a vendor's error message, a response header).
-func Text(s string, req *http.Request) string {
+// Values are the sensitive values one request carries (signature, key,
+// token: see the package comment), longest first: Secrets works them out
+// once, for every text and header of one error.
+type Values []string
+
+// Secrets returns the sensitive values req carries.
+func Secrets(req *http.Request) Values { return secretsOf(req) }
+
+// Text returns s with every value of v replaced by Mask: for server text
+// that may echo what was sent (a vendor's error message).
+func (v Values) Text(s string) string {
 	if s == "" {
 		return s
 	}
-	for _, v := range secretsOf(req) {
-		s = strings.ReplaceAll(s, v, Mask)
+	for _, sec := range v {
+		s = strings.ReplaceAll(s, sec, Mask)
 	}
 	return s
 }
 
 // Header returns a copy of h in which a sensitive header's values are Mask
-// and every other value has req's sensitive values replaced (Text).
-func Header(h http.Header, req *http.Request) http.Header {
+// and every other value has v's values replaced (Text).
+func (v Values) Header(h http.Header) http.Header {
 	if h == nil {
 		return nil
 	}
-	secrets := secretsOf(req)
 	out := make(http.Header, len(h))
 	for name, values := range h {
 		vs := make([]string, len(values))
-		for i, v := range values {
-			if Sensitive(name) {
+		sensitive := Sensitive(name)
+		for i, val := range values {
+			if sensitive {
 				vs[i] = Mask
-				continue
+			} else {
+				vs[i] = v.Text(val)
 			}
-			for _, sec := range secrets {
-				v = strings.ReplaceAll(v, sec, Mask)
-			}
-			vs[i] = v
 		}
 		out[name] = vs
 	}
 	return out
 }
+
+// Text returns s with every sensitive value req carries replaced by Mask.
+func Text(s string, req *http.Request) string { return Secrets(req).Text(s) }
 
 // minSecret is the shortest value searched for in an error text: shorter
 // ones would match ordinary words.
