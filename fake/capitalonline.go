@@ -113,11 +113,7 @@ func (cdsRedis) serve(s *Server, op string, r *Request) (*Response, bool) {
 		}
 		var ids []any
 		for range amount(body) {
-			obj := map[string]any{}
-			for k, v := range template {
-				obj[k] = v
-			}
-			copyKnown(obj, template, body)
+			obj := newObject(template, body)
 			id := st.newID()
 			obj["InstanceUuid"], obj["Status"], obj["StatusStr"] = id, "CREATING", "创建中"
 			st.add(id, obj)
@@ -170,11 +166,7 @@ func (cdsMemcached) serve(s *Server, op string, r *Request) (*Response, bool) {
 		template, _ := s.example("DescribeMemcachedInstance", "200")["Data"].(map[string]any)
 		var ids, tasks []any
 		for range amount(body) {
-			obj := map[string]any{}
-			for k, v := range template {
-				obj[k] = v
-			}
-			copyKnown(obj, template, body)
+			obj := newObject(template, body)
 			id := st.newID()
 			obj["InstanceId"], obj["Status"] = id, "creating"
 			st.add(id, obj)

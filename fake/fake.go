@@ -33,11 +33,10 @@ package fake
 import (
 	"encoding/json"
 	"fmt"
-	"io"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"sort"
 	"sync"
 	"testing"
 	"time"
@@ -437,19 +436,20 @@ func objects(rs []*resource) []any {
 	return out
 }
 
-// copyKnown copies the values of body whose keys the template has, except
-// secrets, into obj.
-func copyKnown(obj, template, body map[string]any) {
-	keys := make([]string, 0, len(body))
-	for k := range body {
-		keys = append(keys, k)
+// newObject is a resource built from a documented example (template) and
+// the create request's body: the body's values whose keys the template
+// has, secrets excepted, over a copy of the template.
+func newObject(template, body map[string]any) map[string]any {
+	obj := maps.Clone(template)
+	if obj == nil {
+		obj = map[string]any{}
 	}
-	sort.Strings(keys)
-	for _, k := range keys {
+	for k, v := range body {
 		if _, ok := template[k]; ok && !secretKey(k) {
-			obj[k] = body[k]
+			obj[k] = v
 		}
 	}
+	return obj
 }
 
 func secretKey(k string) bool {
@@ -459,5 +459,3 @@ func secretKey(k string) bool {
 	}
 	return false
 }
-
-var _ = io.Discard

@@ -96,11 +96,7 @@ func (h huawei) serve(s *Server, op string, r *Request) (*Response, bool) {
 			return &Response{Status: http.StatusBadRequest, Body: map[string]any{"error_code": "DCS.4005", "error_msg": "The message body is not in JSON format."}}, true
 		}
 		template := s.example("ShowInstance", "200")
-		obj := map[string]any{}
-		for k, v := range template {
-			obj[k] = v
-		}
-		copyKnown(obj, template, body)
+		obj := newObject(template, body)
 		id := st.newID()
 		name, _ := body["name"].(string)
 		obj["instance_id"], obj["name"], obj["status"] = id, name, "CREATING"

@@ -125,7 +125,7 @@ func (p Policy) withDefaults() Policy {
 		p.Retryable = Retryable
 	}
 	if p.Sleep == nil {
-		p.Sleep = sleep
+		p.Sleep = Sleep
 	}
 	return p
 }
@@ -239,7 +239,10 @@ func isNetwork(err error) bool {
 		errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.ECONNABORTED) || errors.Is(err, syscall.EPIPE)
 }
 
-func sleep(ctx context.Context, d time.Duration) error {
+// Sleep waits d or until ctx is done, whichever comes first, and returns
+// ctx's error in the second case: the default of Policy.Sleep (and of
+// waiter.Config.Sleep).
+func Sleep(ctx context.Context, d time.Duration) error {
 	t := time.NewTimer(d)
 	defer t.Stop()
 	select {

@@ -25,6 +25,8 @@ import (
 	"math/rand/v2"
 	"slices"
 	"time"
+
+	"github.com/cachesdk/cachesdk/retry"
 )
 
 // Config tunes one wait. The zero value of a field takes the waiter's
@@ -161,7 +163,7 @@ func (c Config) with(d Config) Config {
 		c.MaxWait = 30 * time.Minute
 	}
 	if c.Sleep == nil {
-		c.Sleep = sleep
+		c.Sleep = retry.Sleep
 	}
 	if c.Now == nil {
 		c.Now = time.Now
@@ -280,15 +282,4 @@ func backoff(minD, maxD time.Duration, attempt int) time.Duration {
 	j := d / 2
 	d = d - j + rand.N(j+1)
 	return max(d, minD)
-}
-
-func sleep(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
 }
