@@ -15,7 +15,7 @@ import (
 var changes = map[string][][2]string{
 	"imports.tmpl": {{
 		"\t\"encoding/json\"\n",
-		"\tjson \"github.com/cachesdk/cachesdk/internal/jsoncodec\"\n\t\"github.com/cachesdk/cachesdk/internal/httpbody\"\n",
+		"\tjson \"github.com/cachesdk/cachesdk/internal/jsoncodec\"\n\t\"github.com/cachesdk/cachesdk/internal/httpbody\"\n\t\"github.com/cachesdk/cachesdk/internal/serverurl\"\n",
 	}, {
 		"\t\"github.com/oapi-codegen/runtime\"\n",
 		"\t\"github.com/oapi-codegen/runtime\"\n\t\"github.com/cachesdk/cachesdk/operation\"\n",
@@ -55,6 +55,8 @@ var changes = map[string][][2]string{
 			"{{end}}\n    serverURL, err := url.Parse(server)\n",
 			"{{end}}\n{{range $paramIdx, $param := .PathParams}}\n    if err := operation.CheckPathSegment({{printf \"%q\" $opid}}, \"{{.ParamName}}\", pathParam{{$paramIdx}}); err != nil {\n        return nil, err\n    }\n{{end}}\n    serverURL, err := url.Parse(server)\n",
 		},
+		// the server URL parsed once per server, not per call (issue 15)
+		{"    serverURL, err := url.Parse(server)\n", "    serverURL, err := serverurl.Parse(server)\n"},
 	},
 	"client-with-responses.tmpl": {
 		{

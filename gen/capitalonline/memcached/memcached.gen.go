@@ -14,6 +14,7 @@ import (
 
 	"github.com/cachesdk/cachesdk/internal/httpbody"
 	json "github.com/cachesdk/cachesdk/internal/jsoncodec"
+	"github.com/cachesdk/cachesdk/internal/serverurl"
 
 	"github.com/cachesdk/cachesdk/flex"
 	"github.com/cachesdk/cachesdk/operation"
@@ -851,7 +852,7 @@ func NewClearMemcachedInstanceRequest(server string, body ClearMemcachedInstance
 func NewClearMemcachedInstanceRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -891,7 +892,7 @@ func NewCreateMemcachedInstanceRequest(server string, body CreateMemcachedInstan
 func NewCreateMemcachedInstanceRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -931,7 +932,7 @@ func NewDeleteMemcachedInstanceRequest(server string, body DeleteMemcachedInstan
 func NewDeleteMemcachedInstanceRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -971,7 +972,7 @@ func NewDescribeMemcachedInstanceRequest(server string, body DescribeMemcachedIn
 func NewDescribeMemcachedInstanceRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -1011,7 +1012,7 @@ func NewMemcachedInstanceListRequest(server string, body MemcachedInstanceListJS
 func NewMemcachedInstanceListRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -1051,7 +1052,7 @@ func NewUpdateMemcachedInstanceRequest(server string, body UpdateMemcachedInstan
 func NewUpdateMemcachedInstanceRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/cachesdk/cachesdk/internal/httpbody"
 	json "github.com/cachesdk/cachesdk/internal/jsoncodec"
+	"github.com/cachesdk/cachesdk/internal/serverurl"
 
 	"github.com/cachesdk/cachesdk/operation"
 	"github.com/oapi-codegen/nullable"
@@ -1244,7 +1245,7 @@ func NewCreateBackupRequest(server string, body CreateBackupJSONRequestBody) (*h
 func NewCreateBackupRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -1284,7 +1285,7 @@ func NewCreateDBInstanceRequest(server string, body CreateDBInstanceJSONRequestB
 func NewCreateDBInstanceRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -1324,7 +1325,7 @@ func NewDeleteBackupRequest(server string, body DeleteBackupJSONRequestBody) (*h
 func NewDeleteBackupRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -1364,7 +1365,7 @@ func NewDeleteDBInstanceRequest(server string, body DeleteDBInstanceJSONRequestB
 func NewDeleteDBInstanceRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -1393,7 +1394,7 @@ func NewDeleteDBInstanceRequestWithBody(server string, contentType string, body 
 func NewDescribeAvailableDBConfigRequest(server string, params *DescribeAvailableDBConfigParams) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -1446,7 +1447,7 @@ func NewDescribeAvailableDBConfigRequest(server string, params *DescribeAvailabl
 func NewDescribeBackupsRequest(server string, params *DescribeBackupsParams) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -1499,7 +1500,7 @@ func NewDescribeBackupsRequest(server string, params *DescribeBackupsParams) (*h
 func NewDescribeDBInstancesRequest(server string, params *DescribeDBInstancesParams) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -1586,7 +1587,7 @@ func NewDescribeDBInstancesRequest(server string, params *DescribeDBInstancesPar
 func NewDescribeRedisConfigRequest(server string, params *DescribeRedisConfigParams) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -1649,7 +1650,7 @@ func NewDescribeRedisConfigRequest(server string, params *DescribeRedisConfigPar
 func NewDescribeReginsRequest(server string) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -1676,7 +1677,7 @@ func NewDescribeReginsRequest(server string) (*http.Request, error) {
 func NewDownloadBackupRequest(server string, params *DownloadBackupParams) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}

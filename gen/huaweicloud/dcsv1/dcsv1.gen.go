@@ -14,6 +14,7 @@ import (
 
 	"github.com/cachesdk/cachesdk/internal/httpbody"
 	json "github.com/cachesdk/cachesdk/internal/jsoncodec"
+	"github.com/cachesdk/cachesdk/internal/serverurl"
 
 	"github.com/cachesdk/cachesdk/flex"
 	"github.com/cachesdk/cachesdk/operation"
@@ -4514,7 +4515,7 @@ var opShowQuotaOfTenant = &operation.Info{ID: "ShowQuotaOfTenant", Safety: opera
 func NewListAvailableZonesRequest(server string) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -4541,7 +4542,7 @@ func NewListAvailableZonesRequest(server string) (*http.Request, error) {
 func NewListMaintenanceWindowsRequest(server string) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -4568,7 +4569,7 @@ func NewListMaintenanceWindowsRequest(server string) (*http.Request, error) {
 func NewListProductsRequest(server string) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -4617,7 +4618,7 @@ func NewBatchDeleteInstancesRequestWithBody(server string, projectId ProjectId, 
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -4687,7 +4688,7 @@ func NewListInstancesRequest(server string, projectId ProjectId, params *ListIns
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -4836,7 +4837,7 @@ func NewCreateInstanceRequestWithBody(server string, projectId ProjectId, conten
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -4876,7 +4877,7 @@ func NewListStatisticsOfRunningInstancesRequest(server string, projectId Project
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -4914,7 +4915,7 @@ func NewListNumberOfInstancesInDifferentStatusRequest(server string, projectId P
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -4993,7 +4994,7 @@ func NewRestartOrFlushInstancesRequestWithBody(server string, projectId ProjectI
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -5044,7 +5045,7 @@ func NewDeleteSingleInstanceRequest(server string, projectId ProjectId, instance
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -5093,7 +5094,7 @@ func NewShowInstanceRequest(server string, projectId ProjectId, instanceId strin
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -5153,7 +5154,7 @@ func NewUpdateInstanceRequestWithBody(server string, projectId ProjectId, instan
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -5204,7 +5205,7 @@ func NewListBackupRecordsRequest(server string, projectId ProjectId, instanceId 
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -5324,7 +5325,7 @@ func NewCopyInstanceRequestWithBody(server string, projectId ProjectId, instance
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -5386,7 +5387,7 @@ func NewDeleteBackupFileRequest(server string, projectId ProjectId, instanceId s
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -5435,7 +5436,7 @@ func NewListConfigurationsRequest(server string, projectId ProjectId, instanceId
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -5495,7 +5496,7 @@ func NewUpdateConfigurationsRequestWithBody(server string, projectId ProjectId, 
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -5557,7 +5558,7 @@ func NewExtendInstanceRequestWithBody(server string, projectId ProjectId, instan
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -5619,7 +5620,7 @@ func NewUpdatePasswordRequestWithBody(server string, projectId ProjectId, instan
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -5670,7 +5671,7 @@ func NewListRestoreRecordsRequest(server string, projectId ProjectId, instanceId
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -5790,7 +5791,7 @@ func NewRestoreInstanceRequestWithBody(server string, projectId ProjectId, insta
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -5830,7 +5831,7 @@ func NewShowQuotaOfTenantRequest(server string, projectId ProjectId) (*http.Requ
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}

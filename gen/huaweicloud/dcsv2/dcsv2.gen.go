@@ -14,6 +14,7 @@ import (
 
 	"github.com/cachesdk/cachesdk/internal/httpbody"
 	json "github.com/cachesdk/cachesdk/internal/jsoncodec"
+	"github.com/cachesdk/cachesdk/internal/serverurl"
 
 	"github.com/cachesdk/cachesdk/flex"
 	"github.com/cachesdk/cachesdk/operation"
@@ -5394,7 +5395,7 @@ var opShowQuotaOfTenant = &operation.Info{ID: "ShowQuotaOfTenant", Safety: opera
 func NewListAvailableZonesRequest(server string) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -5421,7 +5422,7 @@ func NewListAvailableZonesRequest(server string) (*http.Request, error) {
 func NewListMaintenanceWindowsRequest(server string) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -5459,7 +5460,7 @@ func NewListFlavorsRequest(server string, projectId ProjectId, params *ListFlavo
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -5598,7 +5599,7 @@ func NewListGroupReplicationInfoRequest(server string, projectId ProjectId, inst
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -5647,7 +5648,7 @@ func NewBatchDeleteInstancesRequestWithBody(server string, projectId ProjectId, 
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -5717,7 +5718,7 @@ func NewListInstancesRequest(server string, projectId ProjectId, params *ListIns
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -5896,7 +5897,7 @@ func NewCreateInstanceRequestWithBody(server string, projectId ProjectId, conten
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -5936,7 +5937,7 @@ func NewBatchShowNodesInformationRequest(server string, projectId ProjectId, par
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -6014,7 +6015,7 @@ func NewListStatisticsOfRunningInstancesRequest(server string, projectId Project
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -6052,7 +6053,7 @@ func NewListNumberOfInstancesInDifferentStatusRequest(server string, projectId P
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -6131,7 +6132,7 @@ func NewRestartOrFlushInstancesRequestWithBody(server string, projectId ProjectI
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -6182,7 +6183,7 @@ func NewDeleteSingleInstanceRequest(server string, projectId ProjectId, instance
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -6231,7 +6232,7 @@ func NewShowInstanceRequest(server string, projectId ProjectId, instanceId strin
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -6291,7 +6292,7 @@ func NewUpdateInstanceRequestWithBody(server string, projectId ProjectId, instan
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -6342,7 +6343,7 @@ func NewListBackupRecordsRequest(server string, projectId ProjectId, instanceId 
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -6462,7 +6463,7 @@ func NewCopyInstanceRequestWithBody(server string, projectId ProjectId, instance
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -6524,7 +6525,7 @@ func NewDeleteBackupFileRequest(server string, projectId ProjectId, instanceId s
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -6595,7 +6596,7 @@ func NewListBackupFileLinksRequestWithBody(server string, projectId ProjectId, i
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -6646,7 +6647,7 @@ func NewListConfigurationsRequest(server string, projectId ProjectId, instanceId
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -6706,7 +6707,7 @@ func NewUpdateConfigurationsRequestWithBody(server string, projectId ProjectId, 
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -6790,7 +6791,7 @@ func NewUpdateSlavePriorityRequestWithBody(server string, projectId ProjectId, i
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -6852,7 +6853,7 @@ func NewUpdatePasswordRequestWithBody(server string, projectId ProjectId, instan
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -6914,7 +6915,7 @@ func NewResetPasswordRequestWithBody(server string, projectId ProjectId, instanc
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -6976,7 +6977,7 @@ func NewResizeInstanceRequestWithBody(server string, projectId ProjectId, instan
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -7027,7 +7028,7 @@ func NewListRestoreRecordsRequest(server string, projectId ProjectId, instanceId
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -7147,7 +7148,7 @@ func NewRestoreInstanceRequestWithBody(server string, projectId ProjectId, insta
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -7198,7 +7199,7 @@ func NewListSlowlogRequest(server string, projectId ProjectId, instanceId string
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -7329,7 +7330,7 @@ func NewChangeMasterStandbyRequest(server string, projectId string, instanceId s
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -7378,7 +7379,7 @@ func NewListBackgroundTaskRequest(server string, projectId ProjectId, instanceId
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -7498,7 +7499,7 @@ func NewDeleteBackgroundTaskRequest(server string, projectId ProjectId, instance
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -7558,7 +7559,7 @@ func NewShowBackgroundTaskProgressRequest(server string, projectId ProjectId, in
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -7607,7 +7608,7 @@ func NewShowJobInfoRequest(server string, projectId ProjectId, jobId string) (*h
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -7656,7 +7657,7 @@ func NewCreateMigrationTaskRequestWithBody(server string, projectId ProjectId, c
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -7707,7 +7708,7 @@ func NewBatchStopMigrationTasksRequestWithBody(server string, projectId ProjectI
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -7758,7 +7759,7 @@ func NewShowMigrationTaskRequest(server string, projectId ProjectId, taskId stri
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -7807,7 +7808,7 @@ func NewShowMigrationTaskStatsRequest(server string, projectId ProjectId, taskId
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -7856,7 +7857,7 @@ func NewStopMigrationTaskRequest(server string, projectId ProjectId, taskId stri
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -7894,7 +7895,7 @@ func NewListMigrationTaskRequest(server string, projectId ProjectId, params *Lis
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -7993,7 +7994,7 @@ func NewDeleteMigrationTaskRequestWithBody(server string, projectId ProjectId, c
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -8044,7 +8045,7 @@ func NewCreateOnlineMigrationTaskRequestWithBody(server string, projectId Projec
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -8106,7 +8107,7 @@ func NewSetOnlineMigrationTaskRequestWithBody(server string, projectId ProjectId
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
@@ -8146,7 +8147,7 @@ func NewShowQuotaOfTenantRequest(server string, projectId ProjectId) (*http.Requ
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/cachesdk/cachesdk/internal/httpbody"
 	json "github.com/cachesdk/cachesdk/internal/jsoncodec"
+	"github.com/cachesdk/cachesdk/internal/serverurl"
 
 	"github.com/cachesdk/cachesdk/flex"
 	"github.com/cachesdk/cachesdk/operation"
@@ -256,7 +257,7 @@ var opDescribeURedisBackup = &operation.Info{ID: "DescribeURedisBackup", Safety:
 func NewDescribeURedisBackupRequest(server string, params *DescribeURedisBackupParams) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	serverURL, err := serverurl.Parse(server)
 	if err != nil {
 		return nil, err
 	}
