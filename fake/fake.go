@@ -177,8 +177,12 @@ func forTest(t testing.TB, spec string, v vendor, opts []Option) *Server {
 func (s *Server) Close() { s.ts.Close() }
 
 // FailNext makes the next request matching f.Operation fail as f says.
-// Faults queue up: each is used once.
+// Faults queue up: each is used once. It panics when the API has no
+// operation f.Operation (a misspelt name in the test).
 func (s *Server) FailNext(f Fault) {
+	if f.Operation != "" {
+		s.mustHave("FailNext", f.Operation)
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.faults = append(s.faults, f)
@@ -186,7 +190,9 @@ func (s *Server) FailNext(f Fault) {
 
 // Handle scripts the answers of an operation (by operationId); h returning
 // nil falls back to the fake's own behaviour. A nil h removes the script.
+// It panics when the API has no such operation (a misspelt name).
 func (s *Server) Handle(operation string, h HandlerFunc) {
+	s.mustHave("Handle", operation)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if h == nil {
@@ -194,6 +200,20 @@ func (s *Server) Handle(operation string, h HandlerFunc) {
 		return
 	}
 	s.handlers[operation] = h
+}
+
+// mustHave panics when the spec has no operation op: a misspelt name would
+// otherwise leave a script that never runs or a fault that never fires (a
+// mistake in the test, reported where it is made).
+func (s *Server) mustHave(method, op string) {
+	for _, path := range s.doc.Paths.InMatchingOrder() {
+		for _, o := range s.doc.Paths.Value(path).Operations() {
+			if o.OperationID == op {
+				return
+			}
+		}
+	}
+	panic(fmt.Sprintf("fake: %s: the API has no operation %q", method, op))
 }
 
 // Requests returns the requests accepted so far, oldest first.

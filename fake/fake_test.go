@@ -288,3 +288,16 @@ func TestConcurrentLifecycles(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// Found by a review: a misspelt operation name left a script that never
+// ran and a fault that never fired.
+func TestMisspeltOperationIsReported(t *testing.T) {
+	srv := fake.NewDCSV2(t)
+	assert.PanicsWithValue(t, `fake: Handle: the API has no operation "ShowInstances"`, func() {
+		srv.Handle("ShowInstances", func(*fake.Request) *fake.Response { return nil })
+	})
+	assert.PanicsWithValue(t, `fake: FailNext: the API has no operation "Typo"`, func() {
+		srv.FailNext(fake.Fault{Operation: "Typo"})
+	})
+	assert.NotPanics(t, func() { srv.FailNext(fake.Fault{}) }, "any operation")
+}
