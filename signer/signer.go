@@ -114,6 +114,30 @@ func (t roundTripper) RoundTrip(req *http.Request) (*http.Response, error) {
 	return t.base.RoundTrip(clone)
 }
 
+// HashBody writes the exact bytes the request will send into h, leaving the
+// request able to send them, and returns how many there were. A body from
+// GetBody (the generated clients set it) is streamed without a copy; any
+// other is read once and replaced as Body does.
+func HashBody(req *http.Request, h io.Writer) (int64, error) {
+	if req.Body == nil || req.Body == http.NoBody {
+		return 0, nil
+	}
+	if req.GetBody != nil {
+		rc, err := req.GetBody()
+		if err != nil {
+			return 0, err
+		}
+		defer rc.Close()
+		return io.Copy(h, rc)
+	}
+	b, err := Body(req)
+	if err != nil {
+		return 0, err
+	}
+	n, err := h.Write(b)
+	return int64(n), err
+}
+
 // ErrBodyNotReplayable is returned when a signer must read a body it cannot
 // put back (no GetBody and an unreadable Body).
 var ErrBodyNotReplayable = errors.New("signer: request body cannot be read twice")

@@ -46,9 +46,10 @@ type AKSK struct {
 
 type akskState struct {
 	state
-	mac hash.Hash
-	sum [sha256.Size]byte
-	hex [2 * sha256.Size]byte
+	mac  hash.Hash
+	body hash.Hash // SHA-256 of the body
+	sum  [sha256.Size]byte
+	hex  [2 * sha256.Size]byte
 }
 
 // NewAKSK returns an AK/SK signer for creds.
@@ -75,7 +76,7 @@ func NewAKSK(creds Credentials, opts ...Option) (*AKSK, error) {
 		now:           time.Now,
 	}
 	key := []byte(creds.SecretKey.Reveal())
-	s.states.New = func() any { return &akskState{mac: hmac.New(sha256.New, key)} }
+	s.states.New = func() any { return &akskState{mac: hmac.New(sha256.New, key), body: sha256.New()} }
 	for _, o := range opts {
 		if o != nil {
 			o(s)
@@ -102,15 +103,17 @@ func (s *AKSK) Sign(req *http.Request) error {
 	if s.signHost && host == "" {
 		return errors.New("huaweicloud: request has no host to sign")
 	}
-	body, err := signer.Body(req)
-	if err != nil {
-		return fmt.Errorf("huaweicloud: reading the body to sign: %w", err)
-	}
 	if req.Header == nil {
 		req.Header = make(http.Header)
 	}
 	st := s.states.Get().(*akskState)
 	defer s.states.Put(st)
+	// the body's hash, streamed from GetBody: no copy of the body
+	st.body.Reset()
+	n, err := signer.HashBody(req, st.body)
+	if err != nil {
+		return fmt.Errorf("huaweicloud: reading the body to sign: %w", err)
+	}
 
 	if err := st.parseQuery(req.URL.RawQuery); err != nil {
 		return err
@@ -134,10 +137,10 @@ func (s *AKSK) Sign(req *http.Request) error {
 	}
 	st.collectHeaders(h, host, s.signHost)
 
-	if len(body) == 0 {
+	if n == 0 {
 		copy(st.hex[:], EmptyBodyHash)
 	} else {
-		st.sum = sha256.Sum256(body)
+		st.body.Sum(st.sum[:0])
 		hex.Encode(st.hex[:], st.sum[:])
 	}
 	var q [2]int
