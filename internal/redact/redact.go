@@ -182,9 +182,6 @@ func (v Values) Header(h http.Header) http.Header {
 	return out
 }
 
-// Text returns s with every sensitive value req carries replaced by Mask.
-func Text(s string, req *http.Request) string { return Secrets(req).Text(s) }
-
 // minSecret is the shortest value searched for in an error text: shorter
 // ones would match ordinary words.
 const minSecret = 6
