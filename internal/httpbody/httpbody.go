@@ -5,11 +5,13 @@
 //
 // Memory: a body is read up to its limit (payload.DefaultMaxBytes, 32 MiB,
 // unless Limit set another); longer bodies fail with a
-// *payload.TooLargeError. The announced Content-Length is trusted only for
-// sizing the first buffer up to 1 MiB; beyond that the buffer grows (doubling,
-// capped at the limit) as bytes actually arrive, so a server announcing 16
-// MiB and sending one byte costs one buffer of 1 MiB, and a body at the limit
-// about twice the limit in all.
+// *payload.TooLargeError. The announced Content-Length sizes the first
+// buffer up to 1 MiB only; once that much has arrived, the buffer grows in
+// one step to the announced length (never past the limit), so a body of
+// known length costs at most 1 MiB more than itself. Without a length the
+// buffer doubles as bytes arrive. So a server announcing 16 MiB and sending
+// one byte costs one buffer of 1 MiB, and any body at most 1 MiB plus twice
+// the limit in all (one MiB plus the limit when its length is announced).
 package httpbody
 
 import (
@@ -99,8 +101,14 @@ func Read(rsp *http.Response) ([]byte, error) {
 	for {
 		if len(b) == cap(b) {
 			// Double, but never past what the limit lets arrive (+1 for
-			// EOF), and straight to that when doubling would reach it.
+			// EOF), and straight to that when doubling would reach it. A
+			// body that has sent its first buffer in full grows straight
+			// to its announced length (+1 for EOF): a 13 MiB list is then
+			// 14 MiB allocated instead of 31 MiB by doubling.
 			next := 2 * int64(cap(b))
+			if announced := rsp.ContentLength + 1; announced > next {
+				next = announced
+			}
 			if ceiling := body.max - body.n + int64(len(b)) + 1; next >= ceiling-1 {
 				next = ceiling
 			}
