@@ -68,6 +68,8 @@ var changes = map[string][][2]string{
 			successFieldsOnly},
 		{"{{- range $responseTypeDefinitions}}\n  // Get{{.TypeName}}", "{{- range $responseTypeDefinitions}}{{if eq (slice .ResponseName 0 1) \"2\"}}\n  // Get{{.TypeName}}"},
 		{"      return r.{{.TypeName}}\n  }\n{{- end}}", "      return r.{{.TypeName}}\n  }\n{{- end}}{{end}}"},
+		// Body is documented read-only: the decoded strings share its memory (issue 15)
+		{"    Body         []byte\n", "    // Body is the response body as received, at most the client's MaxResponseBytes.\n    // The strings of the decoded result share its memory (a big list is held\n    // once, not twice): treat it as read-only, and bytes.Clone it to change it.\n    Body         []byte\n"},
 	},
 }
 

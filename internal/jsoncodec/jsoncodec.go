@@ -7,11 +7,16 @@
 // ~15 µs and ~100 allocations; github.com/segmentio/encoding/json, which is
 // a drop-in for it, takes ~4.5 µs and ~65 (bench/ has the measurements).
 // Most of the difference is strings: ASCII ones are decoded without a copy,
-// as views of one immutable copy of the body. Non-ASCII strings take its
-// slow path: on CapitalOnline's bodies, full of Chinese text, it is about as
-// fast as encoding/json, with 40% fewer allocations. Unmarshal makes that copy itself,
-// so no decoded string ever shares memory with a []byte the caller can
-// change (the generated Response.Body, say).
+// as views of the body itself. Non-ASCII strings take its slow path: on
+// CapitalOnline's bodies, full of Chinese text, it is about as fast as
+// encoding/json, with 40% fewer allocations.
+//
+// Memory: the body is never copied (issue 15: a 13 MiB list was held twice,
+// as the response's Body and as the decoder's copy). The decoded strings
+// share the body's memory, so the body must not change after Unmarshal:
+// the generated Response.Body is documented read-only, and nothing in the
+// SDK writes to a body it has read. A decoded string keeps the whole body
+// alive while it lives.
 //
 // Errors: segmentio stops at the first value of an unexpected type and
 // quotes up to 32 bytes of the body after it in its message (a password, in
@@ -30,7 +35,6 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
-	"unsafe"
 
 	segjson "github.com/segmentio/encoding/json"
 
@@ -44,12 +48,13 @@ type RawMessage = json.RawMessage
 // the wire stays byte-for-byte what encoding/json writes).
 func Marshal(v any) ([]byte, error) { return json.Marshal(v) }
 
-// flags: strings and numbers are views of the body copy; raw messages are
+// flags: strings and numbers are views of the body; raw messages are
 // still copied, because the union types hand theirs to other decoders.
 const flags = segjson.DontCopyString | segjson.DontCopyNumber
 
 // Unmarshal decodes data into v (a pointer to a zero value) with
-// encoding/json's semantics (the conformance replay checks them on every
+// encoding/json's semantics; the strings of v share data's memory, so data
+// must not be written while v is in use (the conformance replay checks them on every
 // documented example). A failure is a *payload.DecodeError (Operation and
 // StatusCode empty), and v keeps what did decode: with payload.ErrType or
 // payload.ErrValue every value but the refused ones, which are left absent
@@ -60,11 +65,9 @@ func Unmarshal(data []byte, v any) error {
 	if at := tooDeep(data, payload.MaxDepth); at >= 0 {
 		return &payload.DecodeError{Err: payload.ErrTooDeep, Offset: int64(at), Length: len(data)}
 	}
-	// One copy, never written again: the decoded strings point into it (and
-	// keep it alive while any of them lives: a body's worth of memory).
-	s := string(data)
-	b := unsafe.Slice(unsafe.StringData(s), len(s))
-	rest, err := segjson.Parse(b, v, flags)
+	// No copy: the decoded strings point into data, which the caller never
+	// writes again (see the package doc).
+	rest, err := segjson.Parse(data, v, flags)
 	if err == nil {
 		// Parse stops after the first value; Unmarshal must not.
 		if trimmed := bytes.TrimLeft(rest, " \t\r\n"); len(trimmed) != 0 {

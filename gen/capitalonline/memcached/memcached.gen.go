@@ -1231,6 +1231,9 @@ type ClientWithResponsesInterface interface {
 }
 
 type ClearMemcachedInstanceResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
@@ -1272,6 +1275,9 @@ func (r ClearMemcachedInstanceResponse) ContentType() string {
 }
 
 type CreateMemcachedInstanceResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
@@ -1313,6 +1319,9 @@ func (r CreateMemcachedInstanceResponse) ContentType() string {
 }
 
 type DeleteMemcachedInstanceResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
@@ -1354,6 +1363,9 @@ func (r DeleteMemcachedInstanceResponse) ContentType() string {
 }
 
 type DescribeMemcachedInstanceResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
@@ -1395,6 +1407,9 @@ func (r DescribeMemcachedInstanceResponse) ContentType() string {
 }
 
 type MemcachedInstanceListResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
@@ -1436,6 +1451,9 @@ func (r MemcachedInstanceListResponse) ContentType() string {
 }
 
 type UpdateMemcachedInstanceResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response

@@ -1907,6 +1907,9 @@ type ClientWithResponsesInterface interface {
 }
 
 type CreateBackupResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
@@ -1948,6 +1951,9 @@ func (r CreateBackupResponse) ContentType() string {
 }
 
 type CreateDBInstanceResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
@@ -1989,6 +1995,9 @@ func (r CreateDBInstanceResponse) ContentType() string {
 }
 
 type DeleteBackupResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
@@ -2030,6 +2039,9 @@ func (r DeleteBackupResponse) ContentType() string {
 }
 
 type DeleteDBInstanceResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
@@ -2071,6 +2083,9 @@ func (r DeleteDBInstanceResponse) ContentType() string {
 }
 
 type DescribeAvailableDBConfigResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
@@ -2112,6 +2127,9 @@ func (r DescribeAvailableDBConfigResponse) ContentType() string {
 }
 
 type DescribeBackupsResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
@@ -2153,6 +2171,9 @@ func (r DescribeBackupsResponse) ContentType() string {
 }
 
 type DescribeDBInstancesResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
@@ -2194,6 +2215,9 @@ func (r DescribeDBInstancesResponse) ContentType() string {
 }
 
 type DescribeRedisConfigResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
@@ -2235,6 +2259,9 @@ func (r DescribeRedisConfigResponse) ContentType() string {
 }
 
 type DescribeReginsResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
@@ -2276,6 +2303,9 @@ func (r DescribeReginsResponse) ContentType() string {
 }
 
 type DownloadBackupResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response

@@ -6200,6 +6200,9 @@ type ClientWithResponsesInterface interface {
 }
 
 type ListAvailableZonesResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
@@ -6241,6 +6244,9 @@ func (r ListAvailableZonesResponse) ContentType() string {
 }
 
 type ListMaintenanceWindowsResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
@@ -6282,6 +6288,9 @@ func (r ListMaintenanceWindowsResponse) ContentType() string {
 }
 
 type ListProductsResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
@@ -6323,6 +6332,9 @@ func (r ListProductsResponse) ContentType() string {
 }
 
 type BatchDeleteInstancesResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
@@ -6364,6 +6376,9 @@ func (r BatchDeleteInstancesResponse) ContentType() string {
 }
 
 type ListInstancesResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
@@ -6405,6 +6420,9 @@ func (r ListInstancesResponse) ContentType() string {
 }
 
 type CreateInstanceResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
@@ -6446,6 +6464,9 @@ func (r CreateInstanceResponse) ContentType() string {
 }
 
 type ListStatisticsOfRunningInstancesResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
@@ -6487,6 +6508,9 @@ func (r ListStatisticsOfRunningInstancesResponse) ContentType() string {
 }
 
 type ListNumberOfInstancesInDifferentStatusResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
@@ -6528,6 +6552,9 @@ func (r ListNumberOfInstancesInDifferentStatusResponse) ContentType() string {
 }
 
 type RestartOrFlushInstancesResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
@@ -6569,6 +6596,9 @@ func (r RestartOrFlushInstancesResponse) ContentType() string {
 }
 
 type DeleteSingleInstanceResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 }
@@ -6603,6 +6633,9 @@ func (r DeleteSingleInstanceResponse) ContentType() string {
 }
 
 type ShowInstanceResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
@@ -6644,6 +6677,9 @@ func (r ShowInstanceResponse) ContentType() string {
 }
 
 type UpdateInstanceResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 }
@@ -6678,6 +6714,9 @@ func (r UpdateInstanceResponse) ContentType() string {
 }
 
 type ListBackupRecordsResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
@@ -6719,6 +6758,9 @@ func (r ListBackupRecordsResponse) ContentType() string {
 }
 
 type CopyInstanceResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
@@ -6760,6 +6802,9 @@ func (r CopyInstanceResponse) ContentType() string {
 }
 
 type DeleteBackupFileResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
@@ -6801,6 +6846,9 @@ func (r DeleteBackupFileResponse) ContentType() string {
 }
 
 type ListConfigurationsResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
@@ -6842,6 +6890,9 @@ func (r ListConfigurationsResponse) ContentType() string {
 }
 
 type UpdateConfigurationsResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 }
@@ -6876,6 +6927,9 @@ func (r UpdateConfigurationsResponse) ContentType() string {
 }
 
 type ExtendInstanceResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 }
@@ -6910,6 +6964,9 @@ func (r ExtendInstanceResponse) ContentType() string {
 }
 
 type UpdatePasswordResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
@@ -6951,6 +7008,9 @@ func (r UpdatePasswordResponse) ContentType() string {
 }
 
 type ListRestoreRecordsResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
@@ -6992,6 +7052,9 @@ func (r ListRestoreRecordsResponse) ContentType() string {
 }
 
 type RestoreInstanceResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
@@ -7033,6 +7096,9 @@ func (r RestoreInstanceResponse) ContentType() string {
 }
 
 type ShowQuotaOfTenantResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response

@@ -8747,6 +8747,9 @@ type ClientWithResponsesInterface interface {
 }
 
 type ListAvailableZonesResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
@@ -8788,6 +8791,9 @@ func (r ListAvailableZonesResponse) ContentType() string {
 }
 
 type ListMaintenanceWindowsResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
@@ -8829,6 +8835,9 @@ func (r ListMaintenanceWindowsResponse) ContentType() string {
 }
 
 type ListFlavorsResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
@@ -8870,6 +8879,9 @@ func (r ListFlavorsResponse) ContentType() string {
 }
 
 type ListGroupReplicationInfoResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
@@ -8911,6 +8923,9 @@ func (r ListGroupReplicationInfoResponse) ContentType() string {
 }
 
 type BatchDeleteInstancesResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
@@ -8952,6 +8967,9 @@ func (r BatchDeleteInstancesResponse) ContentType() string {
 }
 
 type ListInstancesResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
@@ -8993,6 +9011,9 @@ func (r ListInstancesResponse) ContentType() string {
 }
 
 type CreateInstanceResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
@@ -9034,6 +9055,9 @@ func (r CreateInstanceResponse) ContentType() string {
 }
 
 type BatchShowNodesInformationResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
@@ -9075,6 +9099,9 @@ func (r BatchShowNodesInformationResponse) ContentType() string {
 }
 
 type ListStatisticsOfRunningInstancesResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
@@ -9116,6 +9143,9 @@ func (r ListStatisticsOfRunningInstancesResponse) ContentType() string {
 }
 
 type ListNumberOfInstancesInDifferentStatusResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
@@ -9157,6 +9187,9 @@ func (r ListNumberOfInstancesInDifferentStatusResponse) ContentType() string {
 }
 
 type RestartOrFlushInstancesResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
@@ -9198,6 +9231,9 @@ func (r RestartOrFlushInstancesResponse) ContentType() string {
 }
 
 type DeleteSingleInstanceResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 }
@@ -9232,6 +9268,9 @@ func (r DeleteSingleInstanceResponse) ContentType() string {
 }
 
 type ShowInstanceResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
@@ -9273,6 +9312,9 @@ func (r ShowInstanceResponse) ContentType() string {
 }
 
 type UpdateInstanceResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 }
@@ -9307,6 +9349,9 @@ func (r UpdateInstanceResponse) ContentType() string {
 }
 
 type ListBackupRecordsResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
@@ -9348,6 +9393,9 @@ func (r ListBackupRecordsResponse) ContentType() string {
 }
 
 type CopyInstanceResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
@@ -9389,6 +9437,9 @@ func (r CopyInstanceResponse) ContentType() string {
 }
 
 type DeleteBackupFileResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 }
@@ -9423,6 +9474,9 @@ func (r DeleteBackupFileResponse) ContentType() string {
 }
 
 type ListBackupFileLinksResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
@@ -9464,6 +9518,9 @@ func (r ListBackupFileLinksResponse) ContentType() string {
 }
 
 type ListConfigurationsResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
@@ -9505,6 +9562,9 @@ func (r ListConfigurationsResponse) ContentType() string {
 }
 
 type UpdateConfigurationsResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 }
@@ -9539,6 +9599,9 @@ func (r UpdateConfigurationsResponse) ContentType() string {
 }
 
 type UpdateSlavePriorityResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 }
@@ -9573,6 +9636,9 @@ func (r UpdateSlavePriorityResponse) ContentType() string {
 }
 
 type UpdatePasswordResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
@@ -9614,6 +9680,9 @@ func (r UpdatePasswordResponse) ContentType() string {
 }
 
 type ResetPasswordResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
@@ -9655,6 +9724,9 @@ func (r ResetPasswordResponse) ContentType() string {
 }
 
 type ResizeInstanceResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 }
@@ -9689,6 +9761,9 @@ func (r ResizeInstanceResponse) ContentType() string {
 }
 
 type ListRestoreRecordsResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
@@ -9730,6 +9805,9 @@ func (r ListRestoreRecordsResponse) ContentType() string {
 }
 
 type RestoreInstanceResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
@@ -9771,6 +9849,9 @@ func (r RestoreInstanceResponse) ContentType() string {
 }
 
 type ListSlowlogResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
@@ -9812,6 +9893,9 @@ func (r ListSlowlogResponse) ContentType() string {
 }
 
 type ChangeMasterStandbyResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 }
@@ -9846,6 +9930,9 @@ func (r ChangeMasterStandbyResponse) ContentType() string {
 }
 
 type ListBackgroundTaskResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
@@ -9887,6 +9974,9 @@ func (r ListBackgroundTaskResponse) ContentType() string {
 }
 
 type DeleteBackgroundTaskResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
@@ -9928,6 +10018,9 @@ func (r DeleteBackgroundTaskResponse) ContentType() string {
 }
 
 type ShowBackgroundTaskProgressResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
@@ -9969,6 +10062,9 @@ func (r ShowBackgroundTaskProgressResponse) ContentType() string {
 }
 
 type ShowJobInfoResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
@@ -10010,6 +10106,9 @@ func (r ShowJobInfoResponse) ContentType() string {
 }
 
 type CreateMigrationTaskResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
@@ -10051,6 +10150,9 @@ func (r CreateMigrationTaskResponse) ContentType() string {
 }
 
 type BatchStopMigrationTasksResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
@@ -10092,6 +10194,9 @@ func (r BatchStopMigrationTasksResponse) ContentType() string {
 }
 
 type ShowMigrationTaskResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
@@ -10133,6 +10238,9 @@ func (r ShowMigrationTaskResponse) ContentType() string {
 }
 
 type ShowMigrationTaskStatsResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
@@ -10174,6 +10282,9 @@ func (r ShowMigrationTaskStatsResponse) ContentType() string {
 }
 
 type StopMigrationTaskResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
@@ -10215,6 +10326,9 @@ func (r StopMigrationTaskResponse) ContentType() string {
 }
 
 type ListMigrationTaskResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
@@ -10256,6 +10370,9 @@ func (r ListMigrationTaskResponse) ContentType() string {
 }
 
 type DeleteMigrationTaskResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
@@ -10297,6 +10414,9 @@ func (r DeleteMigrationTaskResponse) ContentType() string {
 }
 
 type CreateOnlineMigrationTaskResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
@@ -10338,6 +10458,9 @@ func (r CreateOnlineMigrationTaskResponse) ContentType() string {
 }
 
 type SetOnlineMigrationTaskResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
@@ -10379,6 +10502,9 @@ func (r SetOnlineMigrationTaskResponse) ContentType() string {
 }
 
 type ShowQuotaOfTenantResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response

@@ -429,6 +429,9 @@ type ClientWithResponsesInterface interface {
 }
 
 type DescribeURedisBackupResponse struct {
+	// Body is the response body as received, at most the client's MaxResponseBytes.
+	// The strings of the decoded result share its memory (a big list is held
+	// once, not twice): treat it as read-only, and bytes.Clone it to change it.
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
