@@ -23,6 +23,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"iter"
 	"reflect"
 )
@@ -77,8 +78,11 @@ type Spec[R any, I any] struct {
 	// walk stops with ErrOffsetIgnored, even when the pages are not
 	// identical (a changing field) or repeat an older page (A, B, A).
 	// Without Key, or for a page whose items have no id, a page identical
-	// to the previous one is the sign.
-	Key func(I) (string, bool)
+	// to the previous one is the sign. The walk remembers a 64-bit hash of
+	// each id (8 bytes an item; never the id itself, which would keep every
+	// page's body alive): two different ids of one walk share a hash with a
+	// chance of about n²/2⁶⁵ (10⁻¹¹ for 10,000 items).
+	Key func(*I) (string, bool)
 }
 
 // Pages returns an iterator over the responses of s. After an error it
@@ -92,7 +96,7 @@ func Pages[R any, I any](ctx context.Context, s Spec[R, I]) iter.Seq2[R, error] 
 		}
 		seen := 0
 		var prev []I
-		seenKeys := map[string]struct{}{}
+		seenKeys := seenIDs{seed: maphash.MakeSeed()}
 		for page := 1; ; page++ {
 			if err := ctx.Err(); err != nil {
 				yield(zero, &Error{Operation: s.Operation, Page: page, Offset: offset, Err: err})
@@ -104,7 +108,7 @@ func Pages[R any, I any](ctx context.Context, s Spec[R, I]) iter.Seq2[R, error] 
 				return
 			}
 			items := s.Items(r)
-			dup, keyed := repeated(s.Key, seenKeys, items)
+			dup, keyed := repeated(&seenKeys, s.Key, items)
 			if dup || keyed == 0 && page > 1 && len(items) > 0 && reflect.DeepEqual(items, prev) {
 				yield(zero, &Error{Operation: s.Operation, Page: page, Offset: offset, Err: ErrOffsetIgnored})
 				return
@@ -125,7 +129,10 @@ func Pages[R any, I any](ctx context.Context, s Spec[R, I]) iter.Seq2[R, error] 
 			case s.Limit > 0 && len(items) < s.Limit: // short page
 				return
 			}
-			prev = items
+			prev = nil
+			if keyed == 0 {
+				prev = items // kept only for the page comparison: it holds the page's body
+			}
 			if s.Mode == PageNumber {
 				offset++
 			} else {
@@ -135,23 +142,33 @@ func Pages[R any, I any](ctx context.Context, s Spec[R, I]) iter.Seq2[R, error] 
 	}
 }
 
+// seenIDs is the set of the item ids of one walk, as hashes.
+type seenIDs struct {
+	seed maphash.Seed
+	set  map[uint64]struct{}
+}
+
 // repeated records the keys of items and reports whether one was seen
 // before in this walk, and how many items had a key (none: the caller
 // falls back to comparing whole pages).
-func repeated[I any](key func(I) (string, bool), seen map[string]struct{}, items []I) (dup bool, keyed int) {
+func repeated[I any](s *seenIDs, key func(*I) (string, bool), items []I) (dup bool, keyed int) {
 	if key == nil {
 		return false, 0
 	}
-	for _, it := range items {
-		k, ok := key(it)
+	for i := range items {
+		k, ok := key(&items[i])
 		if !ok || k == "" {
 			continue
 		}
 		keyed++
-		if _, d := seen[k]; d {
+		h := maphash.String(s.seed, k)
+		if _, d := s.set[h]; d {
 			return true, keyed
 		}
-		seen[k] = struct{}{}
+		if s.set == nil {
+			s.set = make(map[uint64]struct{}, len(items))
+		}
+		s.set[h] = struct{}{}
 	}
 	return false, keyed
 }
@@ -177,8 +194,9 @@ func Items[R any, I any](ctx context.Context, s Spec[R, I]) iter.Seq2[I, error] 
 				yield(zero, err)
 				return
 			}
-			for _, it := range s.Items(r) {
-				if !yield(it, nil) {
+			items := s.Items(r)
+			for i := range items {
+				if !yield(items[i], nil) {
 					return
 				}
 			}

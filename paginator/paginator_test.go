@@ -179,7 +179,7 @@ func TestRepeatedItemsStopTheWalk(t *testing.T) {
 				Fetch: func(context.Context, int) ([]row, error) { calls++; return pageAt(calls - 1), nil },
 				Items: func(p []row) []row { return p },
 				Total: func([]row) (int, bool) { return 1_000_000, true },
-				Key:   func(r row) (string, bool) { return r.ID, r.ID != "" },
+				Key:   func(r *row) (string, bool) { return r.ID, r.ID != "" },
 			}
 			var err error
 			n := 0
@@ -204,7 +204,7 @@ func TestKeylessItemsFallBackToPageComparison(t *testing.T) {
 		Operation: "ListThings",
 		Fetch:     func(context.Context, int) ([]row, error) { calls++; return []row{{"", 1}, {"", 2}}, nil },
 		Items:     func(p []row) []row { return p },
-		Key:       func(r row) (string, bool) { return r.ID, r.ID != "" },
+		Key:       func(r *row) (string, bool) { return r.ID, r.ID != "" },
 	}
 	var err error
 	for _, e := range paginator.Items(context.Background(), sp) {

@@ -452,7 +452,7 @@ func (p *pkg) paginator(b *bytes.Buffer, op string, d Paginator) error {
 		if err != nil {
 			return fmt.Errorf("key: %w", err)
 		}
-		key = fmt.Sprintf("func(it %s) (string, bool) {\n%s\n}", item, get)
+		key = fmt.Sprintf("func(it *%s) (string, bool) {\n%s\n}", item, get)
 	}
 	sig := strings.Join(append(append([]string{"ctx context.Context"}, c.params...), "params *"+c.paramsT), ", ")
 	args := strings.Join(append(append([]string{"ctx"}, c.args...), "&p"), ", ")

@@ -49,7 +49,7 @@ func (c *ProjectClient) listBackupRecordsPaginator(ctx context.Context, instance
 			}
 			return int(*r.JSON200.TotalNum), true
 		},
-		Key: func(it BackupRecordResponse) (string, bool) {
+		Key: func(it *BackupRecordResponse) (string, bool) {
 			if it.BackupId == nil {
 				return "", false
 			}
@@ -119,7 +119,7 @@ func (c *ProjectClient) listInstancesPaginator(ctx context.Context, params *List
 			}
 			return int(*r.JSON200.InstanceNum), true
 		},
-		Key: func(it InstanceListInfo) (string, bool) {
+		Key: func(it *InstanceListInfo) (string, bool) {
 			if it.InstanceId == nil {
 				return "", false
 			}
@@ -189,7 +189,7 @@ func (c *ProjectClient) listRestoreRecordsPaginator(ctx context.Context, instanc
 			}
 			return int(*r.JSON200.TotalNum), true
 		},
-		Key: func(it RestoreRecordResponse) (string, bool) {
+		Key: func(it *RestoreRecordResponse) (string, bool) {
 			if it.RestoreId == nil {
 				return "", false
 			}

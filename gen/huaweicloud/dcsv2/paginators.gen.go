@@ -49,7 +49,7 @@ func (c *ProjectClient) batchShowNodesInformationPaginator(ctx context.Context, 
 			}
 			return int(*r.JSON200.Count), true
 		},
-		Key: func(it InstanceNodesInfoResp) (string, bool) {
+		Key: func(it *InstanceNodesInfoResp) (string, bool) {
 			if it.InstanceId == nil {
 				return "", false
 			}
@@ -120,7 +120,7 @@ func (c *ProjectClient) listBackgroundTaskPaginator(ctx context.Context, instanc
 			n, err := r.JSON200.TaskCount.Int64()
 			return int(n), err == nil
 		},
-		Key: func(it SingleBackgroundTask) (string, bool) {
+		Key: func(it *SingleBackgroundTask) (string, bool) {
 			if it.Id == nil {
 				return "", false
 			}
@@ -190,7 +190,7 @@ func (c *ProjectClient) listBackupRecordsPaginator(ctx context.Context, instance
 			}
 			return int(*r.JSON200.TotalNum), true
 		},
-		Key: func(it BackupRecordResponse) (string, bool) {
+		Key: func(it *BackupRecordResponse) (string, bool) {
 			if it.BackupId == nil {
 				return "", false
 			}
@@ -260,7 +260,7 @@ func (c *ProjectClient) listInstancesPaginator(ctx context.Context, params *List
 			}
 			return int(*r.JSON200.InstanceNum), true
 		},
-		Key: func(it InstanceListInfo) (string, bool) {
+		Key: func(it *InstanceListInfo) (string, bool) {
 			if it.InstanceId == nil {
 				return "", false
 			}
@@ -330,7 +330,7 @@ func (c *ProjectClient) listMigrationTaskPaginator(ctx context.Context, params *
 			}
 			return int(*r.JSON200.Count), true
 		},
-		Key: func(it MigrationTaskList) (string, bool) {
+		Key: func(it *MigrationTaskList) (string, bool) {
 			if it.TaskId == nil {
 				return "", false
 			}
@@ -400,7 +400,7 @@ func (c *ProjectClient) listRestoreRecordsPaginator(ctx context.Context, instanc
 			}
 			return int(*r.JSON200.TotalNum), true
 		},
-		Key: func(it InstanceRestoreInfo) (string, bool) {
+		Key: func(it *InstanceRestoreInfo) (string, bool) {
 			if it.RestoreId == nil {
 				return "", false
 			}
@@ -469,7 +469,7 @@ func (c *ProjectClient) listSlowlogPaginator(ctx context.Context, instanceId str
 			}
 			return int(*r.JSON200.TotalNum), true
 		},
-		Key: func(it SlowlogItem) (string, bool) {
+		Key: func(it *SlowlogItem) (string, bool) {
 			if it.Id == nil {
 				return "", false
 			}

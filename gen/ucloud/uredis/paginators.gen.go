@@ -49,7 +49,7 @@ func (c *ClientWithResponses) describeURedisBackupPaginator(ctx context.Context,
 			}
 			return int(*r.JSON200.TotalCount), true
 		},
-		Key: func(it URedisBackupSet) (string, bool) {
+		Key: func(it *URedisBackupSet) (string, bool) {
 			if it.BackupId == nil {
 				return "", false
 			}
