@@ -39,3 +39,31 @@ func FuzzUnmarshalStringAsEncodingJSON(f *testing.F) {
 		}
 	})
 }
+
+// FuzzUnmarshalBoolAsEncodingJSON: likewise for Nullable[bool].
+func FuzzUnmarshalBoolAsEncodingJSON(f *testing.F) {
+	for _, s := range []string{`true`, `false`, ` true `, `null`, `tru`, `truex`, `"true"`, `0`, `1`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var n nullable.Nullable[bool]
+		err := n.UnmarshalJSON(data)
+		var std *bool
+		stdErr := json.Unmarshal(data, &std)
+		if (err == nil) != (stdErr == nil) {
+			t.Fatalf("%q: ours %v, encoding/json %v", data, err, stdErr)
+		}
+		switch {
+		case err != nil:
+			if n.IsSpecified() {
+				t.Fatalf("%q: specified after an error", data)
+			}
+		case std == nil:
+			if !n.IsNull() {
+				t.Fatalf("%q: encoding/json read null, ours %+v", data, n)
+			}
+		case n.MustGet() != *std:
+			t.Fatalf("%q: ours %v, encoding/json %v", data, n.MustGet(), *std)
+		}
+	})
+}

@@ -130,7 +130,8 @@ func (t Nullable[T]) MarshalJSON() ([]byte, error) {
 // allowed): `null` makes t null, without allocating; anything else is
 // decoded into a new T as encoding/json decodes it, and t holds it. A
 // Nullable[string] decodes a string literal without escapes itself, with
-// one allocation (the string's copy). data is never retained: decoders may
+// one allocation (the string's copy), and a Nullable[bool] true and false
+// with none. data is never retained: decoders may
 // reuse it.
 //
 // Errors are encoding/json's: a value of the wrong JSON type is a
@@ -143,9 +144,16 @@ func (t *Nullable[T]) UnmarshalJSON(data []byte) error {
 		t.SetNull()
 		return nil
 	}
-	if p, ok := any(&t.value).(*string); ok {
+	switch p := any(&t.value).(type) {
+	case *string:
 		if s, ok := plainString(data); ok {
 			*p = s
+			t.state = set
+			return nil
+		}
+	case *bool:
+		if b := string(data); b == "true" || b == "false" {
+			*p = b == "true"
 			t.state = set
 			return nil
 		}

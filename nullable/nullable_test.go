@@ -212,6 +212,15 @@ func TestUnmarshalAllocations(t *testing.T) {
 			panic("null")
 		}
 	}), "decoding null")
+	yes, no := []byte(" true"), []byte("false")
+	assert.Zero(t, testing.AllocsPerRun(100, func() {
+		if err := b.UnmarshalJSON(yes); err != nil || !b.MustGet() {
+			panic("true")
+		}
+		if err := b.UnmarshalJSON(no); err != nil || b.MustGet() {
+			panic("false")
+		}
+	}), "decoding a bool")
 	assert.Zero(t, testing.AllocsPerRun(100, func() {
 		n.Set("x")
 		n.SetNull()
