@@ -22,13 +22,13 @@ import (
 	"testing"
 
 	"github.com/getkin/kin-openapi/openapi3"
-	"github.com/oapi-codegen/nullable"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/cachesdk/cachesdk/flex"
 	"github.com/cachesdk/cachesdk/gen/huaweicloud/dcsv2"
 	"github.com/cachesdk/cachesdk/huaweicloud"
+	"github.com/cachesdk/cachesdk/nullable"
 	"github.com/cachesdk/cachesdk/retry"
 	"github.com/cachesdk/cachesdk/secret"
 	"github.com/cachesdk/cachesdk/specs"

@@ -19,6 +19,10 @@ var changes = map[string][][2]string{
 	}, {
 		"\t\"github.com/oapi-codegen/runtime\"\n",
 		"\t\"github.com/oapi-codegen/runtime\"\n\t\"github.com/cachesdk/cachesdk/operation\"\n",
+	}, {
+		// nullable properties are the project's allocation-free Nullable (issue 15)
+		"\t\"github.com/oapi-codegen/nullable\"\n",
+		"\t\"github.com/cachesdk/cachesdk/nullable\"\n",
 	}},
 	"client.tmpl": {
 		// a nil params of an operation with required query parameters is an

@@ -5,10 +5,10 @@ import (
 	"testing"
 	"unsafe"
 
-	"github.com/oapi-codegen/nullable"
 	"github.com/stretchr/testify/require"
 
 	"github.com/cachesdk/cachesdk/internal/jsoncodec"
+	"github.com/cachesdk/cachesdk/nullable"
 )
 
 type item struct {

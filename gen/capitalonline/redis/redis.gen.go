@@ -16,8 +16,8 @@ import (
 	json "github.com/cachesdk/cachesdk/internal/jsoncodec"
 	"github.com/cachesdk/cachesdk/internal/serverurl"
 
+	"github.com/cachesdk/cachesdk/nullable"
 	"github.com/cachesdk/cachesdk/operation"
-	"github.com/oapi-codegen/nullable"
 	"github.com/oapi-codegen/runtime"
 )
 
@@ -360,7 +360,7 @@ type DBInstance struct {
 	AppName *string `json:"AppName,omitempty"`
 
 	// CloneServices 克隆的临时实例列表 (null in the example; item shape undocumented)
-	CloneServices nullable.Nullable[[]interface{}] `json:"CloneServices,omitempty"`
+	CloneServices nullable.Nullable[[]interface{}] `json:"CloneServices,omitempty,omitzero"`
 
 	// Cpu CPU 核心数 (CPU cores; not in either edition of the document)
 	Cpu *int `json:"Cpu,omitempty"`
@@ -405,13 +405,13 @@ type DBInstance struct {
 	RegionId *string `json:"RegionId,omitempty"`
 
 	// RelationService 相关联的服务实例 (null in the example)
-	RelationService nullable.Nullable[map[string]interface{}] `json:"RelationService,omitempty"`
+	RelationService nullable.Nullable[map[string]interface{}] `json:"RelationService,omitempty,omitzero"`
 
 	// ResourceId 账单 ID, 查询账单时的唯一标识 (added on seed 000's table)
 	ResourceId *string `json:"ResourceId,omitempty"`
 
 	// RoGroups 只读实例列表 (Redis 目前不支持只读实例; null in the example)
-	RoGroups nullable.Nullable[[]interface{}] `json:"RoGroups,omitempty"`
+	RoGroups nullable.Nullable[[]interface{}] `json:"RoGroups,omitempty,omitzero"`
 
 	// Status 实例状态 (DescribeDBInstances Data[].Status; StatusStr is its Chinese name, e.g. 运行中). The document names no values; its example and every witness show RUNNING, the only state callers compare against (terraform-provider-cds waitRedisRunning). The Go type keeps any other value the service sends.
 	Status *InstanceStatus `json:"Status,omitempty"`

@@ -17,8 +17,8 @@ import (
 	"github.com/cachesdk/cachesdk/internal/serverurl"
 
 	"github.com/cachesdk/cachesdk/flex"
+	"github.com/cachesdk/cachesdk/nullable"
 	"github.com/cachesdk/cachesdk/operation"
-	"github.com/oapi-codegen/nullable"
 	"github.com/oapi-codegen/runtime"
 )
 
@@ -1557,7 +1557,7 @@ type BackupRecordResponse struct {
 	CreatedAt *string `json:"created_at,omitempty"`
 
 	// ErrorCode 备份失败后错误码，参见表5-68 (BackupRestoreErrorCode)。
-	ErrorCode nullable.Nullable[string] `json:"error_code,omitempty"`
+	ErrorCode nullable.Nullable[string] `json:"error_code,omitempty,omitzero"`
 
 	// ExecutionAt 备份任务执行时间。
 	ExecutionAt *string `json:"execution_at,omitempty"`
@@ -1569,7 +1569,7 @@ type BackupRecordResponse struct {
 	IsSupportRestore *SupportRestore `json:"is_support_restore,omitempty"`
 
 	// Period 备份执行时间段。
-	Period nullable.Nullable[string] `json:"period,omitempty"`
+	Period nullable.Nullable[string] `json:"period,omitempty,omitzero"`
 
 	// Progress 备份进度。
 	Progress *string `json:"progress,omitempty"`
@@ -2110,7 +2110,7 @@ type ErrorOutput struct {
 	ErrorCode *string `json:"error_code,omitempty"`
 
 	// ErrorExtMsg 扩展错误信息(暂未使用，赋值为null) 最大长度: 1024
-	ErrorExtMsg nullable.Nullable[string] `json:"error_ext_msg,omitempty"`
+	ErrorExtMsg nullable.Nullable[string] `json:"error_ext_msg,omitempty,omitzero"`
 
 	// ErrorMsg 错误信息 最大长度: 1024
 	ErrorMsg *string `json:"error_msg,omitempty"`
@@ -2164,7 +2164,7 @@ type InstanceBackupPolicy struct {
 // InstanceListInfo instances 参数说明 (表 5-21)
 type InstanceListInfo struct {
 	// AccessUser 访问用户 (not in 表 5-21; null in the example).
-	AccessUser nullable.Nullable[string] `json:"access_user,omitempty"`
+	AccessUser nullable.Nullable[string] `json:"access_user,omitempty,omitzero"`
 
 	// AvailableZones 实例节点所在的可用区ID。 (not in seed 003; x-source)
 	AvailableZones *[]string `json:"available_zones,omitempty"`
@@ -2185,7 +2185,7 @@ type InstanceListInfo struct {
 	Capacity *int `json:"capacity,omitempty"`
 
 	// CapacityMinor 小规格缓存容量 (G Byte) 。
-	CapacityMinor nullable.Nullable[string] `json:"capacity_minor,omitempty"`
+	CapacityMinor nullable.Nullable[string] `json:"capacity_minor,omitempty,omitzero"`
 
 	// ChargingMode 收费模式，0表示不计费。
 	ChargingMode *int `json:"charging_mode,omitempty"`
@@ -2209,13 +2209,13 @@ type InstanceListInfo struct {
 	DbNumber *int `json:"db_number,omitempty"`
 
 	// Description 实例描述。 (not in seed 003; x-source)
-	Description nullable.Nullable[string] `json:"description,omitempty"`
+	Description nullable.Nullable[string] `json:"description,omitempty,omitzero"`
 
 	// DomainName 实例的域名 (not in 表 5-21; camelCase twin of domain_name).
-	DomainName nullable.Nullable[string] `json:"domainName,omitempty"`
+	DomainName nullable.Nullable[string] `json:"domainName,omitempty,omitzero"`
 
 	// DomainNameSnake 实例的域名 (not in 表 5-21; snake_case twin of domainName).
-	DomainNameSnake nullable.Nullable[string] `json:"domain_name,omitempty"`
+	DomainNameSnake nullable.Nullable[string] `json:"domain_name,omitempty,omitzero"`
 
 	// EnableIpv6 是否开启IPv6。 (not in seed 003; x-source)
 	EnableIpv6 *bool `json:"enable_ipv6,omitempty"`
@@ -2236,13 +2236,13 @@ type InstanceListInfo struct {
 	EnterpriseProjectId *string `json:"enterprise_project_id,omitempty"`
 
 	// EnterpriseProjectName 企业项目名称 (null in the 2021 example). (not in seed 003; x-source)
-	EnterpriseProjectName nullable.Nullable[string] `json:"enterprise_project_name,omitempty"`
+	EnterpriseProjectName nullable.Nullable[string] `json:"enterprise_project_name,omitempty,omitzero"`
 
 	// ErrorCode 实例创建失败或状态异常时的错误码。
-	ErrorCode nullable.Nullable[string] `json:"error_code,omitempty"`
+	ErrorCode nullable.Nullable[string] `json:"error_code,omitempty,omitzero"`
 
 	// FreezeScene 冻结场景 (not in 表 5-21; null in the example).
-	FreezeScene nullable.Nullable[string] `json:"freeze_scene,omitempty"`
+	FreezeScene nullable.Nullable[string] `json:"freeze_scene,omitempty,omitzero"`
 
 	// InquerySpecCode 查询用的产品规格编码 (the vendor's spelling, inquery). (not in seed 003; x-source)
 	InquerySpecCode *string `json:"inquery_spec_code,omitempty"`
@@ -2254,7 +2254,7 @@ type InstanceListInfo struct {
 	InstanceId *string `json:"instance_id,omitempty"`
 
 	// InternalVersion DCS内部版本号。
-	InternalVersion nullable.Nullable[string] `json:"internal_version,omitempty"`
+	InternalVersion nullable.Nullable[string] `json:"internal_version,omitempty,omitzero"`
 
 	// Ip 连接缓存实例的IP地址。如果是集群实例，返回多个IP地址，使用逗号分隔。如：192.168.0.1, 192.168.0.2。
 	Ip *string `json:"ip,omitempty"`
@@ -2263,7 +2263,7 @@ type InstanceListInfo struct {
 	Ipv6 *string `json:"ipv6,omitempty"`
 
 	// IsFree 实例是否免费 (null in the 2021 example). (not in seed 003; x-source)
-	IsFree nullable.Nullable[bool] `json:"is_free,omitempty"`
+	IsFree nullable.Nullable[bool] `json:"is_free,omitempty,omitzero"`
 
 	// LaunchedAt 实例运行时间。 (not in seed 003; x-source)
 	LaunchedAt *string `json:"launched_at,omitempty"`
@@ -2287,7 +2287,7 @@ type InstanceListInfo struct {
 	NoPasswordAccess *string `json:"no_password_access,omitempty"`
 
 	// OrderId 订单ID (null for pay-per-use instances). (not in seed 003; x-source)
-	OrderId nullable.Nullable[string] `json:"order_id,omitempty"`
+	OrderId nullable.Nullable[string] `json:"order_id,omitempty,omitzero"`
 
 	// Port 缓存的端口。
 	Port *int `json:"port,omitempty"`
@@ -2299,22 +2299,22 @@ type InstanceListInfo struct {
 	ProductType *string `json:"product_type,omitempty"`
 
 	// PublicipAddress 公网IP地址 (not in 表 5-21; null in the example).
-	PublicipAddress nullable.Nullable[string] `json:"publicip_address,omitempty"`
+	PublicipAddress nullable.Nullable[string] `json:"publicip_address,omitempty,omitzero"`
 
 	// PublicipId 公网IP ID (not in 表 5-21; null in the example).
-	PublicipId nullable.Nullable[string] `json:"publicip_id,omitempty"`
+	PublicipId nullable.Nullable[string] `json:"publicip_id,omitempty,omitzero"`
 
 	// ReadonlyDomainName 只读域名 (not in 表 5-21; camelCase twin of readonly_domain_name).
-	ReadonlyDomainName nullable.Nullable[string] `json:"readonlyDomainName,omitempty"`
+	ReadonlyDomainName nullable.Nullable[string] `json:"readonlyDomainName,omitempty,omitzero"`
 
 	// ReadonlyDomainNameSnake 只读域名 (not in 表 5-21; snake_case twin of readonlyDomainName).
-	ReadonlyDomainNameSnake nullable.Nullable[string] `json:"readonly_domain_name,omitempty"`
+	ReadonlyDomainNameSnake nullable.Nullable[string] `json:"readonly_domain_name,omitempty,omitzero"`
 
 	// ResourceSpecCode 资源规格标识。例如 dcs.single_node、dcs.master_standby、dcs.cluster。
 	ResourceSpecCode *string `json:"resource_spec_code,omitempty"`
 
 	// SecurityGroupId 租户安全组名称 (表 5-21 describes it as the name; null in the example).
-	SecurityGroupId nullable.Nullable[string] `json:"security_group_id,omitempty"`
+	SecurityGroupId nullable.Nullable[string] `json:"security_group_id,omitempty,omitzero"`
 
 	// SecurityGroupName 租户安全组名称。 (not in seed 003; x-source)
 	SecurityGroupName *string `json:"security_group_name,omitempty"`
@@ -2360,13 +2360,13 @@ type InstanceListInfo struct {
 	SupportSlowLogFlag *string `json:"support_slow_log_flag,omitempty"`
 
 	// Tags 实例标签键值 (not in 表 5-21; null in the example when the instance has none; key/value objects in the 2021 edition's example).
-	Tags nullable.Nullable[[]ResourceTag] `json:"tags,omitempty"`
+	Tags nullable.Nullable[[]ResourceTag] `json:"tags,omitempty,omitzero"`
 
 	// Task 任务 (null when no task runs). (not in seed 003; x-source)
-	Task nullable.Nullable[string] `json:"task,omitempty"`
+	Task nullable.Nullable[string] `json:"task,omitempty,omitzero"`
 
 	// TaskStatus 任务状态 (null when no task runs). (not in seed 003; x-source)
-	TaskStatus nullable.Nullable[string] `json:"task_status,omitempty"`
+	TaskStatus nullable.Nullable[string] `json:"task_status,omitempty,omitzero"`
 
 	// UpdateAt 更新时间 (not in 表 5-21).
 	UpdateAt *string `json:"update_at,omitempty"`
@@ -2384,7 +2384,7 @@ type InstanceListInfo struct {
 	VpcId *string `json:"vpc_id,omitempty"`
 
 	// VpcName VPC的名称。
-	VpcName nullable.Nullable[string] `json:"vpc_name,omitempty"`
+	VpcName nullable.Nullable[string] `json:"vpc_name,omitempty,omitzero"`
 }
 
 // InstanceResult results 参数说明 (表 5-13 / 表 5-32)
@@ -2752,13 +2752,13 @@ type Quotas struct {
 // | 30 | reserved-memory-percent | Integer | 0-80 | 0 |
 type RedisConfig struct {
 	// DefaultValue 配置参数的默认值。取值见表5-55“默认值”列。(null in the example for notify-keyspace-events)
-	DefaultValue nullable.Nullable[string] `json:"default_value,omitempty"`
+	DefaultValue nullable.Nullable[string] `json:"default_value,omitempty,omitzero"`
 
 	// Description 配置项的描述。
 	Description *string `json:"description,omitempty"`
 
 	// NodeRole 返回null或空时，表示是默认节点，即Redis数据节点；返回proxy时，表示Proxy节点。
-	NodeRole nullable.Nullable[string] `json:"node_role,omitempty"`
+	NodeRole nullable.Nullable[string] `json:"node_role,omitempty,omitzero"`
 
 	// ParamId 配置参数ID。取值见表5-55“参数ID”列。Decodes from a JSON string ("2") or number (2);
 	// read it with .String() or .Int64().
@@ -2768,7 +2768,7 @@ type RedisConfig struct {
 	ParamName *string `json:"param_name,omitempty"`
 
 	// ParamValue 配置参数值。(null for notify-keyspace-events in the example)
-	ParamValue nullable.Nullable[string] `json:"param_value,omitempty"`
+	ParamValue nullable.Nullable[string] `json:"param_value,omitempty,omitzero"`
 
 	// ValueRange 配置参数的取值范围。取值见表5-55“取值范围”列。
 	ValueRange *string `json:"value_range,omitempty"`
@@ -2824,7 +2824,7 @@ type Resource struct {
 	Type *ResourceType `json:"type,omitempty"`
 
 	// Unit 资源的计数单位。当type为instance时，无单位 (null in the example)。当type为ram时，单位为GB。
-	Unit nullable.Nullable[string] `json:"unit,omitempty"`
+	Unit nullable.Nullable[string] `json:"unit,omitempty,omitzero"`
 
 	// Used 已创建的实例个数和已使用的内存配额。
 	Used *int `json:"used,omitempty"`
@@ -2893,13 +2893,13 @@ type RestoreRecordResponse struct {
 	BackupName *string `json:"backup_name,omitempty"`
 
 	// BackupRemark 备份备注信息。
-	BackupRemark nullable.Nullable[string] `json:"backup_remark,omitempty"`
+	BackupRemark nullable.Nullable[string] `json:"backup_remark,omitempty,omitzero"`
 
 	// CreatedAt 恢复任务创建时间。
 	CreatedAt *string `json:"created_at,omitempty"`
 
 	// ErrorCode 恢复失败后错误码, 参见表5-68 (BackupRestoreErrorCode)。
-	ErrorCode nullable.Nullable[string] `json:"error_code,omitempty"`
+	ErrorCode nullable.Nullable[string] `json:"error_code,omitempty,omitzero"`
 
 	// Progress 恢复进度。
 	Progress *string `json:"progress,omitempty"`
@@ -2932,7 +2932,7 @@ type RestoreStatus string
 // ShowInstanceOutput 响应参数 (表 5-16)
 type ShowInstanceOutput struct {
 	// AccessUser 通过密码认证访问缓存实例的认证用户名 (null for Redis). (not in seed 003; x-source)
-	AccessUser nullable.Nullable[string] `json:"access_user,omitempty"`
+	AccessUser nullable.Nullable[string] `json:"access_user,omitempty,omitzero"`
 
 	// AvailableZones 实例节点所在的可用区。返回“可用区ID” (an array of AZ ids, e.g. ["az-a","az-b"]).
 	AvailableZones *[]string `json:"available_zones,omitempty"`
@@ -2954,7 +2954,7 @@ type ShowInstanceOutput struct {
 	Capacity *int `json:"capacity,omitempty"`
 
 	// CapacityMinor 单机小规格的缓存容量 (null in the 2021 edition's example).
-	CapacityMinor nullable.Nullable[string] `json:"capacity_minor,omitempty"`
+	CapacityMinor nullable.Nullable[string] `json:"capacity_minor,omitempty,omitzero"`
 
 	// ChargingMode 收费模式，0表示不计费。
 	ChargingMode *int `json:"charging_mode,omitempty"`
@@ -2978,7 +2978,7 @@ type ShowInstanceOutput struct {
 	DbNumber *int `json:"db_number,omitempty"`
 
 	// Description 实例描述 (null in the 2021 edition's example).
-	Description nullable.Nullable[string] `json:"description,omitempty"`
+	Description nullable.Nullable[string] `json:"description,omitempty,omitzero"`
 
 	// DomainName 实例的域名。
 	DomainName *string `json:"domainName,omitempty"`
@@ -3002,13 +3002,13 @@ type ShowInstanceOutput struct {
 	EnterpriseProjectId *string `json:"enterprise_project_id,omitempty"`
 
 	// EnterpriseProjectName 企业项目名称 (null in the 2021 example). (not in seed 003; x-source)
-	EnterpriseProjectName nullable.Nullable[string] `json:"enterprise_project_name,omitempty"`
+	EnterpriseProjectName nullable.Nullable[string] `json:"enterprise_project_name,omitempty,omitzero"`
 
 	// ErrorCode 实例创建失败或状态异常时的错误码。
-	ErrorCode nullable.Nullable[string] `json:"error_code,omitempty"`
+	ErrorCode nullable.Nullable[string] `json:"error_code,omitempty,omitzero"`
 
 	// FreezeScene 冻结场景。 (not in seed 003; x-source)
-	FreezeScene nullable.Nullable[string] `json:"freeze_scene,omitempty"`
+	FreezeScene nullable.Nullable[string] `json:"freeze_scene,omitempty,omitzero"`
 
 	// InquerySpecCode 查询用的产品规格编码 (the vendor's spelling, inquery). (not in seed 003; x-source)
 	InquerySpecCode *string `json:"inquery_spec_code,omitempty"`
@@ -3020,7 +3020,7 @@ type ShowInstanceOutput struct {
 	InstanceId *string `json:"instance_id,omitempty"`
 
 	// InternalVersion DCS内部版本号。
-	InternalVersion nullable.Nullable[string] `json:"internal_version,omitempty"`
+	InternalVersion nullable.Nullable[string] `json:"internal_version,omitempty,omitzero"`
 
 	// Ip 连接缓存实例的IP地址。如果是集群实例，返回多个IP地址，使用逗号分隔。如：192.168.0.1，192.168.0.2。
 	Ip *string `json:"ip,omitempty"`
@@ -3029,7 +3029,7 @@ type ShowInstanceOutput struct {
 	Ipv6 *string `json:"ipv6,omitempty"`
 
 	// IsFree 实例是否免费 (null in the 2021 example). (not in seed 003; x-source)
-	IsFree nullable.Nullable[bool] `json:"is_free,omitempty"`
+	IsFree nullable.Nullable[bool] `json:"is_free,omitempty,omitzero"`
 
 	// LaunchedAt 实例运行时间的时间戳。
 	LaunchedAt *string `json:"launched_at,omitempty"`
@@ -3053,7 +3053,7 @@ type ShowInstanceOutput struct {
 	NoPasswordAccess *string `json:"no_password_access,omitempty"`
 
 	// OrderId 订单ID (null in the 2021 edition's example: a pay-per-use instance).
-	OrderId nullable.Nullable[string] `json:"order_id,omitempty"`
+	OrderId nullable.Nullable[string] `json:"order_id,omitempty,omitzero"`
 
 	// Port 缓存的端口。
 	Port *int `json:"port,omitempty"`
@@ -3065,13 +3065,13 @@ type ShowInstanceOutput struct {
 	ProductType *ProductType `json:"product_type,omitempty"`
 
 	// PublicipAddress 绑定的弹性IP地址 (null without public access). (not in seed 003; x-source)
-	PublicipAddress nullable.Nullable[string] `json:"publicip_address,omitempty"`
+	PublicipAddress nullable.Nullable[string] `json:"publicip_address,omitempty,omitzero"`
 
 	// PublicipId 绑定的弹性IP地址的id (null without public access). (not in seed 003; x-source)
-	PublicipId nullable.Nullable[string] `json:"publicip_id,omitempty"`
+	PublicipId nullable.Nullable[string] `json:"publicip_id,omitempty,omitzero"`
 
 	// ReadonlyDomainName 只读域名。 (not in seed 003; x-source)
-	ReadonlyDomainName nullable.Nullable[string] `json:"readonly_domain_name,omitempty"`
+	ReadonlyDomainName nullable.Nullable[string] `json:"readonly_domain_name,omitempty,omitzero"`
 
 	// ResourceSpecCode 资源规格标识。例如 dcs.single_node (单机)、dcs.master_standby (主备)、dcs.cluster (集群)。(表 5-16 prints dc.single_node etc.; the example sends dcs.single_node.)
 	ResourceSpecCode *string `json:"resource_spec_code,omitempty"`
@@ -3083,7 +3083,7 @@ type ShowInstanceOutput struct {
 	SecurityGroupName *string `json:"security_group_name,omitempty"`
 
 	// ServiceTaskId 升级任务ID (空 or null without an upgrade). (not in seed 003; x-source)
-	ServiceTaskId nullable.Nullable[string] `json:"service_task_id,omitempty"`
+	ServiceTaskId nullable.Nullable[string] `json:"service_task_id,omitempty,omitzero"`
 
 	// ServiceUpgrade 是否有升级任务。 (not in seed 003; x-source)
 	ServiceUpgrade *bool `json:"service_upgrade,omitempty"`
@@ -3123,13 +3123,13 @@ type ShowInstanceOutput struct {
 	SupportSlowLogFlag *string `json:"support_slow_log_flag,omitempty"`
 
 	// Tags 实例标签键值 (null when the instance has none). (not in seed 003; x-source)
-	Tags nullable.Nullable[[]ResourceTag] `json:"tags,omitempty"`
+	Tags nullable.Nullable[[]ResourceTag] `json:"tags,omitempty,omitzero"`
 
 	// Task 任务 (null when no task runs). (not in seed 003; x-source)
-	Task nullable.Nullable[string] `json:"task,omitempty"`
+	Task nullable.Nullable[string] `json:"task,omitempty,omitzero"`
 
 	// TaskStatus 任务状态 (null when no task runs). (not in seed 003; x-source)
-	TaskStatus nullable.Nullable[string] `json:"task_status,omitempty"`
+	TaskStatus nullable.Nullable[string] `json:"task_status,omitempty,omitzero"`
 
 	// UpdateAt 更新时间, e.g. 2022-07-06T09:32:16.502Z。 (not in seed 003; x-source)
 	UpdateAt *string `json:"update_at,omitempty"`

@@ -17,8 +17,8 @@ import (
 	"github.com/cachesdk/cachesdk/internal/serverurl"
 
 	"github.com/cachesdk/cachesdk/flex"
+	"github.com/cachesdk/cachesdk/nullable"
 	"github.com/cachesdk/cachesdk/operation"
-	"github.com/oapi-codegen/nullable"
 	"github.com/oapi-codegen/runtime"
 )
 
@@ -1234,13 +1234,13 @@ type CacheMode string
 // ConfigMigrationInstanceBody 表 4-214 ConfigMigrationInstanceBody — 源/目标Redis信息。
 type ConfigMigrationInstanceBody struct {
 	// Addrs Redis实例地址，ip:port，多个以逗号分隔（若不填写ID，则必须填写addrs）。The document's table and example name it addr; real clients send addrs (see x-errata).
-	Addrs nullable.Nullable[string] `json:"addrs,omitempty"`
+	Addrs nullable.Nullable[string] `json:"addrs,omitempty,omitzero"`
 
 	// Id Redis实例ID（若不填写addrs，则必须填写ID）。
-	Id nullable.Nullable[string] `json:"id,omitempty"`
+	Id nullable.Nullable[string] `json:"id,omitempty,omitzero"`
 
 	// Password Redis密码，如果设置了密码，则必须填写。
-	Password nullable.Nullable[string] `json:"password,omitempty"`
+	Password nullable.Nullable[string] `json:"password,omitempty,omitzero"`
 }
 
 // ConfigStatus 实例配置的状态 (ListConfigurations config_status): UPDATING, FAILURE, SUCCESS.
@@ -1550,7 +1550,7 @@ type DomainNameEntity struct {
 // DomainNameInfo 表 4-38 DomainNameInfo. 实例域名重建、公网解析操作相关信息。
 type DomainNameInfo struct {
 	// HistoryDomainNames 历史域名信息。
-	HistoryDomainNames nullable.Nullable[[]DomainNameEntity] `json:"history_domain_names,omitempty"`
+	HistoryDomainNames nullable.Nullable[[]DomainNameEntity] `json:"history_domain_names,omitempty,omitzero"`
 
 	// IsLatestRules 当前域名是否已为最新。true: 是 false: 否
 	IsLatestRules *bool `json:"is_latest_rules,omitempty"`
@@ -1574,7 +1574,7 @@ type ErrorOutput struct {
 	ErrorCode *string `json:"error_code,omitempty"`
 
 	// ErrorExtMsg 扩展错误信息（暂未使用，赋值为null）。
-	ErrorExtMsg nullable.Nullable[string] `json:"error_ext_msg,omitempty"`
+	ErrorExtMsg nullable.Nullable[string] `json:"error_ext_msg,omitempty,omitzero"`
 
 	// ErrorMsg 错误信息。
 	ErrorMsg *string `json:"error_msg,omitempty"`
@@ -1712,7 +1712,7 @@ type InstanceGroupListInfo struct {
 // InstanceListInfo 表 4-17 InstanceListInfo
 type InstanceListInfo struct {
 	// AccessUser 通过密码认证访问缓存实例的认证用户名。
-	AccessUser nullable.Nullable[string] `json:"access_user,omitempty"`
+	AccessUser nullable.Nullable[string] `json:"access_user,omitempty,omitzero"`
 
 	// AvailableZones 实例所在的可用区ID (not in the seed's table; as ShowInstance available_zones).
 	AvailableZones *[]string `json:"available_zones,omitempty"`
@@ -1721,7 +1721,7 @@ type InstanceListInfo struct {
 	AzCodes *[]string `json:"az_codes,omitempty"`
 
 	// BackendAddrs 集群实例的后端服务地址 (not in the seed's table; null for a non-cluster instance).
-	BackendAddrs nullable.Nullable[string] `json:"backend_addrs,omitempty"`
+	BackendAddrs nullable.Nullable[string] `json:"backend_addrs,omitempty,omitzero"`
 
 	// CacheMode 缓存实例类型 (single, ha, cluster, proxy, ha_rw_split; not in the seed's table).
 	CacheMode *string `json:"cache_mode,omitempty"`
@@ -1748,7 +1748,7 @@ type InstanceListInfo struct {
 	CreatedAt *string `json:"created_at,omitempty"`
 
 	// Description 实例描述备注
-	Description nullable.Nullable[string] `json:"description,omitempty"`
+	Description nullable.Nullable[string] `json:"description,omitempty,omitzero"`
 
 	// DomainName 实例的域名。
 	DomainName *string `json:"domain_name,omitempty"`
@@ -1802,7 +1802,7 @@ type InstanceListInfo struct {
 	NoPasswordAccess *string `json:"no_password_access,omitempty"`
 
 	// OrderId 订单ID, 按需实例时此值为null。
-	OrderId nullable.Nullable[string] `json:"order_id,omitempty"`
+	OrderId nullable.Nullable[string] `json:"order_id,omitempty,omitzero"`
 
 	// Port 缓存的端口。
 	Port *int32 `json:"port,omitempty"`
@@ -1811,10 +1811,10 @@ type InstanceListInfo struct {
 	ProductType *string `json:"product_type,omitempty"`
 
 	// PublicipAddress Redis缓存实例绑定的弹性IP地址。该参数暂未开启，字段值为null。
-	PublicipAddress nullable.Nullable[string] `json:"publicip_address,omitempty"`
+	PublicipAddress nullable.Nullable[string] `json:"publicip_address,omitempty,omitzero"`
 
 	// PublicipId Redis缓存实例绑定的弹性IP地址的ID。该参数暂未开启，字段值为null。
-	PublicipId nullable.Nullable[string] `json:"publicip_id,omitempty"`
+	PublicipId nullable.Nullable[string] `json:"publicip_id,omitempty,omitzero"`
 
 	// ReadonlyDomainName 实例的只读域名, 只有主备实例有该字段。
 	ReadonlyDomainName *string `json:"readonly_domain_name,omitempty"`
@@ -1829,7 +1829,7 @@ type InstanceListInfo struct {
 	SecurityGroupName *string `json:"security_group_name,omitempty"`
 
 	// ServiceTaskId 升级任务的ID。当service_upgrade为true时, 为升级任务的ID。当service_upgrade为false时, 该参数为空。
-	ServiceTaskId nullable.Nullable[string] `json:"service_task_id,omitempty"`
+	ServiceTaskId nullable.Nullable[string] `json:"service_task_id,omitempty,omitzero"`
 
 	// ServiceUpgrade 实例是否存在升级任务。true: 存在 false: 不存在
 	ServiceUpgrade *bool `json:"service_upgrade,omitempty"`
@@ -1863,7 +1863,7 @@ type InstanceListInfo struct {
 	SubnetName *string `json:"subnet_name,omitempty"`
 
 	// SupportSlowLogFlag 是否支持慢日志 (not in the seed's table; null in the witness).
-	SupportSlowLogFlag nullable.Nullable[string] `json:"support_slow_log_flag,omitempty"`
+	SupportSlowLogFlag nullable.Nullable[string] `json:"support_slow_log_flag,omitempty,omitzero"`
 
 	// Tags 实例标签键值。
 	Tags *[]ResourceTag `json:"tags,omitempty"`
@@ -2262,7 +2262,7 @@ type MigrationTaskList struct {
 	EcsTenantPrivateIp *string `json:"ecs_tenant_private_ip,omitempty"`
 
 	// ErrorMessage 错误信息。
-	ErrorMessage nullable.Nullable[string] `json:"error_message,omitempty"`
+	ErrorMessage nullable.Nullable[string] `json:"error_message,omitempty,omitzero"`
 
 	// MigrationMethod 迁移方式: full_amount_migration（全量迁移）, incremental_migration（增量迁移）.
 	MigrationMethod *MigrationMethod `json:"migration_method,omitempty"`
@@ -2489,7 +2489,7 @@ type ResetPasswordOutput struct {
 	Code *string `json:"code,omitempty"`
 
 	// ExtMessage 重置密码错误信息，若重置密码成功，则为null (not in the seed's table).
-	ExtMessage nullable.Nullable[string] `json:"ext_message,omitempty"`
+	ExtMessage nullable.Nullable[string] `json:"ext_message,omitempty,omitzero"`
 
 	// LockTime 锁定时间。
 	LockTime *string `json:"lock_time,omitempty"`
@@ -2658,7 +2658,7 @@ type ShowBackgroundTaskProgressOutput struct {
 // ShowInstanceOutput 表 4-33 响应 Body 参数 (查询指定实例)
 type ShowInstanceOutput struct {
 	// AccessUser 通过密码认证访问缓存实例的认证用户名。
-	AccessUser nullable.Nullable[string] `json:"access_user,omitempty"`
+	AccessUser nullable.Nullable[string] `json:"access_user,omitempty,omitzero"`
 
 	// AvailableZones 实例所在的可用区ID。返回“可用区ID”。
 	AvailableZones *[]string `json:"available_zones,omitempty"`
@@ -2670,7 +2670,7 @@ type ShowInstanceOutput struct {
 	BackendAddresses *string `json:"backend_addresses,omitempty"`
 
 	// BackendAddrs 集群实例的后端服务地址 (the wire name; the seed's table writes backend_addresses). null for a non-cluster instance.
-	BackendAddrs nullable.Nullable[string] `json:"backend_addrs,omitempty"`
+	BackendAddrs nullable.Nullable[string] `json:"backend_addrs,omitempty,omitzero"`
 
 	// BandwidthInfo 表 4-41 BandwidthInfo. 带宽信息。
 	BandwidthInfo *BandwidthInfo `json:"bandwidth_info,omitempty"`
@@ -2703,7 +2703,7 @@ type ShowInstanceOutput struct {
 	DbNumber *int32 `json:"db_number,omitempty"`
 
 	// Description 实例描述。
-	Description nullable.Nullable[string] `json:"description,omitempty"`
+	Description nullable.Nullable[string] `json:"description,omitempty,omitzero"`
 
 	// DomainName 实例的域名。
 	DomainName *string `json:"domain_name,omitempty"`
@@ -2730,19 +2730,19 @@ type ShowInstanceOutput struct {
 	EnterpriseProjectId *string `json:"enterprise_project_id,omitempty"`
 
 	// EnterpriseProjectName 企业项目名称 (not in the seed's table), e.g. default; null when none is returned.
-	EnterpriseProjectName nullable.Nullable[string] `json:"enterprise_project_name,omitempty"`
+	EnterpriseProjectName nullable.Nullable[string] `json:"enterprise_project_name,omitempty,omitzero"`
 
 	// Features 表 4-19 / 4-37 Features. 实例支持特性。
 	Features *Features `json:"features,omitempty"`
 
 	// InquerySpecCode 运营系统中的规格编码。The vendor's own spelling on the wire (the seed's table writes inquiry_spec_code).
-	InquerySpecCode nullable.Nullable[string] `json:"inquery_spec_code,omitempty"`
+	InquerySpecCode nullable.Nullable[string] `json:"inquery_spec_code,omitempty,omitzero"`
 
 	// InquirySpecCode 运营系统中的规格编码 (the seed's spelling; the wire name real clients read is inquery_spec_code).
 	InquirySpecCode *string `json:"inquiry_spec_code,omitempty"`
 
 	// InstanceBackupPolicy 表 4-34 InstanceBackupPolicy. 备份策略，实例类型为主备和集群时支持 (null when the instance has none).
-	InstanceBackupPolicy nullable.Nullable[InstanceBackupPolicy] `json:"instance_backup_policy,omitempty"`
+	InstanceBackupPolicy nullable.Nullable[InstanceBackupPolicy] `json:"instance_backup_policy,omitempty,omitzero"`
 
 	// InstanceId 实例ID。
 	InstanceId *string `json:"instance_id,omitempty"`
@@ -2772,7 +2772,7 @@ type ShowInstanceOutput struct {
 	NoPasswordAccess *string `json:"no_password_access,omitempty"`
 
 	// OrderId 订单ID。
-	OrderId nullable.Nullable[string] `json:"order_id,omitempty"`
+	OrderId nullable.Nullable[string] `json:"order_id,omitempty,omitzero"`
 
 	// Port 缓存的端口。
 	Port *int32 `json:"port,omitempty"`
@@ -2784,10 +2784,10 @@ type ShowInstanceOutput struct {
 	ProductType *ProductType `json:"product_type,omitempty"`
 
 	// PublicipAddress Redis缓存实例绑定的弹性IP地址。该参数暂未启用，字段值为null。
-	PublicipAddress nullable.Nullable[string] `json:"publicip_address,omitempty"`
+	PublicipAddress nullable.Nullable[string] `json:"publicip_address,omitempty,omitzero"`
 
 	// PublicipId Redis缓存实例绑定的弹性IP地址的id。该参数暂未启用，字段值为null。
-	PublicipId nullable.Nullable[string] `json:"publicip_id,omitempty"`
+	PublicipId nullable.Nullable[string] `json:"publicip_id,omitempty,omitzero"`
 
 	// ReadonlyDomainName 实例的只读域名，只有主备实例有该字段。
 	ReadonlyDomainName *string `json:"readonly_domain_name,omitempty"`
@@ -2805,7 +2805,7 @@ type ShowInstanceOutput struct {
 	SecurityGroupName *string `json:"security_group_name,omitempty"`
 
 	// ServiceTaskId 升级任务的ID。当service_upgrade为true时，为升级任务的ID。当service_upgrade为false时，该参数为空。
-	ServiceTaskId nullable.Nullable[string] `json:"service_task_id,omitempty"`
+	ServiceTaskId nullable.Nullable[string] `json:"service_task_id,omitempty,omitzero"`
 
 	// ServiceUpgrade 实例是否存在升级任务。true: 存在 false: 不存在
 	ServiceUpgrade *bool `json:"service_upgrade,omitempty"`
@@ -2887,7 +2887,7 @@ type ShowJobInfoOutput struct {
 	EndTime *string `json:"end_time,omitempty"`
 
 	// FailReason 失败原因。
-	FailReason nullable.Nullable[string] `json:"fail_reason,omitempty"`
+	FailReason nullable.Nullable[string] `json:"fail_reason,omitempty,omitzero"`
 
 	// JobId 任务ID。
 	JobId *string `json:"job_id,omitempty"`
@@ -3309,10 +3309,10 @@ type UpdatePasswordInput struct {
 // UpdatePasswordOutput 表 4-59 响应 Body 参数 (修改密码)
 type UpdatePasswordOutput struct {
 	// LockTime 锁定时间。验证失败时和锁定时该参数返回不为 null。
-	LockTime nullable.Nullable[string] `json:"lock_time,omitempty"`
+	LockTime nullable.Nullable[string] `json:"lock_time,omitempty,omitzero"`
 
 	// LockTimeLeft 锁定剩余时间。锁定时该参数返回不为 null。
-	LockTimeLeft nullable.Nullable[string] `json:"lock_time_left,omitempty"`
+	LockTimeLeft nullable.Nullable[string] `json:"lock_time_left,omitempty,omitzero"`
 
 	// Message 修改结果说明信息。
 	Message *string `json:"message,omitempty"`
@@ -3321,7 +3321,7 @@ type UpdatePasswordOutput struct {
 	Result *PasswordResult `json:"result,omitempty"`
 
 	// RetryTimesLeft 密码验证剩余次数。验证失败时该参数返回不为 null。
-	RetryTimesLeft nullable.Nullable[string] `json:"retry_times_left,omitempty"`
+	RetryTimesLeft nullable.Nullable[string] `json:"retry_times_left,omitempty,omitzero"`
 }
 
 // PasswordResult 密码修改结果：成功：success；密码验证失败：passwordFailed；已锁定：locked；失败：failed。
