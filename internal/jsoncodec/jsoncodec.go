@@ -53,18 +53,26 @@ func Marshal(v any) ([]byte, error) { return json.Marshal(v) }
 const flags = segjson.DontCopyString | segjson.DontCopyNumber
 
 // Unmarshal decodes data into v (a pointer to a zero value) with
-// encoding/json's semantics; the strings of v share data's memory, so data
-// must not be written while v is in use (the conformance replay checks them on every
-// documented example). A failure is a *payload.DecodeError (Operation and
-// StatusCode empty), and v keeps what did decode: with payload.ErrType or
-// payload.ErrValue every value but the refused ones, which are left absent
-// (nil; an array element null), up to 16 of them; with payload.ErrSyntax
-// nothing. A nil or non-pointer v is encoding/json's
+// encoding/json's semantics (the conformance replay checks them on every
+// documented example). The strings of v share data's memory, so data must
+// not be written while v is in use. A failure is a *payload.DecodeError
+// (Operation and StatusCode empty), and v keeps what did decode: with
+// payload.ErrType or payload.ErrValue every value but the refused ones,
+// which are left absent (nil; an array element null), up to 16 of them;
+// with payload.ErrSyntax nothing. A nil or non-pointer v is encoding/json's
 // *json.InvalidUnmarshalError.
+//
+// A body with more than payload.MaxDepth brackets (a list of a few thousand
+// items) is scanned once before decoding: for its depth, and for the length
+// of each big list reachable from the top through object members, whose
+// slice is then allocated at its final size (presize) instead of doubling
+// as the decoder appends.
 func Unmarshal(data []byte, v any) error {
-	if at := tooDeep(data, payload.MaxDepth); at >= 0 {
+	at, lists := survey(data, payload.MaxDepth)
+	if at >= 0 {
 		return &payload.DecodeError{Err: payload.ErrTooDeep, Offset: int64(at), Length: len(data)}
 	}
+	presize(v, lists, len(data))
 	// No copy: the decoded strings point into data, which the caller never
 	// writes again (see the package doc).
 	rest, err := segjson.Parse(data, v, flags)
@@ -77,34 +85,6 @@ func Unmarshal(data []byte, v any) error {
 		return nil
 	}
 	return slow(data, v)
-}
-
-// tooDeep returns the offset where data nests arrays and objects deeper
-// than max, or -1. segmentio decodes by recursion: a body of a few MiB of
-// '[' would overflow the stack, a fatal error no recover catches. A body
-// with at most max brackets in all cannot be too deep, so most bodies are
-// only counted (bytes.Count is vectorised).
-func tooDeep(data []byte, max int) int {
-	if bytes.Count(data, []byte{'['})+bytes.Count(data, []byte{'{'}) <= max {
-		return -1
-	}
-	depth := 0
-	for i := 0; i < len(data); i++ {
-		switch data[i] {
-		case '"':
-			i = stringEnd(data, i) - 1
-			if i < 0 {
-				return -1 // unterminated: the decoder reports the syntax error
-			}
-		case '[', '{':
-			if depth++; depth > max {
-				return i
-			}
-		case ']', '}':
-			depth--
-		}
-	}
-	return -1
 }
 
 // maskMapKeys masks the keys of path that index a map of t (data, such as
