@@ -61,6 +61,11 @@ var changes = map[string][][2]string{
 		},
 		// the server URL parsed once per server, not per call (issue 15)
 		{"    serverURL, err := url.Parse(server)\n", "    serverURL, err := serverurl.Parse(server)\n"},
+		// a path without parameters is a constant, not a fmt.Sprintf of no arguments (issue 15)
+		{
+			"    operationPath := fmt.Sprintf(\"{{genParamFmtString .Path}}\"{{range $paramIdx, $param := .PathParams}}, pathParam{{$paramIdx}}{{end}})\n",
+			"    operationPath := {{if .PathParams}}fmt.Sprintf(\"{{genParamFmtString .Path}}\"{{range $paramIdx, $param := .PathParams}}, pathParam{{$paramIdx}}{{end}}){{else}}{{printf \"%q\" .Path}}{{end}}\n",
+		},
 	},
 	"client-with-responses.tmpl": {
 		{

@@ -6,7 +6,6 @@ package memcached
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"io"
 	"net/http"
 	"net/url"
@@ -857,7 +856,7 @@ func NewClearMemcachedInstanceRequestWithBody(server string, contentType string,
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/memcached#Action=ClearMemcachedInstance")
+	operationPath := "/memcached#Action=ClearMemcachedInstance"
 	if operationPath[0] == '/' {
 		operationPath = "." + operationPath
 	}
@@ -897,7 +896,7 @@ func NewCreateMemcachedInstanceRequestWithBody(server string, contentType string
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/memcached#Action=CreateMemcachedInstance")
+	operationPath := "/memcached#Action=CreateMemcachedInstance"
 	if operationPath[0] == '/' {
 		operationPath = "." + operationPath
 	}
@@ -937,7 +936,7 @@ func NewDeleteMemcachedInstanceRequestWithBody(server string, contentType string
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/memcached#Action=DeleteMemcachedInstance")
+	operationPath := "/memcached#Action=DeleteMemcachedInstance"
 	if operationPath[0] == '/' {
 		operationPath = "." + operationPath
 	}
@@ -977,7 +976,7 @@ func NewDescribeMemcachedInstanceRequestWithBody(server string, contentType stri
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/memcached#Action=DescribeMemcachedInstance")
+	operationPath := "/memcached#Action=DescribeMemcachedInstance"
 	if operationPath[0] == '/' {
 		operationPath = "." + operationPath
 	}
@@ -1017,7 +1016,7 @@ func NewMemcachedInstanceListRequestWithBody(server string, contentType string, 
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/memcached#Action=MemcachedInstanceList")
+	operationPath := "/memcached#Action=MemcachedInstanceList"
 	if operationPath[0] == '/' {
 		operationPath = "." + operationPath
 	}
@@ -1057,7 +1056,7 @@ func NewUpdateMemcachedInstanceRequestWithBody(server string, contentType string
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/memcached#Action=UpdateMemcachedInstance")
+	operationPath := "/memcached#Action=UpdateMemcachedInstance"
 	if operationPath[0] == '/' {
 		operationPath = "." + operationPath
 	}

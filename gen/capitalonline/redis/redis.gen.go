@@ -6,7 +6,6 @@ package redis
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"io"
 	"net/http"
 	"net/url"
@@ -1250,7 +1249,7 @@ func NewCreateBackupRequestWithBody(server string, contentType string, body io.R
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/redis#Action=CreateBackup")
+	operationPath := "/redis#Action=CreateBackup"
 	if operationPath[0] == '/' {
 		operationPath = "." + operationPath
 	}
@@ -1290,7 +1289,7 @@ func NewCreateDBInstanceRequestWithBody(server string, contentType string, body 
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/redis#Action=CreateDBInstance")
+	operationPath := "/redis#Action=CreateDBInstance"
 	if operationPath[0] == '/' {
 		operationPath = "." + operationPath
 	}
@@ -1330,7 +1329,7 @@ func NewDeleteBackupRequestWithBody(server string, contentType string, body io.R
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/redis#Action=DeleteBackup")
+	operationPath := "/redis#Action=DeleteBackup"
 	if operationPath[0] == '/' {
 		operationPath = "." + operationPath
 	}
@@ -1370,7 +1369,7 @@ func NewDeleteDBInstanceRequestWithBody(server string, contentType string, body 
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/redis#Action=DeleteDBInstance")
+	operationPath := "/redis#Action=DeleteDBInstance"
 	if operationPath[0] == '/' {
 		operationPath = "." + operationPath
 	}
@@ -1399,7 +1398,7 @@ func NewDescribeAvailableDBConfigRequest(server string, params *DescribeAvailabl
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/redis#Action=DescribeAvailableDBConfig")
+	operationPath := "/redis#Action=DescribeAvailableDBConfig"
 	if operationPath[0] == '/' {
 		operationPath = "." + operationPath
 	}
@@ -1452,7 +1451,7 @@ func NewDescribeBackupsRequest(server string, params *DescribeBackupsParams) (*h
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/redis#Action=DescribeBackups")
+	operationPath := "/redis#Action=DescribeBackups"
 	if operationPath[0] == '/' {
 		operationPath = "." + operationPath
 	}
@@ -1505,7 +1504,7 @@ func NewDescribeDBInstancesRequest(server string, params *DescribeDBInstancesPar
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/redis#Action=DescribeDBInstances")
+	operationPath := "/redis#Action=DescribeDBInstances"
 	if operationPath[0] == '/' {
 		operationPath = "." + operationPath
 	}
@@ -1592,7 +1591,7 @@ func NewDescribeRedisConfigRequest(server string, params *DescribeRedisConfigPar
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/redis#Action=DescribeRedisConfig")
+	operationPath := "/redis#Action=DescribeRedisConfig"
 	if operationPath[0] == '/' {
 		operationPath = "." + operationPath
 	}
@@ -1655,7 +1654,7 @@ func NewDescribeReginsRequest(server string) (*http.Request, error) {
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/redis#Action=DescribeRegins")
+	operationPath := "/redis#Action=DescribeRegins"
 	if operationPath[0] == '/' {
 		operationPath = "." + operationPath
 	}
@@ -1682,7 +1681,7 @@ func NewDownloadBackupRequest(server string, params *DownloadBackupParams) (*htt
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/redis#Action=DownloadBackup")
+	operationPath := "/redis#Action=DownloadBackup"
 	if operationPath[0] == '/' {
 		operationPath = "." + operationPath
 	}

@@ -4520,7 +4520,7 @@ func NewListAvailableZonesRequest(server string) (*http.Request, error) {
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/v1.0/availableZones")
+	operationPath := "/v1.0/availableZones"
 	if operationPath[0] == '/' {
 		operationPath = "." + operationPath
 	}
@@ -4547,7 +4547,7 @@ func NewListMaintenanceWindowsRequest(server string) (*http.Request, error) {
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/v1.0/instances/maintain-windows")
+	operationPath := "/v1.0/instances/maintain-windows"
 	if operationPath[0] == '/' {
 		operationPath = "." + operationPath
 	}
@@ -4574,7 +4574,7 @@ func NewListProductsRequest(server string) (*http.Request, error) {
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/v1.0/products")
+	operationPath := "/v1.0/products"
 	if operationPath[0] == '/' {
 		operationPath = "." + operationPath
 	}

@@ -5400,7 +5400,7 @@ func NewListAvailableZonesRequest(server string) (*http.Request, error) {
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/v2/available-zones")
+	operationPath := "/v2/available-zones"
 	if operationPath[0] == '/' {
 		operationPath = "." + operationPath
 	}
@@ -5427,7 +5427,7 @@ func NewListMaintenanceWindowsRequest(server string) (*http.Request, error) {
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/v2/instances/maintain-windows")
+	operationPath := "/v2/instances/maintain-windows"
 	if operationPath[0] == '/' {
 		operationPath = "." + operationPath
 	}

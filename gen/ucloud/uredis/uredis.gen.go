@@ -5,7 +5,6 @@ package uredis
 
 import (
 	"context"
-	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
@@ -262,7 +261,7 @@ func NewDescribeURedisBackupRequest(server string, params *DescribeURedisBackupP
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/#Action=DescribeURedisBackup")
+	operationPath := "/#Action=DescribeURedisBackup"
 	if operationPath[0] == '/' {
 		operationPath = "." + operationPath
 	}
