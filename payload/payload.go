@@ -62,6 +62,17 @@ func size(n int64) string {
 // have: encoding/json's own limit. The documented bodies nest a few levels.
 const MaxDepth = 10000
 
+// MaxAmplification and AmplificationSlack bound the memory the arrays of a
+// response body may decode into: at most MaxAmplification times the body's
+// length plus AmplificationSlack bytes of slice elements (an honest list
+// decodes into about its own length: DCS instances of ~1.3 KiB of JSON into
+// ~0.7 KiB each). A body of `{},{},…` decoding into large structs would
+// otherwise take hundreds of times its length (4 MiB into 2.9 GiB).
+const (
+	MaxAmplification   = 8
+	AmplificationSlack = 16 << 20
+)
+
 // The kinds of DecodeError, for errors.Is.
 var (
 	// ErrNoBody: the operation documents a JSON body for this status and the
@@ -77,6 +88,10 @@ var (
 	// response (MaxDepth); nothing was decoded (a hostile body could
 	// otherwise exhaust the stack).
 	ErrTooDeep = errors.New("JSON nested too deeply")
+	// ErrTooManyElements: the body's arrays would decode into more memory
+	// than MaxAmplification allows (many tiny elements, such as `{}`, each
+	// decoding into a large struct); nothing was decoded.
+	ErrTooManyElements = errors.New("JSON arrays would decode into too much memory")
 	// ErrUndocumented: a 2xx status the operation does not document (a 201
 	// where the spec says 200): no typed result can be read from it.
 	ErrUndocumented = errors.New("undocumented success status")

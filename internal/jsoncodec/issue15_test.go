@@ -7,12 +7,15 @@ package jsoncodec
 import (
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"runtime"
 	"strings"
 	"testing"
 
 	segjson "github.com/segmentio/encoding/json"
 	"github.com/stretchr/testify/require"
+
+	"github.com/cachesdk/cachesdk/payload"
 )
 
 type bigItem struct {
@@ -50,17 +53,56 @@ func bigBody(n int) []byte {
 }
 
 func TestIssue15SurveyFindsTheBigLists(t *testing.T) {
-	at, lists := survey(bigBody(3000), 1000)
-	require.Equal(t, -1, at)
-	require.Equal(t, map[string]int{"items": 3000, "Data\x00list": 3000}, lists,
+	typ := reflect.TypeFor[*bigList]()
+	s, ok := survey(bigBody(3000), 1000, typ)
+	require.True(t, ok)
+	require.Equal(t, -1, s.deepAt)
+	require.Equal(t, map[string]int{"items": 3000, "Data\x00list": 3000}, s.lists,
 		"lists of elements (not the Tags of each item, not raw's short ones) by their member path")
+	item := uint64(reflect.TypeFor[bigItem]().Size())
+	// 6000 items, 2 tags each (16-byte strings); raw is a []byte: its 2
+	// elements a byte each (the arrays inside them, nothing).
+	require.Equal(t, 6000*item+3000*2*16+2, s.cost)
 
-	at, lists = survey([]byte(`[`+strings.Repeat(`{"a":[1,2]},`, 99)+`{}]`), 10)
-	require.Equal(t, -1, at)
-	require.Equal(t, map[string]int{"": 100}, lists, "a top-level array")
+	s, ok = survey([]byte(`[`+strings.Repeat(`{"a":[1,2]},`, 99)+`{}]`), 10, reflect.TypeFor[*[]map[string][]int]())
+	require.True(t, ok)
+	require.Equal(t, map[string]int{"": 100}, s.lists, "a top-level array")
+	require.Equal(t, uint64(100*8+99*2*8), s.cost, "100 maps in the slice, 2 ints in each of 99")
 
-	at, _ = survey([]byte(strings.Repeat("[", 20)+strings.Repeat("]", 20)), 10)
-	require.Equal(t, 10, at, "the depth check still stands")
+	s, _ = survey([]byte(strings.Repeat("[", 20)+strings.Repeat("]", 20)), 10, typ)
+	require.Equal(t, 10, s.deepAt, "the depth check still stands")
+
+	_, ok = survey([]byte(`{"items":[{}]}`), 10, typ)
+	require.False(t, ok, "a body of few brackets is only counted")
+}
+
+// Found while measuring issue 15: a body of 4 MiB of `{},` in a DCS V2
+// list decoded into 2.9 GiB of instances (32 MiB, the default body limit,
+// would take ~23 GiB). Such a body is refused before decoding.
+func TestIssue15TinyElementsIntoBigStructsAreRefused(t *testing.T) {
+	type big struct {
+		Items []struct {
+			ID  *string `json:"id"`
+			Pad [80]int64
+		} `json:"items"`
+	}
+	body := []byte(`{"items":[{}` + strings.Repeat(`,{}`, (1<<20)/3) + `]}`)
+	var v big
+	n := allocated(func() {
+		err := Unmarshal(body, &v)
+		require.ErrorIs(t, err, payload.ErrTooManyElements)
+	})
+	require.Nil(t, v.Items, "nothing decoded")
+	require.Less(t, n, uint64(len(body)), "refused before decoding (it would take %d MiB)", (len(body)/3*656)>>20)
+
+	// The same count of elements that carry their data is decoded.
+	honest := []byte(`{"items":[` + strings.Repeat(`{"id":"`+strings.Repeat("x", 100)+`"},`, 20000) + `{}]}`)
+	require.NoError(t, Unmarshal(honest, &v))
+	require.Len(t, v.Items, 20001)
+
+	// Arrays the Go type has no field for cost nothing: the decoder skips them.
+	unknown := []byte(`{"other":[0` + strings.Repeat(`,0`, 1<<20) + `]}`)
+	require.NoError(t, Unmarshal(unknown, &v))
 }
 
 func TestIssue15PresizedDecodeEqualsPlainDecode(t *testing.T) {

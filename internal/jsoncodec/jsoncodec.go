@@ -68,11 +68,15 @@ const flags = segjson.DontCopyString | segjson.DontCopyNumber
 // slice is then allocated at its final size (presize) instead of doubling
 // as the decoder appends.
 func Unmarshal(data []byte, v any) error {
-	at, lists := survey(data, payload.MaxDepth)
-	if at >= 0 {
-		return &payload.DecodeError{Err: payload.ErrTooDeep, Offset: int64(at), Length: len(data)}
+	if s, ok := survey(data, payload.MaxDepth, reflect.TypeOf(v)); ok {
+		if s.deepAt >= 0 {
+			return &payload.DecodeError{Err: payload.ErrTooDeep, Offset: int64(s.deepAt), Length: len(data)}
+		}
+		if s.cost > payload.MaxAmplification*uint64(len(data))+payload.AmplificationSlack {
+			return &payload.DecodeError{Err: payload.ErrTooManyElements, Offset: -1, Length: len(data)}
+		}
+		presize(v, s.lists, len(data))
 	}
-	presize(v, lists, len(data))
 	// No copy: the decoded strings point into data, which the caller never
 	// writes again (see the package doc).
 	rest, err := segjson.Parse(data, v, flags)
@@ -643,7 +647,8 @@ func DecodeResponse(operation string, rsp *http.Response, body []byte, v any) (d
 		return false, err
 	}
 	de.Operation, de.StatusCode, de.ContentType = operation, rsp.StatusCode, mediaType(ct)
-	return !errors.Is(de.Err, payload.ErrSyntax) && !errors.Is(de.Err, payload.ErrNoBody) && !errors.Is(de.Err, payload.ErrTooDeep), de
+	return !errors.Is(de.Err, payload.ErrSyntax) && !errors.Is(de.Err, payload.ErrNoBody) && !errors.Is(de.Err, payload.ErrTooDeep) &&
+		!errors.Is(de.Err, payload.ErrTooManyElements), de
 }
 
 // Undocumented is the error of a generated parser for a 2xx status its

@@ -4,88 +4,231 @@ import (
 	"bytes"
 	"reflect"
 	"strings"
+	"sync"
 )
 
 // minPresize is the shortest list presize allocates ahead: shorter ones
 // cost little to grow.
 const minPresize = 64
 
-// survey returns the offset where data nests arrays and objects deeper than
-// max (-1 if nowhere), and the length of each array of at least minPresize
-// elements that is reached from the top through object members only
-// ("instances", "Data" + "\x00" + "List"; "" for a top-level array), keyed
-// by that path of member names joined with "\x00".
+// surveyed is what survey learnt of a body.
+type surveyed struct {
+	deepAt int            // where the body nests deeper than max; -1: nowhere
+	lists  map[string]int // big lists reachable through object members (see survey)
+	// cost bounds the bytes of slice elements decoding the body into t
+	// allocates: each element of a followed array at its element type's
+	// size, each element of an array inside one of those elements at the
+	// largest slice element type reachable from that element type (an
+	// array the Go type has no field for costs nothing: it is skipped).
+	cost uint64
+}
+
+// survey walks a body with more than maxDepth brackets once, strings skipped,
+// and reports where it nests deeper than maxDepth, the length of each array of
+// at least minPresize elements that is reached from the top through object
+// members only ("instances", "Data" + "\x00" + "List"; "" for a top-level
+// array), keyed by that path of member names joined with "\x00", and what
+// its arrays cost decoded into t (see surveyed).
 //
 // segmentio decodes by recursion: a body of a few MiB of '[' would
 // overflow the stack, a fatal error no recover catches. A body with at most
-// max brackets in all can be neither too deep nor hold such a list worth
-// presizing, so most bodies are only counted (bytes.Count is vectorised);
-// the others are walked once, strings skipped.
-func survey(data []byte, max int) (deepAt int, lists map[string]int) {
-	if bytes.Count(data, []byte{'['})+bytes.Count(data, []byte{'{'}) <= max {
-		return -1, nil
+// maxDepth brackets in all can be neither too deep nor hold such a list worth
+// presizing, nor more than maxDepth array elements, so most bodies are only
+// counted (bytes.Count is vectorised): ok is false for them.
+func survey(data []byte, maxDepth int, t reflect.Type) (s surveyed, ok bool) {
+	s.deepAt = -1
+	if bytes.Count(data, []byte{'['})+bytes.Count(data, []byte{'{'}) <= maxDepth {
+		return s, false
 	}
 	// frames are the containers on the path from the top while that path
-	// goes through object members only: frames[d-1] is at depth d.
+	// goes through object members only: frames[d-1] is at depth d. arrays
+	// says of every open container whether it is an array.
 	var frames []frame
+	var arrays []bool
 	var lastString []byte // in a followed object, the key of the next value
-	depth := 0
 	for i := 0; i < len(data); i++ {
 		switch data[i] {
 		case '"':
 			end := stringEnd(data, i) // len(data) when unterminated: the decoder reports it
-			if len(frames) == depth && depth > 0 && !frames[depth-1].array {
-				lastString = data[i+1 : end-1]
+			if depth := len(arrays); len(frames) == depth && depth > 0 && !frames[depth-1].array {
+				lastString = data[i+1 : max(i+1, end-1)]
 			}
 			i = end - 1
 		case '[', '{':
-			if depth++; depth > max {
-				return i, nil
+			array := data[i] == '['
+			arrays = append(arrays, array)
+			depth := len(arrays)
+			if depth > maxDepth {
+				s.deepAt = i
+				return s, true
 			}
-			if len(frames) != depth-1 {
-				continue // inside an array element: not followed
-			}
-			f := frame{array: data[i] == '['}
-			if depth > 1 {
-				if frames[depth-2].array || bytes.IndexByte(lastString, '\\') >= 0 {
-					continue // an element of a list, or an escaped name
-				}
-				f.key = lastString
-			}
-			if f.array {
+			empty := false
+			if array {
 				j := i + 1
 				for j < len(data) && isSpace(data[j]) {
 					j++
 				}
-				f.empty = j < len(data) && data[j] == ']'
+				empty = j < len(data) && data[j] == ']'
+			}
+			if len(frames) != depth-1 {
+				// inside an element of the innermost followed array
+				if array && !empty && len(frames) > 0 {
+					s.cost += frames[len(frames)-1].nested
+				}
+				continue
+			}
+			f := frame{array: array, empty: empty}
+			switch {
+			case depth == 1:
+				f.typ = deref(t)
+			case frames[depth-2].array:
+				// an element of a followed array: not followed
+				if array && !empty {
+					s.cost += frames[depth-2].nested
+				}
+				continue
+			default:
+				f.key = lastString
+				f.typ = memberType(frames[depth-2].typ, lastString)
+			}
+			if array {
+				f.each, f.nested = elemCosts(f.typ)
+				if !empty {
+					s.cost += f.each
+				}
 			}
 			frames = append(frames, f)
 		case ',':
-			if len(frames) == depth && depth > 0 && frames[depth-1].array {
+			depth := len(arrays)
+			if depth == 0 || !arrays[depth-1] {
+				continue
+			}
+			if len(frames) == depth {
 				frames[depth-1].commas++
+				s.cost += frames[depth-1].each
+			} else if len(frames) > 0 {
+				s.cost += frames[len(frames)-1].nested
 			}
 		case ']', '}':
-			if len(frames) == depth && depth > 0 {
-				if f := frames[depth-1]; f.array && !f.empty && f.commas+1 >= minPresize {
-					if lists == nil {
-						lists = map[string]int{}
+			depth := len(arrays)
+			if depth == 0 {
+				continue // unbalanced: the decoder reports it
+			}
+			if len(frames) == depth {
+				if f := frames[depth-1]; f.array && !f.empty && f.commas+1 >= minPresize && f.typ != nil {
+					if s.lists == nil {
+						s.lists = map[string]int{}
 					}
-					lists[pathOf(frames)] = f.commas + 1
+					s.lists[pathOf(frames)] = f.commas + 1
 				}
 				frames = frames[:depth-1]
 			}
-			depth--
+			arrays = arrays[:depth-1]
 		}
 	}
-	return -1, lists
+	return s, true
+}
+
+// deref returns t without its pointers (nil for nil).
+func deref(t reflect.Type) reflect.Type {
+	for t != nil && t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	return t
+}
+
+// memberType is the type a member named key of an object decoded into t
+// decodes into: a struct's field (exact JSON name, else the first that
+// matches ignoring case, as the decoders do), a map's element, any for an
+// interface; nil when the decoder skips it. A name with escapes is
+// conservatively any field's type: the widest.
+func memberType(t reflect.Type, key []byte) reflect.Type {
+	switch {
+	case t == nil:
+		return nil
+	case t.Kind() == reflect.Map:
+		return deref(t.Elem())
+	case t.Kind() == reflect.Interface:
+		return t
+	case t.Kind() != reflect.Struct:
+		return nil
+	}
+	if bytes.IndexByte(key, '\\') >= 0 {
+		return t // its slices' largest element bounds any field's
+	}
+	if idx, ok := fieldByJSONName(t, string(key)); ok {
+		return deref(t.FieldByIndex(idx).Type)
+	}
+	for i := 0; i < t.NumField(); i++ {
+		if f := t.Field(i); f.IsExported() && !f.Anonymous && strings.EqualFold(jsonName(f), string(key)) {
+			return deref(f.Type)
+		}
+	}
+	return nil
+}
+
+// elemCosts returns what one element of a JSON array decoded into t costs
+// (the slice element's size; 16 for an interface, which makes a []any),
+// and what one element of an array nested in it can cost at most.
+func elemCosts(t reflect.Type) (each, nested uint64) {
+	switch {
+	case t == nil:
+		return 0, 0
+	case t.Kind() == reflect.Interface:
+		return 16, 16
+	case t.Kind() == reflect.Slice || t.Kind() == reflect.Array:
+		return uint64(t.Elem().Size()), maxSliceElem(t.Elem())
+	}
+	return 0, 0 // the decoder refuses the array
+}
+
+// maxElemSizes caches maxSliceElem.
+var maxElemSizes sync.Map // reflect.Type → uint64
+
+// maxSliceElem is the size of the largest element of a slice (or the 16
+// bytes of an interface's []any) reachable from t.
+func maxSliceElem(t reflect.Type) uint64 {
+	if v, ok := maxElemSizes.Load(t); ok {
+		return v.(uint64)
+	}
+	m := widest(t, map[reflect.Type]bool{})
+	maxElemSizes.Store(t, m)
+	return m
+}
+
+func widest(t reflect.Type, seen map[reflect.Type]bool) uint64 {
+	if seen[t] {
+		return 0
+	}
+	seen[t] = true
+	switch t.Kind() {
+	case reflect.Pointer, reflect.Array:
+		return widest(t.Elem(), seen)
+	case reflect.Slice:
+		return max(uint64(t.Elem().Size()), widest(t.Elem(), seen))
+	case reflect.Map:
+		return widest(t.Elem(), seen)
+	case reflect.Interface:
+		return 16
+	case reflect.Struct:
+		var m uint64
+		for i := 0; i < t.NumField(); i++ {
+			m = max(m, widest(t.Field(i).Type, seen))
+		}
+		return m
+	}
+	return 0
 }
 
 // frame is a container survey follows.
 type frame struct {
 	array  bool
-	key    []byte // the member name this container is the value of (a view of the body)
-	commas int    // at its own level: elements - 1
+	key    []byte       // the member name this container is the value of (a view of the body)
+	typ    reflect.Type // what it decodes into (pointers removed); nil: skipped by the decoder
+	commas int          // at its own level: elements - 1
 	empty  bool
+	each   uint64 // an array's: what one of its elements costs (elemCosts)
+	nested uint64 // an array's: what one element of an array inside its elements costs at most
 }
 
 // pathOf joins the member names of frames with "\x00".
@@ -166,17 +309,22 @@ func fieldByJSONName(t reflect.Type, name string) ([]int, bool) {
 		if !f.IsExported() || f.Anonymous {
 			continue
 		}
-		tag := f.Tag.Get("json")
-		if tag == "-" {
-			continue
-		}
-		jn, _, _ := strings.Cut(tag, ",")
-		if jn == "" {
-			jn = f.Name
-		}
-		if jn == name {
+		if jsonName(f) == name {
 			return f.Index, true
 		}
 	}
 	return nil, false
+}
+
+// jsonName is the JSON name of f: its tag's, else its Go name; "-" for a
+// field the decoders ignore.
+func jsonName(f reflect.StructField) string {
+	tag := f.Tag.Get("json")
+	if tag == "-" {
+		return "-"
+	}
+	if n, _, _ := strings.Cut(tag, ","); n != "" {
+		return n
+	}
+	return f.Name
 }
