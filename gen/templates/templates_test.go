@@ -66,6 +66,16 @@ var changes = map[string][][2]string{
 			"    operationPath := fmt.Sprintf(\"{{genParamFmtString .Path}}\"{{range $paramIdx, $param := .PathParams}}, pathParam{{$paramIdx}}{{end}})\n",
 			"    operationPath := {{if .PathParams}}fmt.Sprintf(\"{{genParamFmtString .Path}}\"{{range $paramIdx, $param := .PathParams}}, pathParam{{$paramIdx}}{{end}}){{else}}{{printf \"%q\" .Path}}{{end}}\n",
 		},
+		// the operation path joined to the cached server URL, and the request made
+		// from that URL, without printing and parsing it again (issue 15)
+		{
+			"    serverURL, err := serverurl.Parse(server)\n    if err != nil {\n        return nil, err\n    }\n\n    operationPath := {{if .PathParams}}fmt.Sprintf(\"{{genParamFmtString .Path}}\"{{range $paramIdx, $param := .PathParams}}, pathParam{{$paramIdx}}{{end}}){{else}}{{printf \"%q\" .Path}}{{end}}\n    if operationPath[0] == '/' {\n        operationPath = \".\" + operationPath\n    }\n\n    queryURL, err := serverURL.Parse(operationPath)\n",
+			"    operationPath := {{if .PathParams}}fmt.Sprintf(\"{{genParamFmtString .Path}}\"{{range $paramIdx, $param := .PathParams}}, pathParam{{$paramIdx}}{{end}}){{else}}{{printf \"%q\" .Path}}{{end}}\n\n    queryURL, err := serverurl.Join(server, operationPath)\n",
+		},
+		{
+			"    req, err := http.NewRequest({{.Method | httpMethodConstant}}, queryURL.String(), {{if .HasBody}}body{{else}}nil{{end}})\n",
+			"    req, err := serverurl.NewRequest({{.Method | httpMethodConstant}}, queryURL, {{if .HasBody}}body{{else}}nil{{end}})\n",
+		},
 	},
 	"client-with-responses.tmpl": {
 		{

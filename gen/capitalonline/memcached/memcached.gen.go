@@ -851,22 +851,14 @@ func NewClearMemcachedInstanceRequest(server string, body ClearMemcachedInstance
 func NewClearMemcachedInstanceRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := "/memcached#Action=ClearMemcachedInstance"
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := serverurl.NewRequest(http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -891,22 +883,14 @@ func NewCreateMemcachedInstanceRequest(server string, body CreateMemcachedInstan
 func NewCreateMemcachedInstanceRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := "/memcached#Action=CreateMemcachedInstance"
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := serverurl.NewRequest(http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -931,22 +915,14 @@ func NewDeleteMemcachedInstanceRequest(server string, body DeleteMemcachedInstan
 func NewDeleteMemcachedInstanceRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := "/memcached#Action=DeleteMemcachedInstance"
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := serverurl.NewRequest(http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -971,22 +947,14 @@ func NewDescribeMemcachedInstanceRequest(server string, body DescribeMemcachedIn
 func NewDescribeMemcachedInstanceRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := "/memcached#Action=DescribeMemcachedInstance"
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := serverurl.NewRequest(http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -1011,22 +979,14 @@ func NewMemcachedInstanceListRequest(server string, body MemcachedInstanceListJS
 func NewMemcachedInstanceListRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := "/memcached#Action=MemcachedInstanceList"
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := serverurl.NewRequest(http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -1051,22 +1011,14 @@ func NewUpdateMemcachedInstanceRequest(server string, body UpdateMemcachedInstan
 func NewUpdateMemcachedInstanceRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := "/memcached#Action=UpdateMemcachedInstance"
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := serverurl.NewRequest(http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}

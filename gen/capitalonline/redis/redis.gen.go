@@ -1244,22 +1244,14 @@ func NewCreateBackupRequest(server string, body CreateBackupJSONRequestBody) (*h
 func NewCreateBackupRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := "/redis#Action=CreateBackup"
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := serverurl.NewRequest(http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -1284,22 +1276,14 @@ func NewCreateDBInstanceRequest(server string, body CreateDBInstanceJSONRequestB
 func NewCreateDBInstanceRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := "/redis#Action=CreateDBInstance"
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := serverurl.NewRequest(http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -1324,22 +1308,14 @@ func NewDeleteBackupRequest(server string, body DeleteBackupJSONRequestBody) (*h
 func NewDeleteBackupRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := "/redis#Action=DeleteBackup"
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := serverurl.NewRequest(http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -1364,22 +1340,14 @@ func NewDeleteDBInstanceRequest(server string, body DeleteDBInstanceJSONRequestB
 func NewDeleteDBInstanceRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := "/redis#Action=DeleteDBInstance"
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := serverurl.NewRequest(http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -1393,17 +1361,9 @@ func NewDeleteDBInstanceRequestWithBody(server string, contentType string, body 
 func NewDescribeAvailableDBConfigRequest(server string, params *DescribeAvailableDBConfigParams) (*http.Request, error) {
 	var err error
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := "/redis#Action=DescribeAvailableDBConfig"
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
@@ -1434,7 +1394,7 @@ func NewDescribeAvailableDBConfigRequest(server string, params *DescribeAvailabl
 		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := serverurl.NewRequest(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -1446,17 +1406,9 @@ func NewDescribeAvailableDBConfigRequest(server string, params *DescribeAvailabl
 func NewDescribeBackupsRequest(server string, params *DescribeBackupsParams) (*http.Request, error) {
 	var err error
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := "/redis#Action=DescribeBackups"
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
@@ -1487,7 +1439,7 @@ func NewDescribeBackupsRequest(server string, params *DescribeBackupsParams) (*h
 		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := serverurl.NewRequest(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -1499,17 +1451,9 @@ func NewDescribeBackupsRequest(server string, params *DescribeBackupsParams) (*h
 func NewDescribeDBInstancesRequest(server string, params *DescribeDBInstancesParams) (*http.Request, error) {
 	var err error
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := "/redis#Action=DescribeDBInstances"
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
@@ -1574,7 +1518,7 @@ func NewDescribeDBInstancesRequest(server string, params *DescribeDBInstancesPar
 		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := serverurl.NewRequest(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -1586,17 +1530,9 @@ func NewDescribeDBInstancesRequest(server string, params *DescribeDBInstancesPar
 func NewDescribeRedisConfigRequest(server string, params *DescribeRedisConfigParams) (*http.Request, error) {
 	var err error
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := "/redis#Action=DescribeRedisConfig"
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
@@ -1637,7 +1573,7 @@ func NewDescribeRedisConfigRequest(server string, params *DescribeRedisConfigPar
 		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := serverurl.NewRequest(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -1649,22 +1585,14 @@ func NewDescribeRedisConfigRequest(server string, params *DescribeRedisConfigPar
 func NewDescribeReginsRequest(server string) (*http.Request, error) {
 	var err error
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := "/redis#Action=DescribeRegins"
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := serverurl.NewRequest(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -1676,17 +1604,9 @@ func NewDescribeReginsRequest(server string) (*http.Request, error) {
 func NewDownloadBackupRequest(server string, params *DownloadBackupParams) (*http.Request, error) {
 	var err error
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := "/redis#Action=DownloadBackup"
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
@@ -1723,7 +1643,7 @@ func NewDownloadBackupRequest(server string, params *DownloadBackupParams) (*htt
 		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := serverurl.NewRequest(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}

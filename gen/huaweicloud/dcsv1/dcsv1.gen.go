@@ -4515,22 +4515,14 @@ var opShowQuotaOfTenant = &operation.Info{ID: "ShowQuotaOfTenant", Safety: opera
 func NewListAvailableZonesRequest(server string) (*http.Request, error) {
 	var err error
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := "/v1.0/availableZones"
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := serverurl.NewRequest(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -4542,22 +4534,14 @@ func NewListAvailableZonesRequest(server string) (*http.Request, error) {
 func NewListMaintenanceWindowsRequest(server string) (*http.Request, error) {
 	var err error
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := "/v1.0/instances/maintain-windows"
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := serverurl.NewRequest(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -4569,22 +4553,14 @@ func NewListMaintenanceWindowsRequest(server string) (*http.Request, error) {
 func NewListProductsRequest(server string) (*http.Request, error) {
 	var err error
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := "/v1.0/products"
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := serverurl.NewRequest(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -4618,17 +4594,9 @@ func NewBatchDeleteInstancesRequestWithBody(server string, projectId ProjectId, 
 		return nil, err
 	}
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/v1.0/%s/instances", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
@@ -4663,7 +4631,7 @@ func NewBatchDeleteInstancesRequestWithBody(server string, projectId ProjectId, 
 		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), body)
+	req, err := serverurl.NewRequest(http.MethodDelete, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -4688,17 +4656,9 @@ func NewListInstancesRequest(server string, projectId ProjectId, params *ListIns
 		return nil, err
 	}
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/v1.0/%s/instances", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
@@ -4803,7 +4763,7 @@ func NewListInstancesRequest(server string, projectId ProjectId, params *ListIns
 		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := serverurl.NewRequest(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -4837,22 +4797,14 @@ func NewCreateInstanceRequestWithBody(server string, projectId ProjectId, conten
 		return nil, err
 	}
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/v1.0/%s/instances", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := serverurl.NewRequest(http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -4877,22 +4829,14 @@ func NewListStatisticsOfRunningInstancesRequest(server string, projectId Project
 		return nil, err
 	}
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/v1.0/%s/instances/statistic", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := serverurl.NewRequest(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -4915,17 +4859,9 @@ func NewListNumberOfInstancesInDifferentStatusRequest(server string, projectId P
 		return nil, err
 	}
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/v1.0/%s/instances/status", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
@@ -4960,7 +4896,7 @@ func NewListNumberOfInstancesInDifferentStatusRequest(server string, projectId P
 		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := serverurl.NewRequest(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -4994,22 +4930,14 @@ func NewRestartOrFlushInstancesRequestWithBody(server string, projectId ProjectI
 		return nil, err
 	}
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/v1.0/%s/instances/status", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := serverurl.NewRequest(http.MethodPut, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -5045,22 +4973,14 @@ func NewDeleteSingleInstanceRequest(server string, projectId ProjectId, instance
 		return nil, err
 	}
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/v1.0/%s/instances/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := serverurl.NewRequest(http.MethodDelete, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -5094,22 +5014,14 @@ func NewShowInstanceRequest(server string, projectId ProjectId, instanceId strin
 		return nil, err
 	}
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/v1.0/%s/instances/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := serverurl.NewRequest(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -5154,22 +5066,14 @@ func NewUpdateInstanceRequestWithBody(server string, projectId ProjectId, instan
 		return nil, err
 	}
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/v1.0/%s/instances/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := serverurl.NewRequest(http.MethodPut, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -5205,17 +5109,9 @@ func NewListBackupRecordsRequest(server string, projectId ProjectId, instanceId 
 		return nil, err
 	}
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/v1.0/%s/instances/%s/backups", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
@@ -5280,7 +5176,7 @@ func NewListBackupRecordsRequest(server string, projectId ProjectId, instanceId 
 		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := serverurl.NewRequest(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -5325,22 +5221,14 @@ func NewCopyInstanceRequestWithBody(server string, projectId ProjectId, instance
 		return nil, err
 	}
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/v1.0/%s/instances/%s/backups", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := serverurl.NewRequest(http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -5387,22 +5275,14 @@ func NewDeleteBackupFileRequest(server string, projectId ProjectId, instanceId s
 		return nil, err
 	}
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/v1.0/%s/instances/%s/backups/%s", pathParam0, pathParam1, pathParam2)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := serverurl.NewRequest(http.MethodDelete, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -5436,22 +5316,14 @@ func NewListConfigurationsRequest(server string, projectId ProjectId, instanceId
 		return nil, err
 	}
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/v1.0/%s/instances/%s/configs", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := serverurl.NewRequest(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -5496,22 +5368,14 @@ func NewUpdateConfigurationsRequestWithBody(server string, projectId ProjectId, 
 		return nil, err
 	}
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/v1.0/%s/instances/%s/configs", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := serverurl.NewRequest(http.MethodPut, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -5558,22 +5422,14 @@ func NewExtendInstanceRequestWithBody(server string, projectId ProjectId, instan
 		return nil, err
 	}
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/v1.0/%s/instances/%s/extend", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := serverurl.NewRequest(http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -5620,22 +5476,14 @@ func NewUpdatePasswordRequestWithBody(server string, projectId ProjectId, instan
 		return nil, err
 	}
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/v1.0/%s/instances/%s/password", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := serverurl.NewRequest(http.MethodPut, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -5671,17 +5519,9 @@ func NewListRestoreRecordsRequest(server string, projectId ProjectId, instanceId
 		return nil, err
 	}
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/v1.0/%s/instances/%s/restores", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
@@ -5746,7 +5586,7 @@ func NewListRestoreRecordsRequest(server string, projectId ProjectId, instanceId
 		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := serverurl.NewRequest(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -5791,22 +5631,14 @@ func NewRestoreInstanceRequestWithBody(server string, projectId ProjectId, insta
 		return nil, err
 	}
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/v1.0/%s/instances/%s/restores", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := serverurl.NewRequest(http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -5831,22 +5663,14 @@ func NewShowQuotaOfTenantRequest(server string, projectId ProjectId) (*http.Requ
 		return nil, err
 	}
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/v1.0/%s/quota", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := serverurl.NewRequest(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}

@@ -5395,22 +5395,14 @@ var opShowQuotaOfTenant = &operation.Info{ID: "ShowQuotaOfTenant", Safety: opera
 func NewListAvailableZonesRequest(server string) (*http.Request, error) {
 	var err error
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := "/v2/available-zones"
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := serverurl.NewRequest(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -5422,22 +5414,14 @@ func NewListAvailableZonesRequest(server string) (*http.Request, error) {
 func NewListMaintenanceWindowsRequest(server string) (*http.Request, error) {
 	var err error
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := "/v2/instances/maintain-windows"
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := serverurl.NewRequest(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -5460,17 +5444,9 @@ func NewListFlavorsRequest(server string, projectId ProjectId, params *ListFlavo
 		return nil, err
 	}
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/v2/%s/flavors", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
@@ -5565,7 +5541,7 @@ func NewListFlavorsRequest(server string, projectId ProjectId, params *ListFlavo
 		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := serverurl.NewRequest(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -5599,22 +5575,14 @@ func NewListGroupReplicationInfoRequest(server string, projectId ProjectId, inst
 		return nil, err
 	}
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/v2/%s/instance/%s/groups", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := serverurl.NewRequest(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -5648,17 +5616,9 @@ func NewBatchDeleteInstancesRequestWithBody(server string, projectId ProjectId, 
 		return nil, err
 	}
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/v2/%s/instances", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
@@ -5693,7 +5653,7 @@ func NewBatchDeleteInstancesRequestWithBody(server string, projectId ProjectId, 
 		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), body)
+	req, err := serverurl.NewRequest(http.MethodDelete, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -5718,17 +5678,9 @@ func NewListInstancesRequest(server string, projectId ProjectId, params *ListIns
 		return nil, err
 	}
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/v2/%s/instances", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
@@ -5863,7 +5815,7 @@ func NewListInstancesRequest(server string, projectId ProjectId, params *ListIns
 		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := serverurl.NewRequest(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -5897,22 +5849,14 @@ func NewCreateInstanceRequestWithBody(server string, projectId ProjectId, conten
 		return nil, err
 	}
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/v2/%s/instances", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := serverurl.NewRequest(http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -5937,17 +5881,9 @@ func NewBatchShowNodesInformationRequest(server string, projectId ProjectId, par
 		return nil, err
 	}
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/v2/%s/instances-logical-nodes", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
@@ -5992,7 +5928,7 @@ func NewBatchShowNodesInformationRequest(server string, projectId ProjectId, par
 		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := serverurl.NewRequest(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -6015,22 +5951,14 @@ func NewListStatisticsOfRunningInstancesRequest(server string, projectId Project
 		return nil, err
 	}
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/v2/%s/instances/statistic", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := serverurl.NewRequest(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -6053,17 +5981,9 @@ func NewListNumberOfInstancesInDifferentStatusRequest(server string, projectId P
 		return nil, err
 	}
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/v2/%s/instances/status", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
@@ -6098,7 +6018,7 @@ func NewListNumberOfInstancesInDifferentStatusRequest(server string, projectId P
 		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := serverurl.NewRequest(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -6132,22 +6052,14 @@ func NewRestartOrFlushInstancesRequestWithBody(server string, projectId ProjectI
 		return nil, err
 	}
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/v2/%s/instances/status", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := serverurl.NewRequest(http.MethodPut, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -6183,22 +6095,14 @@ func NewDeleteSingleInstanceRequest(server string, projectId ProjectId, instance
 		return nil, err
 	}
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/v2/%s/instances/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := serverurl.NewRequest(http.MethodDelete, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -6232,22 +6136,14 @@ func NewShowInstanceRequest(server string, projectId ProjectId, instanceId strin
 		return nil, err
 	}
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/v2/%s/instances/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := serverurl.NewRequest(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -6292,22 +6188,14 @@ func NewUpdateInstanceRequestWithBody(server string, projectId ProjectId, instan
 		return nil, err
 	}
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/v2/%s/instances/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := serverurl.NewRequest(http.MethodPut, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -6343,17 +6231,9 @@ func NewListBackupRecordsRequest(server string, projectId ProjectId, instanceId 
 		return nil, err
 	}
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/v2/%s/instances/%s/backups", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
@@ -6418,7 +6298,7 @@ func NewListBackupRecordsRequest(server string, projectId ProjectId, instanceId 
 		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := serverurl.NewRequest(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -6463,22 +6343,14 @@ func NewCopyInstanceRequestWithBody(server string, projectId ProjectId, instance
 		return nil, err
 	}
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/v2/%s/instances/%s/backups", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := serverurl.NewRequest(http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -6525,22 +6397,14 @@ func NewDeleteBackupFileRequest(server string, projectId ProjectId, instanceId s
 		return nil, err
 	}
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/v2/%s/instances/%s/backups/%s", pathParam0, pathParam1, pathParam2)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := serverurl.NewRequest(http.MethodDelete, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -6596,22 +6460,14 @@ func NewListBackupFileLinksRequestWithBody(server string, projectId ProjectId, i
 		return nil, err
 	}
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/v2/%s/instances/%s/backups/%s/links", pathParam0, pathParam1, pathParam2)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := serverurl.NewRequest(http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -6647,22 +6503,14 @@ func NewListConfigurationsRequest(server string, projectId ProjectId, instanceId
 		return nil, err
 	}
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/v2/%s/instances/%s/configs", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := serverurl.NewRequest(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -6707,22 +6555,14 @@ func NewUpdateConfigurationsRequestWithBody(server string, projectId ProjectId, 
 		return nil, err
 	}
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/v2/%s/instances/%s/configs", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := serverurl.NewRequest(http.MethodPut, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -6791,22 +6631,14 @@ func NewUpdateSlavePriorityRequestWithBody(server string, projectId ProjectId, i
 		return nil, err
 	}
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/v2/%s/instances/%s/groups/%s/replications/%s/slave-priority", pathParam0, pathParam1, pathParam2, pathParam3)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := serverurl.NewRequest(http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -6853,22 +6685,14 @@ func NewUpdatePasswordRequestWithBody(server string, projectId ProjectId, instan
 		return nil, err
 	}
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/v2/%s/instances/%s/password", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := serverurl.NewRequest(http.MethodPut, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -6915,22 +6739,14 @@ func NewResetPasswordRequestWithBody(server string, projectId ProjectId, instanc
 		return nil, err
 	}
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/v2/%s/instances/%s/password/reset", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := serverurl.NewRequest(http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -6977,22 +6793,14 @@ func NewResizeInstanceRequestWithBody(server string, projectId ProjectId, instan
 		return nil, err
 	}
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/v2/%s/instances/%s/resize", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := serverurl.NewRequest(http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7028,17 +6836,9 @@ func NewListRestoreRecordsRequest(server string, projectId ProjectId, instanceId
 		return nil, err
 	}
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/v2/%s/instances/%s/restores", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
@@ -7103,7 +6903,7 @@ func NewListRestoreRecordsRequest(server string, projectId ProjectId, instanceId
 		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := serverurl.NewRequest(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -7148,22 +6948,14 @@ func NewRestoreInstanceRequestWithBody(server string, projectId ProjectId, insta
 		return nil, err
 	}
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/v2/%s/instances/%s/restores", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := serverurl.NewRequest(http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7199,17 +6991,9 @@ func NewListSlowlogRequest(server string, projectId ProjectId, instanceId string
 		return nil, err
 	}
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/v2/%s/instances/%s/slowlog", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
@@ -7296,7 +7080,7 @@ func NewListSlowlogRequest(server string, projectId ProjectId, instanceId string
 		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := serverurl.NewRequest(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -7330,22 +7114,14 @@ func NewChangeMasterStandbyRequest(server string, projectId string, instanceId s
 		return nil, err
 	}
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/v2/%s/instances/%s/swap", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	req, err := serverurl.NewRequest(http.MethodPost, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -7379,17 +7155,9 @@ func NewListBackgroundTaskRequest(server string, projectId ProjectId, instanceId
 		return nil, err
 	}
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/v2/%s/instances/%s/tasks", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
@@ -7454,7 +7222,7 @@ func NewListBackgroundTaskRequest(server string, projectId ProjectId, instanceId
 		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := serverurl.NewRequest(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -7499,22 +7267,14 @@ func NewDeleteBackgroundTaskRequest(server string, projectId ProjectId, instance
 		return nil, err
 	}
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/v2/%s/instances/%s/tasks/%s", pathParam0, pathParam1, pathParam2)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := serverurl.NewRequest(http.MethodDelete, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -7559,22 +7319,14 @@ func NewShowBackgroundTaskProgressRequest(server string, projectId ProjectId, in
 		return nil, err
 	}
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/v2/%s/instances/%s/tasks/%s/progress", pathParam0, pathParam1, pathParam2)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := serverurl.NewRequest(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -7608,22 +7360,14 @@ func NewShowJobInfoRequest(server string, projectId ProjectId, jobId string) (*h
 		return nil, err
 	}
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/v2/%s/jobs/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := serverurl.NewRequest(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -7657,22 +7401,14 @@ func NewCreateMigrationTaskRequestWithBody(server string, projectId ProjectId, c
 		return nil, err
 	}
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/v2/%s/migration-task", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := serverurl.NewRequest(http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7708,22 +7444,14 @@ func NewBatchStopMigrationTasksRequestWithBody(server string, projectId ProjectI
 		return nil, err
 	}
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/v2/%s/migration-task/batch-stop", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := serverurl.NewRequest(http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7759,22 +7487,14 @@ func NewShowMigrationTaskRequest(server string, projectId ProjectId, taskId stri
 		return nil, err
 	}
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/v2/%s/migration-task/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := serverurl.NewRequest(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -7808,22 +7528,14 @@ func NewShowMigrationTaskStatsRequest(server string, projectId ProjectId, taskId
 		return nil, err
 	}
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/v2/%s/migration-task/%s/stats", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := serverurl.NewRequest(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -7857,22 +7569,14 @@ func NewStopMigrationTaskRequest(server string, projectId ProjectId, taskId stri
 		return nil, err
 	}
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/v2/%s/migration-task/%s/stop", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	req, err := serverurl.NewRequest(http.MethodPost, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -7895,17 +7599,9 @@ func NewListMigrationTaskRequest(server string, projectId ProjectId, params *Lis
 		return nil, err
 	}
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/v2/%s/migration-tasks", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
@@ -7960,7 +7656,7 @@ func NewListMigrationTaskRequest(server string, projectId ProjectId, params *Lis
 		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := serverurl.NewRequest(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -7994,22 +7690,14 @@ func NewDeleteMigrationTaskRequestWithBody(server string, projectId ProjectId, c
 		return nil, err
 	}
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/v2/%s/migration-tasks/delete", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), body)
+	req, err := serverurl.NewRequest(http.MethodDelete, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8045,22 +7733,14 @@ func NewCreateOnlineMigrationTaskRequestWithBody(server string, projectId Projec
 		return nil, err
 	}
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/v2/%s/migration/instance", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := serverurl.NewRequest(http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8107,22 +7787,14 @@ func NewSetOnlineMigrationTaskRequestWithBody(server string, projectId ProjectId
 		return nil, err
 	}
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/v2/%s/migration/%s/task", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := serverurl.NewRequest(http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8147,22 +7819,14 @@ func NewShowQuotaOfTenantRequest(server string, projectId ProjectId) (*http.Requ
 		return nil, err
 	}
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := fmt.Sprintf("/v2/%s/quota", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := serverurl.NewRequest(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}

@@ -256,17 +256,9 @@ var opDescribeURedisBackup = &operation.Info{ID: "DescribeURedisBackup", Safety:
 func NewDescribeURedisBackupRequest(server string, params *DescribeURedisBackupParams) (*http.Request, error) {
 	var err error
 
-	serverURL, err := serverurl.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
 	operationPath := "/#Action=DescribeURedisBackup"
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
 
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := serverurl.Join(server, operationPath)
 	if err != nil {
 		return nil, err
 	}
@@ -363,7 +355,7 @@ func NewDescribeURedisBackupRequest(server string, params *DescribeURedisBackupP
 		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := serverurl.NewRequest(http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
