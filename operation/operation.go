@@ -18,7 +18,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
+
+	"github.com/oapi-codegen/runtime"
 )
 
 // Safety says what sending an operation's request a second time does, when
@@ -156,4 +159,20 @@ func Required(op string, names ...string) error {
 		return nil
 	}
 	return &MissingParamsError{Operation: op, Params: names}
+}
+
+// QueryParam returns the query fragment name=value of a string parameter in
+// form style, exploded (OpenAPI's default for a query parameter), each part
+// escaped by runtime.DefaultQueryEncoder: the text
+// runtime.StyleParamWithOptions("form", true, name, value, …) returns for a
+// string, without reflection (one allocation instead of four: issue 15).
+// The generated request builders call it.
+func QueryParam(name, value string) string {
+	enc := runtime.DefaultQueryEncoder
+	return enc.EscapeQueryValue(name, false) + "=" + enc.EscapeQueryValue(value, false)
+}
+
+// QueryInt is QueryParam for an integer parameter (base 10).
+func QueryInt(name string, value int64) string {
+	return QueryParam(name, strconv.FormatInt(value, 10))
 }

@@ -76,6 +76,16 @@ var changes = map[string][][2]string{
 			"    req, err := http.NewRequest({{.Method | httpMethodConstant}}, queryURL.String(), {{if .HasBody}}body{{else}}nil{{end}})\n",
 			"    req, err := serverurl.NewRequest({{.Method | httpMethodConstant}}, queryURL, {{if .HasBody}}body{{else}}nil{{end}})\n",
 		},
+		// string path parameters and string or integer query parameters (form,
+		// exploded) styled without reflection, to the same text (issue 15)
+		{
+			"    {{if .IsStyled}}\n    pathParam{{$paramIdx}}, err = runtime.StyleParamWithOptions(",
+			"    {{if and .IsStyled (eq .Style \"simple\") (eq .SchemaType \"string\") (eq .SchemaFormat \"\")}}\n    pathParam{{$paramIdx}} = url.PathEscape(string({{.GoVariableName}}))\n    {{else if .IsStyled}}\n    pathParam{{$paramIdx}}, err = runtime.StyleParamWithOptions(",
+		},
+		{
+			"            {{if .IsStyled}}\n            if queryFrag, err := runtime.StyleParamWithOptions(",
+			"            {{if and .IsStyled (eq .Style \"form\") .Explode (eq .SchemaType \"string\") (eq .SchemaFormat \"\")}}\n            rawQueryFragments = append(rawQueryFragments, operation.QueryParam(\"{{.ParamName}}\", string({{if and .RequiresNilCheck .HasOptionalPointer}}*{{end}}params.{{.GoName}})))\n            {{else if and .IsStyled (eq .Style \"form\") .Explode (eq .SchemaType \"integer\") (or (eq .SchemaFormat \"\") (eq .SchemaFormat \"int32\") (eq .SchemaFormat \"int64\"))}}\n            rawQueryFragments = append(rawQueryFragments, operation.QueryInt(\"{{.ParamName}}\", int64({{if and .RequiresNilCheck .HasOptionalPointer}}*{{end}}params.{{.GoName}})))\n            {{else if .IsStyled}}\n            if queryFrag, err := runtime.StyleParamWithOptions(",
+		},
 	},
 	"client-with-responses.tmpl": {
 		{

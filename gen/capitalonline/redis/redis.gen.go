@@ -17,7 +17,6 @@ import (
 
 	"github.com/cachesdk/cachesdk/nullable"
 	"github.com/cachesdk/cachesdk/operation"
-	"github.com/oapi-codegen/runtime"
 )
 
 // Defines values for ArchitectureType.
@@ -1382,11 +1381,7 @@ func NewDescribeAvailableDBConfigRequest(server string, params *DescribeAvailabl
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		rawQueryFragments := make([]string, 0, 1)
 
-		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "RegionId", params.RegionId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-			return nil, err
-		} else {
-			rawQueryFragments = append(rawQueryFragments, queryFrag)
-		}
+		rawQueryFragments = append(rawQueryFragments, operation.QueryParam("RegionId", string(params.RegionId)))
 
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
@@ -1427,11 +1422,7 @@ func NewDescribeBackupsRequest(server string, params *DescribeBackupsParams) (*h
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		rawQueryFragments := make([]string, 0, 1)
 
-		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "InstanceUuid", params.InstanceUuid, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-			return nil, err
-		} else {
-			rawQueryFragments = append(rawQueryFragments, queryFrag)
-		}
+		rawQueryFragments = append(rawQueryFragments, operation.QueryParam("InstanceUuid", string(params.InstanceUuid)))
 
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
@@ -1474,41 +1465,25 @@ func NewDescribeDBInstancesRequest(server string, params *DescribeDBInstancesPar
 
 		if params.InstanceUuid != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "InstanceUuid", *params.InstanceUuid, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				rawQueryFragments = append(rawQueryFragments, queryFrag)
-			}
+			rawQueryFragments = append(rawQueryFragments, operation.QueryParam("InstanceUuid", string(*params.InstanceUuid)))
 
 		}
 
 		if params.InstanceName != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "InstanceName", *params.InstanceName, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				rawQueryFragments = append(rawQueryFragments, queryFrag)
-			}
+			rawQueryFragments = append(rawQueryFragments, operation.QueryParam("InstanceName", string(*params.InstanceName)))
 
 		}
 
 		if params.IP != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "IP", *params.IP, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				rawQueryFragments = append(rawQueryFragments, queryFrag)
-			}
+			rawQueryFragments = append(rawQueryFragments, operation.QueryParam("IP", string(*params.IP)))
 
 		}
 
 		if params.TagName != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "TagName", *params.TagName, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				rawQueryFragments = append(rawQueryFragments, queryFrag)
-			}
+			rawQueryFragments = append(rawQueryFragments, operation.QueryParam("TagName", string(*params.TagName)))
 
 		}
 
@@ -1551,19 +1526,11 @@ func NewDescribeRedisConfigRequest(server string, params *DescribeRedisConfigPar
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		rawQueryFragments := make([]string, 0, 2)
 
-		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "InstanceUuid", params.InstanceUuid, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-			return nil, err
-		} else {
-			rawQueryFragments = append(rawQueryFragments, queryFrag)
-		}
+		rawQueryFragments = append(rawQueryFragments, operation.QueryParam("InstanceUuid", string(params.InstanceUuid)))
 
 		if params.Parameter != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "Parameter", *params.Parameter, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				rawQueryFragments = append(rawQueryFragments, queryFrag)
-			}
+			rawQueryFragments = append(rawQueryFragments, operation.QueryParam("Parameter", string(*params.Parameter)))
 
 		}
 
@@ -1625,17 +1592,9 @@ func NewDownloadBackupRequest(server string, params *DownloadBackupParams) (*htt
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		rawQueryFragments := make([]string, 0, 2)
 
-		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "InstanceUuid", params.InstanceUuid, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-			return nil, err
-		} else {
-			rawQueryFragments = append(rawQueryFragments, queryFrag)
-		}
+		rawQueryFragments = append(rawQueryFragments, operation.QueryParam("InstanceUuid", string(params.InstanceUuid)))
 
-		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "BackupId", params.BackupId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-			return nil, err
-		} else {
-			rawQueryFragments = append(rawQueryFragments, queryFrag)
-		}
+		rawQueryFragments = append(rawQueryFragments, operation.QueryParam("BackupId", string(params.BackupId)))
 
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)

@@ -4585,10 +4585,7 @@ func NewBatchDeleteInstancesRequestWithBody(server string, projectId ProjectId, 
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(projectId))
 
 	if err := operation.CheckPathSegment("BatchDeleteInstances", "project_id", pathParam0); err != nil {
 		return nil, err
@@ -4617,11 +4614,7 @@ func NewBatchDeleteInstancesRequestWithBody(server string, projectId ProjectId, 
 
 		if params.AllFailure != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "allFailure", *params.AllFailure, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				rawQueryFragments = append(rawQueryFragments, queryFrag)
-			}
+			rawQueryFragments = append(rawQueryFragments, operation.QueryParam("allFailure", string(*params.AllFailure)))
 
 		}
 
@@ -4647,10 +4640,7 @@ func NewListInstancesRequest(server string, projectId ProjectId, params *ListIns
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(projectId))
 
 	if err := operation.CheckPathSegment("ListInstances", "project_id", pathParam0); err != nil {
 		return nil, err
@@ -4679,61 +4669,37 @@ func NewListInstancesRequest(server string, projectId ProjectId, params *ListIns
 
 		if params.Start != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "start", *params.Start, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				rawQueryFragments = append(rawQueryFragments, queryFrag)
-			}
+			rawQueryFragments = append(rawQueryFragments, operation.QueryInt("start", int64(*params.Start)))
 
 		}
 
 		if params.Limit != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				rawQueryFragments = append(rawQueryFragments, queryFrag)
-			}
+			rawQueryFragments = append(rawQueryFragments, operation.QueryInt("limit", int64(*params.Limit)))
 
 		}
 
 		if params.Name != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "name", *params.Name, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				rawQueryFragments = append(rawQueryFragments, queryFrag)
-			}
+			rawQueryFragments = append(rawQueryFragments, operation.QueryParam("name", string(*params.Name)))
 
 		}
 
 		if params.Status != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "status", *params.Status, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				rawQueryFragments = append(rawQueryFragments, queryFrag)
-			}
+			rawQueryFragments = append(rawQueryFragments, operation.QueryParam("status", string(*params.Status)))
 
 		}
 
 		if params.Id != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "id", *params.Id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				rawQueryFragments = append(rawQueryFragments, queryFrag)
-			}
+			rawQueryFragments = append(rawQueryFragments, operation.QueryParam("id", string(*params.Id)))
 
 		}
 
 		if params.IncludeFailure != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "include_failure", *params.IncludeFailure, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				rawQueryFragments = append(rawQueryFragments, queryFrag)
-			}
+			rawQueryFragments = append(rawQueryFragments, operation.QueryParam("include_failure", string(*params.IncludeFailure)))
 
 		}
 
@@ -4749,11 +4715,7 @@ func NewListInstancesRequest(server string, projectId ProjectId, params *ListIns
 
 		if params.Ip != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ip", *params.Ip, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				rawQueryFragments = append(rawQueryFragments, queryFrag)
-			}
+			rawQueryFragments = append(rawQueryFragments, operation.QueryParam("ip", string(*params.Ip)))
 
 		}
 
@@ -4788,10 +4750,7 @@ func NewCreateInstanceRequestWithBody(server string, projectId ProjectId, conten
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(projectId))
 
 	if err := operation.CheckPathSegment("CreateInstance", "project_id", pathParam0); err != nil {
 		return nil, err
@@ -4820,10 +4779,7 @@ func NewListStatisticsOfRunningInstancesRequest(server string, projectId Project
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(projectId))
 
 	if err := operation.CheckPathSegment("ListStatisticsOfRunningInstances", "project_id", pathParam0); err != nil {
 		return nil, err
@@ -4850,10 +4806,7 @@ func NewListNumberOfInstancesInDifferentStatusRequest(server string, projectId P
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(projectId))
 
 	if err := operation.CheckPathSegment("ListNumberOfInstancesInDifferentStatus", "project_id", pathParam0); err != nil {
 		return nil, err
@@ -4882,11 +4835,7 @@ func NewListNumberOfInstancesInDifferentStatusRequest(server string, projectId P
 
 		if params.IncludeFailure != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "include_failure", *params.IncludeFailure, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				rawQueryFragments = append(rawQueryFragments, queryFrag)
-			}
+			rawQueryFragments = append(rawQueryFragments, operation.QueryParam("include_failure", string(*params.IncludeFailure)))
 
 		}
 
@@ -4921,10 +4870,7 @@ func NewRestartOrFlushInstancesRequestWithBody(server string, projectId ProjectI
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(projectId))
 
 	if err := operation.CheckPathSegment("RestartOrFlushInstances", "project_id", pathParam0); err != nil {
 		return nil, err
@@ -4953,17 +4899,11 @@ func NewDeleteSingleInstanceRequest(server string, projectId ProjectId, instance
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(projectId))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(instanceId))
 
 	if err := operation.CheckPathSegment("DeleteSingleInstance", "project_id", pathParam0); err != nil {
 		return nil, err
@@ -4994,17 +4934,11 @@ func NewShowInstanceRequest(server string, projectId ProjectId, instanceId strin
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(projectId))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(instanceId))
 
 	if err := operation.CheckPathSegment("ShowInstance", "project_id", pathParam0); err != nil {
 		return nil, err
@@ -5046,17 +4980,11 @@ func NewUpdateInstanceRequestWithBody(server string, projectId ProjectId, instan
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(projectId))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(instanceId))
 
 	if err := operation.CheckPathSegment("UpdateInstance", "project_id", pathParam0); err != nil {
 		return nil, err
@@ -5089,17 +5017,11 @@ func NewListBackupRecordsRequest(server string, projectId ProjectId, instanceId 
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(projectId))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(instanceId))
 
 	if err := operation.CheckPathSegment("ListBackupRecords", "project_id", pathParam0); err != nil {
 		return nil, err
@@ -5132,41 +5054,25 @@ func NewListBackupRecordsRequest(server string, projectId ProjectId, instanceId 
 
 		if params.Start != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "start", *params.Start, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				rawQueryFragments = append(rawQueryFragments, queryFrag)
-			}
+			rawQueryFragments = append(rawQueryFragments, operation.QueryInt("start", int64(*params.Start)))
 
 		}
 
 		if params.Limit != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				rawQueryFragments = append(rawQueryFragments, queryFrag)
-			}
+			rawQueryFragments = append(rawQueryFragments, operation.QueryInt("limit", int64(*params.Limit)))
 
 		}
 
 		if params.BeginTime != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "beginTime", *params.BeginTime, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				rawQueryFragments = append(rawQueryFragments, queryFrag)
-			}
+			rawQueryFragments = append(rawQueryFragments, operation.QueryParam("beginTime", string(*params.BeginTime)))
 
 		}
 
 		if params.EndTime != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "endTime", *params.EndTime, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				rawQueryFragments = append(rawQueryFragments, queryFrag)
-			}
+			rawQueryFragments = append(rawQueryFragments, operation.QueryParam("endTime", string(*params.EndTime)))
 
 		}
 
@@ -5201,17 +5107,11 @@ func NewCopyInstanceRequestWithBody(server string, projectId ProjectId, instance
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(projectId))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(instanceId))
 
 	if err := operation.CheckPathSegment("CopyInstance", "project_id", pathParam0); err != nil {
 		return nil, err
@@ -5244,24 +5144,15 @@ func NewDeleteBackupFileRequest(server string, projectId ProjectId, instanceId s
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(projectId))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(instanceId))
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "backup_id", backupId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam2 = url.PathEscape(string(backupId))
 
 	if err := operation.CheckPathSegment("DeleteBackupFile", "project_id", pathParam0); err != nil {
 		return nil, err
@@ -5296,17 +5187,11 @@ func NewListConfigurationsRequest(server string, projectId ProjectId, instanceId
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(projectId))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(instanceId))
 
 	if err := operation.CheckPathSegment("ListConfigurations", "project_id", pathParam0); err != nil {
 		return nil, err
@@ -5348,17 +5233,11 @@ func NewUpdateConfigurationsRequestWithBody(server string, projectId ProjectId, 
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(projectId))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(instanceId))
 
 	if err := operation.CheckPathSegment("UpdateConfigurations", "project_id", pathParam0); err != nil {
 		return nil, err
@@ -5402,17 +5281,11 @@ func NewExtendInstanceRequestWithBody(server string, projectId ProjectId, instan
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(projectId))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(instanceId))
 
 	if err := operation.CheckPathSegment("ExtendInstance", "project_id", pathParam0); err != nil {
 		return nil, err
@@ -5456,17 +5329,11 @@ func NewUpdatePasswordRequestWithBody(server string, projectId ProjectId, instan
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(projectId))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(instanceId))
 
 	if err := operation.CheckPathSegment("UpdatePassword", "project_id", pathParam0); err != nil {
 		return nil, err
@@ -5499,17 +5366,11 @@ func NewListRestoreRecordsRequest(server string, projectId ProjectId, instanceId
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(projectId))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(instanceId))
 
 	if err := operation.CheckPathSegment("ListRestoreRecords", "project_id", pathParam0); err != nil {
 		return nil, err
@@ -5542,41 +5403,25 @@ func NewListRestoreRecordsRequest(server string, projectId ProjectId, instanceId
 
 		if params.Start != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "start", *params.Start, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				rawQueryFragments = append(rawQueryFragments, queryFrag)
-			}
+			rawQueryFragments = append(rawQueryFragments, operation.QueryInt("start", int64(*params.Start)))
 
 		}
 
 		if params.Limit != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				rawQueryFragments = append(rawQueryFragments, queryFrag)
-			}
+			rawQueryFragments = append(rawQueryFragments, operation.QueryInt("limit", int64(*params.Limit)))
 
 		}
 
 		if params.BeginTime != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "beginTime", *params.BeginTime, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				rawQueryFragments = append(rawQueryFragments, queryFrag)
-			}
+			rawQueryFragments = append(rawQueryFragments, operation.QueryParam("beginTime", string(*params.BeginTime)))
 
 		}
 
 		if params.EndTime != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "endTime", *params.EndTime, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				rawQueryFragments = append(rawQueryFragments, queryFrag)
-			}
+			rawQueryFragments = append(rawQueryFragments, operation.QueryParam("endTime", string(*params.EndTime)))
 
 		}
 
@@ -5611,17 +5456,11 @@ func NewRestoreInstanceRequestWithBody(server string, projectId ProjectId, insta
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(projectId))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(instanceId))
 
 	if err := operation.CheckPathSegment("RestoreInstance", "project_id", pathParam0); err != nil {
 		return nil, err
@@ -5654,10 +5493,7 @@ func NewShowQuotaOfTenantRequest(server string, projectId ProjectId) (*http.Requ
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(projectId))
 
 	if err := operation.CheckPathSegment("ShowQuotaOfTenant", "project_id", pathParam0); err != nil {
 		return nil, err

@@ -5435,10 +5435,7 @@ func NewListFlavorsRequest(server string, projectId ProjectId, params *ListFlavo
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(projectId))
 
 	if err := operation.CheckPathSegment("ListFlavors", "project_id", pathParam0); err != nil {
 		return nil, err
@@ -5467,71 +5464,43 @@ func NewListFlavorsRequest(server string, projectId ProjectId, params *ListFlavo
 
 		if params.InstanceId != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "instance_id", *params.InstanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				rawQueryFragments = append(rawQueryFragments, queryFrag)
-			}
+			rawQueryFragments = append(rawQueryFragments, operation.QueryParam("instance_id", string(*params.InstanceId)))
 
 		}
 
 		if params.SpecCode != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "spec_code", *params.SpecCode, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				rawQueryFragments = append(rawQueryFragments, queryFrag)
-			}
+			rawQueryFragments = append(rawQueryFragments, operation.QueryParam("spec_code", string(*params.SpecCode)))
 
 		}
 
 		if params.CacheMode != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "cache_mode", *params.CacheMode, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				rawQueryFragments = append(rawQueryFragments, queryFrag)
-			}
+			rawQueryFragments = append(rawQueryFragments, operation.QueryParam("cache_mode", string(*params.CacheMode)))
 
 		}
 
 		if params.Engine != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "engine", *params.Engine, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				rawQueryFragments = append(rawQueryFragments, queryFrag)
-			}
+			rawQueryFragments = append(rawQueryFragments, operation.QueryParam("engine", string(*params.Engine)))
 
 		}
 
 		if params.EngineVersion != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "engine_version", *params.EngineVersion, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				rawQueryFragments = append(rawQueryFragments, queryFrag)
-			}
+			rawQueryFragments = append(rawQueryFragments, operation.QueryParam("engine_version", string(*params.EngineVersion)))
 
 		}
 
 		if params.CpuType != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "cpu_type", *params.CpuType, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				rawQueryFragments = append(rawQueryFragments, queryFrag)
-			}
+			rawQueryFragments = append(rawQueryFragments, operation.QueryParam("cpu_type", string(*params.CpuType)))
 
 		}
 
 		if params.Capacity != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "capacity", *params.Capacity, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				rawQueryFragments = append(rawQueryFragments, queryFrag)
-			}
+			rawQueryFragments = append(rawQueryFragments, operation.QueryParam("capacity", string(*params.Capacity)))
 
 		}
 
@@ -5555,17 +5524,11 @@ func NewListGroupReplicationInfoRequest(server string, projectId ProjectId, inst
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(projectId))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(instanceId))
 
 	if err := operation.CheckPathSegment("ListGroupReplicationInfo", "project_id", pathParam0); err != nil {
 		return nil, err
@@ -5607,10 +5570,7 @@ func NewBatchDeleteInstancesRequestWithBody(server string, projectId ProjectId, 
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(projectId))
 
 	if err := operation.CheckPathSegment("BatchDeleteInstances", "project_id", pathParam0); err != nil {
 		return nil, err
@@ -5669,10 +5629,7 @@ func NewListInstancesRequest(server string, projectId ProjectId, params *ListIns
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(projectId))
 
 	if err := operation.CheckPathSegment("ListInstances", "project_id", pathParam0); err != nil {
 		return nil, err
@@ -5701,111 +5658,67 @@ func NewListInstancesRequest(server string, projectId ProjectId, params *ListIns
 
 		if params.InstanceId != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "instance_id", *params.InstanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				rawQueryFragments = append(rawQueryFragments, queryFrag)
-			}
+			rawQueryFragments = append(rawQueryFragments, operation.QueryParam("instance_id", string(*params.InstanceId)))
 
 		}
 
 		if params.IncludeFailure != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "include_failure", *params.IncludeFailure, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				rawQueryFragments = append(rawQueryFragments, queryFrag)
-			}
+			rawQueryFragments = append(rawQueryFragments, operation.QueryParam("include_failure", string(*params.IncludeFailure)))
 
 		}
 
 		if params.IncludeDelete != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "include_delete", *params.IncludeDelete, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				rawQueryFragments = append(rawQueryFragments, queryFrag)
-			}
+			rawQueryFragments = append(rawQueryFragments, operation.QueryParam("include_delete", string(*params.IncludeDelete)))
 
 		}
 
 		if params.Name != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "name", *params.Name, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				rawQueryFragments = append(rawQueryFragments, queryFrag)
-			}
+			rawQueryFragments = append(rawQueryFragments, operation.QueryParam("name", string(*params.Name)))
 
 		}
 
 		if params.Offset != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "offset", *params.Offset, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
-				return nil, err
-			} else {
-				rawQueryFragments = append(rawQueryFragments, queryFrag)
-			}
+			rawQueryFragments = append(rawQueryFragments, operation.QueryInt("offset", int64(*params.Offset)))
 
 		}
 
 		if params.Limit != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
-				return nil, err
-			} else {
-				rawQueryFragments = append(rawQueryFragments, queryFrag)
-			}
+			rawQueryFragments = append(rawQueryFragments, operation.QueryInt("limit", int64(*params.Limit)))
 
 		}
 
 		if params.Status != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "status", *params.Status, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				rawQueryFragments = append(rawQueryFragments, queryFrag)
-			}
+			rawQueryFragments = append(rawQueryFragments, operation.QueryParam("status", string(*params.Status)))
 
 		}
 
 		if params.NameEqual != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "name_equal", *params.NameEqual, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				rawQueryFragments = append(rawQueryFragments, queryFrag)
-			}
+			rawQueryFragments = append(rawQueryFragments, operation.QueryParam("name_equal", string(*params.NameEqual)))
 
 		}
 
 		if params.Tags != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "tags", *params.Tags, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				rawQueryFragments = append(rawQueryFragments, queryFrag)
-			}
+			rawQueryFragments = append(rawQueryFragments, operation.QueryParam("tags", string(*params.Tags)))
 
 		}
 
 		if params.Ip != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ip", *params.Ip, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				rawQueryFragments = append(rawQueryFragments, queryFrag)
-			}
+			rawQueryFragments = append(rawQueryFragments, operation.QueryParam("ip", string(*params.Ip)))
 
 		}
 
 		if params.Capacity != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "capacity", *params.Capacity, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				rawQueryFragments = append(rawQueryFragments, queryFrag)
-			}
+			rawQueryFragments = append(rawQueryFragments, operation.QueryParam("capacity", string(*params.Capacity)))
 
 		}
 
@@ -5840,10 +5753,7 @@ func NewCreateInstanceRequestWithBody(server string, projectId ProjectId, conten
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(projectId))
 
 	if err := operation.CheckPathSegment("CreateInstance", "project_id", pathParam0); err != nil {
 		return nil, err
@@ -5872,10 +5782,7 @@ func NewBatchShowNodesInformationRequest(server string, projectId ProjectId, par
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(projectId))
 
 	if err := operation.CheckPathSegment("BatchShowNodesInformation", "project_id", pathParam0); err != nil {
 		return nil, err
@@ -5904,21 +5811,13 @@ func NewBatchShowNodesInformationRequest(server string, projectId ProjectId, par
 
 		if params.Offset != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "offset", *params.Offset, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
-				return nil, err
-			} else {
-				rawQueryFragments = append(rawQueryFragments, queryFrag)
-			}
+			rawQueryFragments = append(rawQueryFragments, operation.QueryInt("offset", int64(*params.Offset)))
 
 		}
 
 		if params.Limit != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
-				return nil, err
-			} else {
-				rawQueryFragments = append(rawQueryFragments, queryFrag)
-			}
+			rawQueryFragments = append(rawQueryFragments, operation.QueryInt("limit", int64(*params.Limit)))
 
 		}
 
@@ -5942,10 +5841,7 @@ func NewListStatisticsOfRunningInstancesRequest(server string, projectId Project
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(projectId))
 
 	if err := operation.CheckPathSegment("ListStatisticsOfRunningInstances", "project_id", pathParam0); err != nil {
 		return nil, err
@@ -5972,10 +5868,7 @@ func NewListNumberOfInstancesInDifferentStatusRequest(server string, projectId P
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(projectId))
 
 	if err := operation.CheckPathSegment("ListNumberOfInstancesInDifferentStatus", "project_id", pathParam0); err != nil {
 		return nil, err
@@ -6004,11 +5897,7 @@ func NewListNumberOfInstancesInDifferentStatusRequest(server string, projectId P
 
 		if params.IncludeFailure != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "include_failure", *params.IncludeFailure, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				rawQueryFragments = append(rawQueryFragments, queryFrag)
-			}
+			rawQueryFragments = append(rawQueryFragments, operation.QueryParam("include_failure", string(*params.IncludeFailure)))
 
 		}
 
@@ -6043,10 +5932,7 @@ func NewRestartOrFlushInstancesRequestWithBody(server string, projectId ProjectI
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(projectId))
 
 	if err := operation.CheckPathSegment("RestartOrFlushInstances", "project_id", pathParam0); err != nil {
 		return nil, err
@@ -6075,17 +5961,11 @@ func NewDeleteSingleInstanceRequest(server string, projectId ProjectId, instance
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(projectId))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(instanceId))
 
 	if err := operation.CheckPathSegment("DeleteSingleInstance", "project_id", pathParam0); err != nil {
 		return nil, err
@@ -6116,17 +5996,11 @@ func NewShowInstanceRequest(server string, projectId ProjectId, instanceId strin
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(projectId))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(instanceId))
 
 	if err := operation.CheckPathSegment("ShowInstance", "project_id", pathParam0); err != nil {
 		return nil, err
@@ -6168,17 +6042,11 @@ func NewUpdateInstanceRequestWithBody(server string, projectId ProjectId, instan
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(projectId))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(instanceId))
 
 	if err := operation.CheckPathSegment("UpdateInstance", "project_id", pathParam0); err != nil {
 		return nil, err
@@ -6211,17 +6079,11 @@ func NewListBackupRecordsRequest(server string, projectId ProjectId, instanceId 
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(projectId))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(instanceId))
 
 	if err := operation.CheckPathSegment("ListBackupRecords", "project_id", pathParam0); err != nil {
 		return nil, err
@@ -6254,41 +6116,25 @@ func NewListBackupRecordsRequest(server string, projectId ProjectId, instanceId 
 
 		if params.BeginTime != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "begin_time", *params.BeginTime, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				rawQueryFragments = append(rawQueryFragments, queryFrag)
-			}
+			rawQueryFragments = append(rawQueryFragments, operation.QueryParam("begin_time", string(*params.BeginTime)))
 
 		}
 
 		if params.EndTime != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "end_time", *params.EndTime, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				rawQueryFragments = append(rawQueryFragments, queryFrag)
-			}
+			rawQueryFragments = append(rawQueryFragments, operation.QueryParam("end_time", string(*params.EndTime)))
 
 		}
 
 		if params.Limit != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
-				return nil, err
-			} else {
-				rawQueryFragments = append(rawQueryFragments, queryFrag)
-			}
+			rawQueryFragments = append(rawQueryFragments, operation.QueryInt("limit", int64(*params.Limit)))
 
 		}
 
 		if params.Offset != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "offset", *params.Offset, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
-				return nil, err
-			} else {
-				rawQueryFragments = append(rawQueryFragments, queryFrag)
-			}
+			rawQueryFragments = append(rawQueryFragments, operation.QueryInt("offset", int64(*params.Offset)))
 
 		}
 
@@ -6323,17 +6169,11 @@ func NewCopyInstanceRequestWithBody(server string, projectId ProjectId, instance
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(projectId))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(instanceId))
 
 	if err := operation.CheckPathSegment("CopyInstance", "project_id", pathParam0); err != nil {
 		return nil, err
@@ -6366,24 +6206,15 @@ func NewDeleteBackupFileRequest(server string, projectId ProjectId, instanceId s
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(projectId))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(instanceId))
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "backup_id", backupId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam2 = url.PathEscape(string(backupId))
 
 	if err := operation.CheckPathSegment("DeleteBackupFile", "project_id", pathParam0); err != nil {
 		return nil, err
@@ -6429,24 +6260,15 @@ func NewListBackupFileLinksRequestWithBody(server string, projectId ProjectId, i
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(projectId))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(instanceId))
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "backup_id", backupId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam2 = url.PathEscape(string(backupId))
 
 	if err := operation.CheckPathSegment("ListBackupFileLinks", "project_id", pathParam0); err != nil {
 		return nil, err
@@ -6483,17 +6305,11 @@ func NewListConfigurationsRequest(server string, projectId ProjectId, instanceId
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(projectId))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(instanceId))
 
 	if err := operation.CheckPathSegment("ListConfigurations", "project_id", pathParam0); err != nil {
 		return nil, err
@@ -6535,17 +6351,11 @@ func NewUpdateConfigurationsRequestWithBody(server string, projectId ProjectId, 
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(projectId))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(instanceId))
 
 	if err := operation.CheckPathSegment("UpdateConfigurations", "project_id", pathParam0); err != nil {
 		return nil, err
@@ -6589,31 +6399,19 @@ func NewUpdateSlavePriorityRequestWithBody(server string, projectId ProjectId, i
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(projectId))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(instanceId))
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam2 = url.PathEscape(string(groupId))
 
 	var pathParam3 string
 
-	pathParam3, err = runtime.StyleParamWithOptions("simple", false, "node_id", nodeId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam3 = url.PathEscape(string(nodeId))
 
 	if err := operation.CheckPathSegment("UpdateSlavePriority", "project_id", pathParam0); err != nil {
 		return nil, err
@@ -6665,17 +6463,11 @@ func NewUpdatePasswordRequestWithBody(server string, projectId ProjectId, instan
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(projectId))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(instanceId))
 
 	if err := operation.CheckPathSegment("UpdatePassword", "project_id", pathParam0); err != nil {
 		return nil, err
@@ -6719,17 +6511,11 @@ func NewResetPasswordRequestWithBody(server string, projectId ProjectId, instanc
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(projectId))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(instanceId))
 
 	if err := operation.CheckPathSegment("ResetPassword", "project_id", pathParam0); err != nil {
 		return nil, err
@@ -6773,17 +6559,11 @@ func NewResizeInstanceRequestWithBody(server string, projectId ProjectId, instan
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(projectId))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(instanceId))
 
 	if err := operation.CheckPathSegment("ResizeInstance", "project_id", pathParam0); err != nil {
 		return nil, err
@@ -6816,17 +6596,11 @@ func NewListRestoreRecordsRequest(server string, projectId ProjectId, instanceId
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(projectId))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(instanceId))
 
 	if err := operation.CheckPathSegment("ListRestoreRecords", "project_id", pathParam0); err != nil {
 		return nil, err
@@ -6859,41 +6633,25 @@ func NewListRestoreRecordsRequest(server string, projectId ProjectId, instanceId
 
 		if params.BeginTime != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "begin_time", *params.BeginTime, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				rawQueryFragments = append(rawQueryFragments, queryFrag)
-			}
+			rawQueryFragments = append(rawQueryFragments, operation.QueryParam("begin_time", string(*params.BeginTime)))
 
 		}
 
 		if params.EndTime != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "end_time", *params.EndTime, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				rawQueryFragments = append(rawQueryFragments, queryFrag)
-			}
+			rawQueryFragments = append(rawQueryFragments, operation.QueryParam("end_time", string(*params.EndTime)))
 
 		}
 
 		if params.Limit != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
-				return nil, err
-			} else {
-				rawQueryFragments = append(rawQueryFragments, queryFrag)
-			}
+			rawQueryFragments = append(rawQueryFragments, operation.QueryInt("limit", int64(*params.Limit)))
 
 		}
 
 		if params.Offset != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "offset", *params.Offset, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
-				return nil, err
-			} else {
-				rawQueryFragments = append(rawQueryFragments, queryFrag)
-			}
+			rawQueryFragments = append(rawQueryFragments, operation.QueryInt("offset", int64(*params.Offset)))
 
 		}
 
@@ -6928,17 +6686,11 @@ func NewRestoreInstanceRequestWithBody(server string, projectId ProjectId, insta
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(projectId))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(instanceId))
 
 	if err := operation.CheckPathSegment("RestoreInstance", "project_id", pathParam0); err != nil {
 		return nil, err
@@ -6971,17 +6723,11 @@ func NewListSlowlogRequest(server string, projectId ProjectId, instanceId string
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(projectId))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(instanceId))
 
 	if err := operation.CheckPathSegment("ListSlowlog", "project_id", pathParam0); err != nil {
 		return nil, err
@@ -7014,63 +6760,35 @@ func NewListSlowlogRequest(server string, projectId ProjectId, instanceId string
 
 		if params.Offset != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "offset", *params.Offset, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
-				return nil, err
-			} else {
-				rawQueryFragments = append(rawQueryFragments, queryFrag)
-			}
+			rawQueryFragments = append(rawQueryFragments, operation.QueryInt("offset", int64(*params.Offset)))
 
 		}
 
 		if params.Limit != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
-				return nil, err
-			} else {
-				rawQueryFragments = append(rawQueryFragments, queryFrag)
-			}
+			rawQueryFragments = append(rawQueryFragments, operation.QueryInt("limit", int64(*params.Limit)))
 
 		}
 
 		if params.SortKey != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "sort_key", *params.SortKey, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				rawQueryFragments = append(rawQueryFragments, queryFrag)
-			}
+			rawQueryFragments = append(rawQueryFragments, operation.QueryParam("sort_key", string(*params.SortKey)))
 
 		}
 
 		if params.SortDir != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "sort_dir", *params.SortDir, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				rawQueryFragments = append(rawQueryFragments, queryFrag)
-			}
+			rawQueryFragments = append(rawQueryFragments, operation.QueryParam("sort_dir", string(*params.SortDir)))
 
 		}
 
-		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "start_time", params.StartTime, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-			return nil, err
-		} else {
-			rawQueryFragments = append(rawQueryFragments, queryFrag)
-		}
+		rawQueryFragments = append(rawQueryFragments, operation.QueryParam("start_time", string(params.StartTime)))
 
-		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "end_time", params.EndTime, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-			return nil, err
-		} else {
-			rawQueryFragments = append(rawQueryFragments, queryFrag)
-		}
+		rawQueryFragments = append(rawQueryFragments, operation.QueryParam("end_time", string(params.EndTime)))
 
 		if params.Role != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "role", *params.Role, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				rawQueryFragments = append(rawQueryFragments, queryFrag)
-			}
+			rawQueryFragments = append(rawQueryFragments, operation.QueryParam("role", string(*params.Role)))
 
 		}
 
@@ -7094,17 +6812,11 @@ func NewChangeMasterStandbyRequest(server string, projectId string, instanceId s
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(projectId))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(instanceId))
 
 	if err := operation.CheckPathSegment("ChangeMasterStandby", "project_id", pathParam0); err != nil {
 		return nil, err
@@ -7135,17 +6847,11 @@ func NewListBackgroundTaskRequest(server string, projectId ProjectId, instanceId
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(projectId))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(instanceId))
 
 	if err := operation.CheckPathSegment("ListBackgroundTask", "project_id", pathParam0); err != nil {
 		return nil, err
@@ -7178,41 +6884,25 @@ func NewListBackgroundTaskRequest(server string, projectId ProjectId, instanceId
 
 		if params.Offset != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "offset", *params.Offset, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
-				return nil, err
-			} else {
-				rawQueryFragments = append(rawQueryFragments, queryFrag)
-			}
+			rawQueryFragments = append(rawQueryFragments, operation.QueryInt("offset", int64(*params.Offset)))
 
 		}
 
 		if params.Limit != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
-				return nil, err
-			} else {
-				rawQueryFragments = append(rawQueryFragments, queryFrag)
-			}
+			rawQueryFragments = append(rawQueryFragments, operation.QueryInt("limit", int64(*params.Limit)))
 
 		}
 
 		if params.StartTime != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "start_time", *params.StartTime, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				rawQueryFragments = append(rawQueryFragments, queryFrag)
-			}
+			rawQueryFragments = append(rawQueryFragments, operation.QueryParam("start_time", string(*params.StartTime)))
 
 		}
 
 		if params.EndTime != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "end_time", *params.EndTime, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				rawQueryFragments = append(rawQueryFragments, queryFrag)
-			}
+			rawQueryFragments = append(rawQueryFragments, operation.QueryParam("end_time", string(*params.EndTime)))
 
 		}
 
@@ -7236,24 +6926,15 @@ func NewDeleteBackgroundTaskRequest(server string, projectId ProjectId, instance
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(projectId))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(instanceId))
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "task_id", taskId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam2 = url.PathEscape(string(taskId))
 
 	if err := operation.CheckPathSegment("DeleteBackgroundTask", "project_id", pathParam0); err != nil {
 		return nil, err
@@ -7288,24 +6969,15 @@ func NewShowBackgroundTaskProgressRequest(server string, projectId ProjectId, in
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(projectId))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(instanceId))
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "task_id", taskId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam2 = url.PathEscape(string(taskId))
 
 	if err := operation.CheckPathSegment("ShowBackgroundTaskProgress", "project_id", pathParam0); err != nil {
 		return nil, err
@@ -7340,17 +7012,11 @@ func NewShowJobInfoRequest(server string, projectId ProjectId, jobId string) (*h
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(projectId))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "job_id", jobId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(jobId))
 
 	if err := operation.CheckPathSegment("ShowJobInfo", "project_id", pathParam0); err != nil {
 		return nil, err
@@ -7392,10 +7058,7 @@ func NewCreateMigrationTaskRequestWithBody(server string, projectId ProjectId, c
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(projectId))
 
 	if err := operation.CheckPathSegment("CreateMigrationTask", "project_id", pathParam0); err != nil {
 		return nil, err
@@ -7435,10 +7098,7 @@ func NewBatchStopMigrationTasksRequestWithBody(server string, projectId ProjectI
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(projectId))
 
 	if err := operation.CheckPathSegment("BatchStopMigrationTasks", "project_id", pathParam0); err != nil {
 		return nil, err
@@ -7467,17 +7127,11 @@ func NewShowMigrationTaskRequest(server string, projectId ProjectId, taskId stri
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(projectId))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "task_id", taskId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(taskId))
 
 	if err := operation.CheckPathSegment("ShowMigrationTask", "project_id", pathParam0); err != nil {
 		return nil, err
@@ -7508,17 +7162,11 @@ func NewShowMigrationTaskStatsRequest(server string, projectId ProjectId, taskId
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(projectId))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "task_id", taskId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(taskId))
 
 	if err := operation.CheckPathSegment("ShowMigrationTaskStats", "project_id", pathParam0); err != nil {
 		return nil, err
@@ -7549,17 +7197,11 @@ func NewStopMigrationTaskRequest(server string, projectId ProjectId, taskId stri
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(projectId))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "task_id", taskId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(taskId))
 
 	if err := operation.CheckPathSegment("StopMigrationTask", "project_id", pathParam0); err != nil {
 		return nil, err
@@ -7590,10 +7232,7 @@ func NewListMigrationTaskRequest(server string, projectId ProjectId, params *Lis
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(projectId))
 
 	if err := operation.CheckPathSegment("ListMigrationTask", "project_id", pathParam0); err != nil {
 		return nil, err
@@ -7622,31 +7261,19 @@ func NewListMigrationTaskRequest(server string, projectId ProjectId, params *Lis
 
 		if params.Offset != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "offset", *params.Offset, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
-				return nil, err
-			} else {
-				rawQueryFragments = append(rawQueryFragments, queryFrag)
-			}
+			rawQueryFragments = append(rawQueryFragments, operation.QueryInt("offset", int64(*params.Offset)))
 
 		}
 
 		if params.Limit != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
-				return nil, err
-			} else {
-				rawQueryFragments = append(rawQueryFragments, queryFrag)
-			}
+			rawQueryFragments = append(rawQueryFragments, operation.QueryInt("limit", int64(*params.Limit)))
 
 		}
 
 		if params.Name != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "name", *params.Name, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				rawQueryFragments = append(rawQueryFragments, queryFrag)
-			}
+			rawQueryFragments = append(rawQueryFragments, operation.QueryParam("name", string(*params.Name)))
 
 		}
 
@@ -7681,10 +7308,7 @@ func NewDeleteMigrationTaskRequestWithBody(server string, projectId ProjectId, c
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(projectId))
 
 	if err := operation.CheckPathSegment("DeleteMigrationTask", "project_id", pathParam0); err != nil {
 		return nil, err
@@ -7724,10 +7348,7 @@ func NewCreateOnlineMigrationTaskRequestWithBody(server string, projectId Projec
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(projectId))
 
 	if err := operation.CheckPathSegment("CreateOnlineMigrationTask", "project_id", pathParam0); err != nil {
 		return nil, err
@@ -7767,17 +7388,11 @@ func NewSetOnlineMigrationTaskRequestWithBody(server string, projectId ProjectId
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(projectId))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "task_id", taskId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(taskId))
 
 	if err := operation.CheckPathSegment("SetOnlineMigrationTask", "project_id", pathParam0); err != nil {
 		return nil, err
@@ -7810,10 +7425,7 @@ func NewShowQuotaOfTenantRequest(server string, projectId ProjectId) (*http.Requ
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(projectId))
 
 	if err := operation.CheckPathSegment("ShowQuotaOfTenant", "project_id", pathParam0); err != nil {
 		return nil, err

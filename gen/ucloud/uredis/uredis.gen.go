@@ -15,7 +15,6 @@ import (
 
 	"github.com/cachesdk/cachesdk/flex"
 	"github.com/cachesdk/cachesdk/operation"
-	"github.com/oapi-codegen/runtime"
 )
 
 // Defines values for BackupState.
@@ -277,75 +276,43 @@ func NewDescribeURedisBackupRequest(server string, params *DescribeURedisBackupP
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		rawQueryFragments := make([]string, 0, 8)
 
-		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "Region", params.Region, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-			return nil, err
-		} else {
-			rawQueryFragments = append(rawQueryFragments, queryFrag)
-		}
+		rawQueryFragments = append(rawQueryFragments, operation.QueryParam("Region", string(params.Region)))
 
 		if params.ProjectId != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ProjectId", *params.ProjectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				rawQueryFragments = append(rawQueryFragments, queryFrag)
-			}
+			rawQueryFragments = append(rawQueryFragments, operation.QueryParam("ProjectId", string(*params.ProjectId)))
 
 		}
 
 		if params.Offset != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "Offset", *params.Offset, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				rawQueryFragments = append(rawQueryFragments, queryFrag)
-			}
+			rawQueryFragments = append(rawQueryFragments, operation.QueryInt("Offset", int64(*params.Offset)))
 
 		}
 
 		if params.Limit != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "Limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				rawQueryFragments = append(rawQueryFragments, queryFrag)
-			}
+			rawQueryFragments = append(rawQueryFragments, operation.QueryInt("Limit", int64(*params.Limit)))
 
 		}
 
-		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "GroupId", params.GroupId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-			return nil, err
-		} else {
-			rawQueryFragments = append(rawQueryFragments, queryFrag)
-		}
+		rawQueryFragments = append(rawQueryFragments, operation.QueryParam("GroupId", string(params.GroupId)))
 
 		if params.SlaveZone != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "SlaveZone", *params.SlaveZone, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				rawQueryFragments = append(rawQueryFragments, queryFrag)
-			}
+			rawQueryFragments = append(rawQueryFragments, operation.QueryParam("SlaveZone", string(*params.SlaveZone)))
 
 		}
 
 		if params.RegionType != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "RegionType", *params.RegionType, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				rawQueryFragments = append(rawQueryFragments, queryFrag)
-			}
+			rawQueryFragments = append(rawQueryFragments, operation.QueryParam("RegionType", string(*params.RegionType)))
 
 		}
 
 		if params.BackupId != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "BackupId", *params.BackupId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				rawQueryFragments = append(rawQueryFragments, queryFrag)
-			}
+			rawQueryFragments = append(rawQueryFragments, operation.QueryParam("BackupId", string(*params.BackupId)))
 
 		}
 
