@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"os"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -43,6 +44,7 @@ func TestMain(m *testing.M) {
 		fmt.Fprintln(os.Stderr, "fixture:", err)
 		os.Exit(2)
 	}
+	fixture.ServeChild(bodies) // in BenchmarkCall's server process: serves, never returns
 	// The concurrency benchmarks talk TLS; every client trusts the test
 	// certificate through the process's roots, with no setting of its own.
 	dir, err := os.MkdirTemp("", "bench-calls")
@@ -85,6 +87,21 @@ func TestCalls(t *testing.T) {
 		}
 	}
 	require.Len(t, seen, len(bodies.Response), "every fixture call is benchmarked")
+}
+
+// TestClientServerProcess runs every call once against the server process
+// BenchmarkClient uses, and checks that stopping it ends it.
+func TestClientServerProcess(t *testing.T) {
+	url, stop, err := fixture.StartProcess()
+	require.NoError(t, err)
+	for _, c := range cases(t, url, bodies) {
+		for _, im := range c.impls() {
+			require.NoError(t, im.run(context.Background()), "%s/%s", c.call, im.name)
+		}
+	}
+	stop()
+	_, err = http.Get(url)
+	require.Error(t, err, "the server process is gone")
 }
 
 // TestChecksCatchWrongAnswers serves altered bytes: every implementation
@@ -144,18 +161,42 @@ func alterValue(v any) any {
 
 // BenchmarkCall measures each call each way; the names are
 // Call/<vendor.Operation>/<ours|peer|floor> (cmd/benchtable groups by them).
+// The server runs in this process, as a warm local server would answer:
+// its share (~40 allocations a request) counts for every side alike.
 func BenchmarkCall(b *testing.B) {
 	srv := fixture.NewServer(bodies)
 	defer srv.Close()
+	benchCalls(b, srv.URL, false)
+}
+
+// BenchmarkClient measures the same calls with the server in its own
+// process (fixture.StartProcess), so that B/op and allocs/op are what each
+// client alone allocates, and reports the CPU time this process spends per
+// call (cpu-ns/op: the client's goroutines, its transport's and the
+// collector's). Names: Client/<vendor.Operation>/<impl>.
+func BenchmarkClient(b *testing.B) {
+	url, stop, err := fixture.StartProcess()
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer stop()
+	benchCalls(b, url, true)
+}
+
+func benchCalls(b *testing.B, url string, cpu bool) {
 	ctx := context.Background()
-	for _, c := range cases(b, srv.URL, bodies) {
+	for _, c := range cases(b, url, bodies) {
 		for _, im := range c.impls() {
 			b.Run(string(c.call)+"/"+im.name, func(b *testing.B) {
 				b.ReportAllocs()
+				before := processCPU()
 				for b.Loop() {
 					if err := im.run(ctx); err != nil {
 						b.Fatal(err)
 					}
+				}
+				if cpu {
+					b.ReportMetric(float64(processCPU()-before)/float64(b.N), "cpu-ns/op")
 				}
 			})
 		}
@@ -258,3 +299,14 @@ func deref[T any](p *T) T {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// processCPU is the CPU time this process has used (user + system, every
+// thread: the client's goroutines, its transport's and the collector), in
+// nanoseconds. With the server in its own process, that is the client's cost.
+func processCPU() int64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return ru.Utime.Nano() + ru.Stime.Nano()
+}

@@ -90,7 +90,7 @@ var (
 )
 
 // groupImpls are the implementations each benchmark group may have.
-var groupImpls = map[string][]string{"Call": callImpls, "Sign": signImpls, "Conc": concImpls, "Big": bigImpls, "Iter": iterImpls}
+var groupImpls = map[string][]string{"Call": callImpls, "Client": callImpls, "Sign": signImpls, "Conc": concImpls, "Big": bigImpls, "Iter": iterImpls}
 
 // samples holds one benchmark's measurements, one per -count run: the
 // standard three, and every metric the benchmark reported (b.ReportMetric)
@@ -150,6 +150,7 @@ type otherBench struct {
 type input struct {
 	config          []string // "key: value" header lines, each once, grouped by key
 	calls, sign     group
+	client          group // the calls with the server in its own process (BenchmarkClient)
 	conc, big, iter group
 	other           []*otherBench
 }
@@ -181,6 +182,8 @@ func read(paths []string, stdin io.Reader, stderr io.Writer) (*input, error) {
 				switch grp, item, impl := classify(rec.Name); grp {
 				case "Call":
 					in.calls.add(item, impl, rec)
+				case "Client":
+					in.client.add(item, impl, rec)
 				case "Sign":
 					in.sign.add(item, impl, rec)
 				case "Conc":

@@ -34,14 +34,17 @@ func summarize(xs []float64) stat {
 	return st
 }
 
-// row is the summary of one benchmark (one impl of an item).
-type row struct{ sec, bytes, allocs stat }
+// row is the summary of one benchmark (one impl of an item); cpu is the
+// process CPU time per op that BenchmarkClient reports (cpu-ns/op, which
+// benchfmt reads as cpu-sec/op), in seconds.
+type row struct{ sec, bytes, allocs, cpu stat }
 
 func summarizeRow(s *samples) row {
 	if s == nil {
 		return row{}
 	}
-	return row{summarize(s.sec), summarize(s.bytes), summarize(s.allocs)}
+	cpu := summarize(s.extra["cpu-sec/op"]) // benchfmt tidies cpu-ns/op into seconds
+	return row{summarize(s.sec), summarize(s.bytes), summarize(s.allocs), cpu}
 }
 
 // target is one checked goal; status is PASS, MISS or n/a.
@@ -95,6 +98,7 @@ type otherRow struct {
 type report struct {
 	config      []string
 	calls, sign []table
+	client      []table      // the calls, server in its own process: what the client alone costs
 	scale       []scaleTable // Conc, Big, Iter tables, in that order
 	other       []otherRow
 	// The scale groups as read, for the plots.
@@ -104,12 +108,21 @@ type report struct {
 func build(in *input) *report {
 	rep := &report{config: in.config, conc: &in.conc, big: &in.big}
 	rep.scale = slices.Concat(buildConc(&in.conc), buildBig(&in.big), buildIter(&in.iter))
+	for _, item := range in.client.items {
+		rep.client = append(rep.client, newTable(item, "Client/"+item, callImpls, in.client.runs[item]))
+	}
 	for _, item := range in.calls.items {
 		t := newTable(item, item, callImpls, in.calls.runs[item])
 		o, p, f := t.rows[0], t.rows[1], t.rows[2]
+		// Allocations are the client's own when BenchmarkClient ran: with
+		// the server in the process, its share counts for every side.
+		allocs := vs(t.title, "allocs ≤ 0.50× peer", "allocs/op", "peer", o.allocs, p.allocs, 0.50)
+		if c := rep.clientTable(item); c != nil {
+			allocs = vs(t.title, "allocs ≤ 0.50× peer (the client's own)", "allocs/op", "peer", c.rows[0].allocs, c.rows[1].allocs, 0.50)
+		}
 		t.targets = []target{
 			vs(t.title, "time ≤ 0.70× peer", "time/op", "peer", o.sec, p.sec, 0.70),
-			vs(t.title, "allocs ≤ 0.50× peer", "allocs/op", "peer", o.allocs, p.allocs, 0.50),
+			allocs,
 			vs(t.title, "time ≤ 1.25× floor", "time/op", "floor", o.sec, f.sec, 1.25),
 		}
 		rep.calls = append(rep.calls, t)
@@ -140,6 +153,16 @@ func build(in *input) *report {
 		rep.other = append(rep.other, otherRow{label, summarizeRow(&b.s)})
 	}
 	return rep
+}
+
+// clientTable is item's BenchmarkClient table, or nil.
+func (r *report) clientTable(item string) *table {
+	for i := range r.client {
+		if r.client[i].item == item {
+			return &r.client[i]
+		}
+	}
+	return nil
 }
 
 func newTable(item, title string, impls []string, runs map[string]*samples) table {
@@ -193,6 +216,20 @@ func (r *report) text(w io.Writer) {
 		}
 		fmt.Fprintln(w)
 	}
+	for _, t := range r.client {
+		cells := [][]string{{t.title, "time/op", "cpu/op", "B/op", "allocs/op"}}
+		for i, impl := range t.impls {
+			c := statCells(t.rows[i])
+			cells = append(cells, []string{impl, c[0], cell(t.rows[i].cpu, fmtTime), c[1], c[2]})
+		}
+		o := t.rows[0]
+		for i, impl := range t.impls[1:] {
+			x := t.rows[i+1]
+			cells = append(cells, []string{"ours/" + impl, ratio(o.sec, x.sec), ratio(o.cpu, x.cpu), ratio(o.bytes, x.bytes), ratio(o.allocs, x.allocs)})
+		}
+		printAligned(w, cells)
+		fmt.Fprintln(w)
+	}
 	for _, t := range r.scale {
 		t.text(w)
 	}
@@ -219,6 +256,18 @@ func (r *report) markdown(w io.Writer) {
 			o, p, f := t.rows[0], t.rows[1], t.rows[2]
 			fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %s |\n", t.item, mdCell(o), mdCell(p), mdCell(f),
 				ratio(o.sec, p.sec), ratio(o.allocs, p.allocs), ratio(o.sec, f.sec))
+		}
+		fmt.Fprintln(w)
+	}
+	if len(r.client) > 0 {
+		fmt.Fprintln(w, "The same calls with the server in its own process (BenchmarkClient): the client's own CPU time, bytes and allocations per call.")
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "| call | ours | peer | floor | ours/peer CPU | ours/peer allocs | ours/floor CPU |")
+		fmt.Fprintln(w, "|---|--:|--:|--:|--:|--:|--:|")
+		for _, t := range r.client {
+			o, p, f := t.rows[0], t.rows[1], t.rows[2]
+			fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %s |\n", t.item, cpuCell(o), cpuCell(p), cpuCell(f),
+				ratio(o.cpu, p.cpu), ratio(o.allocs, p.allocs), ratio(o.cpu, f.cpu))
 		}
 		fmt.Fprintln(w)
 	}
@@ -280,6 +329,18 @@ func mdCell(r row) string {
 	}
 	c := statCells(r)
 	return c[0] + " · " + c[1] + " · " + c[2] + " allocs"
+}
+
+// cpuCell is mdCell with the process CPU time in place of wall time.
+func cpuCell(r row) string {
+	if !r.cpu.ok && !r.bytes.ok && !r.allocs.ok {
+		return "—"
+	}
+	time := "—"
+	if r.cpu.ok {
+		time = fmt.Sprintf("%s CPU ±%.0f%%", fmtTime(r.cpu.med), 100*r.cpu.spread)
+	}
+	return time + " · " + cell(r.bytes, fmtBytes) + " · " + cell(r.allocs, fmtCount) + " allocs"
 }
 
 func cell(s stat, format func(float64) string) string {
