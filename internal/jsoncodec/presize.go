@@ -35,7 +35,10 @@ func survey(data []byte, max int) (deepAt int, lists map[string]int) {
 		case '"':
 			end := stringEnd(data, i) // len(data) when unterminated: the decoder reports it
 			if len(frames) == depth && depth > 0 && !frames[depth-1].array {
-				lastString = data[i+1 : end-1]
+				lastString = nil // a lone '"' ending the body: data[i+1:end-1] would be data[i+1:i]
+				if end-1 > i {
+					lastString = data[i+1 : end-1]
+				}
 			}
 			i = end - 1
 		case '[', '{':

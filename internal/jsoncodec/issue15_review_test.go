@@ -1,0 +1,113 @@
+package jsoncodec_test
+
+// Review of issue 15 (survey + presize): a body with more than
+// payload.MaxDepth brackets is walked before decoding; whatever it holds,
+// Unmarshal must not panic and must decode what encoding/json decodes.
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/cachesdk/cachesdk/gen/huaweicloud/dcsv2"
+	"github.com/cachesdk/cachesdk/internal/jsoncodec"
+	"github.com/cachesdk/cachesdk/payload"
+)
+
+// manyBrackets builds prefix + n copies of item (comma-separated, n large
+// enough for the body to hold more than payload.MaxDepth brackets) + suffix.
+func manyBrackets(prefix, item, suffix string) []byte {
+	k := strings.Count(item, "[") + strings.Count(item, "{")
+	n := payload.MaxDepth/max(k, 1) + 1
+	if k == 0 {
+		item += ",{}" // the brackets come from the padding
+	}
+	if len(item) > 256 {
+		item = item[:256]
+	}
+	var b bytes.Buffer
+	b.WriteString(prefix)
+	for i := range n {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(item)
+	}
+	b.WriteString(suffix)
+	return b.Bytes()
+}
+
+// compareWithEncodingJSON decodes body into DCS V2's ListInstances result
+// both ways: same success, same result.
+func compareWithEncodingJSON(t *testing.T, body []byte) {
+	t.Helper()
+	var ours, std dcsv2.ListInstancesOutput
+	err := jsoncodec.Unmarshal(body, &ours)
+	stdErr := json.Unmarshal(body, &std)
+	if (err == nil) != (stdErr == nil) {
+		t.Fatalf("codec error %v, encoding/json error %v", err, stdErr)
+	}
+	if err != nil {
+		if !errors.As(err, new(*payload.DecodeError)) {
+			t.Fatalf("error %T is no *payload.DecodeError", err)
+		}
+		return
+	}
+	if !reflect.DeepEqual(ours, std) {
+		a, _ := json.Marshal(ours)
+		b, _ := json.Marshal(std)
+		t.Fatalf("codec %.300s\nencoding/json %.300s", a, b)
+	}
+}
+
+var reviewSeeds = [][3]string{
+	{`{"instance_num":3,"instances":[`, `{"name":"a","port":6379}`, `]}`},
+	{`{"instances":[`, `{"name":"a"}`, `],"instances":null}`},                            // duplicate key, null last
+	{`{"instances":null,"INSTANCES":[`, `{"name":"a"}`, `]}`},                            // case-insensitive key
+	{`{"Instances":[`, `{"name":"a"}`, `]}`},                                             // another case only
+	{`{"inst\u0061nces":[`, `{"name":"a"}`, `]}`},                                        // escaped key
+	{`{"instances":[`, `{"name":"a"}`, `}`},                                              // mismatched bracket
+	{`{"instances":[`, `{"name":"a"}`, `],"`},                                            // truncated after a quote
+	{`{"instances":[`, `{"name":"a"}`, `],"x`},                                           // unterminated string
+	{`{"instances":[`, `{"name":"a]"}`, `]}`},                                            // brackets in strings
+	{`[`, `{"name":"a"}`, `]`},                                                           // top-level array
+	{`{"instances":[`, `[]`, `]}`},                                                       // wrong element type
+	{`{"instances":[`, `{"available_zones":["a","b"]}`, `]}`},                            // nested lists
+	{`{"instances":{"a":[`, `{}`, `]}}`},                                                 // object where a list is
+	{`{"instances":[`, `{"name":"a"}`, `],"instances":[{"name":"b"}]}`},                  // duplicate, short last
+	{`{"instances":[`, `{"name":"a"}`, `]} trailing`},                                    // trailing garbage
+	{`{"instances":[`, `{"name":"\"]"}`, `]}`},                                           // escaped quote
+	{`{"instance_num":[`, `{}`, `]}`},                                                    // list into a number
+	{`{"instances":[,`, `{}`, `]}`},                                                      // leading comma
+	{`{"instances":[`, `{}`, `,]}`},                                                      // trailing comma
+	{`{"\\":[`, `{}`, `]}`},                                                              // key of one escape
+	{`{"instances":[`, `null`, `]}`},                                                     // null elements
+	{`{"instances":[`, `{"access_user":null,"backend_addrs":"x","description":1}`, `]}`}, // nullable fields
+}
+
+// TestIssue15ReviewSurveyOddBodies: hostile or odd bodies with many
+// brackets decode as encoding/json decodes them, and never panic (a body
+// ending in a lone quote made survey slice data[len:len-1]).
+func TestIssue15ReviewSurveyOddBodies(t *testing.T) {
+	for _, s := range reviewSeeds {
+		t.Run(s[0]+s[2], func(t *testing.T) { compareWithEncodingJSON(t, manyBrackets(s[0], s[1], s[2])) })
+	}
+}
+
+// FuzzIssue15ManyBrackets: prefix + many items + suffix (more than
+// payload.MaxDepth brackets, so survey and presize run) decodes as
+// encoding/json decodes it.
+func FuzzIssue15ManyBrackets(f *testing.F) {
+	for _, s := range reviewSeeds {
+		f.Add(s[0], s[1], s[2])
+	}
+	f.Fuzz(func(t *testing.T, prefix, item, suffix string) {
+		if len(prefix) > 512 || len(suffix) > 512 {
+			return
+		}
+		compareWithEncodingJSON(t, manyBrackets(prefix, item, suffix))
+	})
+}
