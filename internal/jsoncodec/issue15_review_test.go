@@ -111,3 +111,37 @@ func FuzzIssue15ManyBrackets(f *testing.F) {
 		compareWithEncodingJSON(t, manyBrackets(prefix, item, suffix))
 	})
 }
+
+// ownDecoding decodes itself, and ignores "list" (it keeps only a count).
+type ownDecoding struct {
+	List []map[string]int `json:"list"`
+	N    int              `json:"-"`
+}
+
+func (o *ownDecoding) UnmarshalJSON(b []byte) error {
+	o.N = len(b)
+	return nil
+}
+
+// TestIssue15ReviewPresizeLeavesSelfDecodingTypesAlone: presize must not
+// reach into a value that decodes itself (its UnmarshalJSON decides what its
+// fields hold): a list it ignores stayed an empty, non-nil slice.
+func TestIssue15ReviewPresizeLeavesSelfDecodingTypesAlone(t *testing.T) {
+	type outer struct {
+		Wrap  ownDecoding  `json:"wrap"`
+		WrapP *ownDecoding `json:"wrapp"`
+	}
+	list := `{"list":[` + strings.Repeat(`{"a":1,"b":2},`, payload.MaxDepth) + `{}]}`
+	body := []byte(`{"wrap":` + list + `,"wrapp":` + list + `}`)
+	var ours, std outer
+	if err := jsoncodec.Unmarshal(body, &ours); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(body, &std); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(ours, std) {
+		t.Fatalf("codec wrap.list %#v (nil %v), wrapp.list nil %v; encoding/json nil %v, %v",
+			len(ours.Wrap.List), ours.Wrap.List == nil, ours.WrapP.List == nil, std.Wrap.List == nil, std.WrapP.List == nil)
+	}
+}

@@ -108,7 +108,8 @@ func pathOf(frames []frame) string {
 // growing it: a 10,000-item list of 600-byte items otherwise allocates
 // twice its size in abandoned arrays. It follows struct fields by their
 // JSON names (exact match) through struct pointers, which it allocates
-// (the body has an object there); anything else it leaves alone. The
+// (the body has an object there); anything else, and any value that has
+// its own UnmarshalJSON, it leaves alone. The
 // capacity allocated for one list is at most budget bytes (the body's
 // length: an honest item is bigger in JSON than in Go), so a body of
 // commas cannot make it allocate more than the body.
@@ -132,7 +133,7 @@ func presize(v any, lists map[string]int, budget int) {
 func presizeAt(v reflect.Value, names []string, n, budget int) {
 	for _, name := range names {
 		if v.Kind() == reflect.Pointer {
-			if v.Type().Elem().Kind() != reflect.Struct {
+			if v.Type().Elem().Kind() != reflect.Struct || decodesItself(v.Type().Elem()) {
 				return
 			}
 			if v.IsNil() {
@@ -140,7 +141,7 @@ func presizeAt(v reflect.Value, names []string, n, budget int) {
 			}
 			v = v.Elem()
 		}
-		if v.Kind() != reflect.Struct {
+		if v.Kind() != reflect.Struct || decodesItself(v.Type()) {
 			return
 		}
 		f, ok := fieldByJSONName(v.Type(), name)
@@ -149,16 +150,24 @@ func presizeAt(v reflect.Value, names []string, n, budget int) {
 		}
 		v = v.FieldByIndex(f)
 	}
-	if v.Kind() == reflect.Pointer && v.Type().Elem().Kind() == reflect.Slice {
+	if v.Kind() == reflect.Pointer && v.Type().Elem().Kind() == reflect.Slice && !decodesItself(v.Type().Elem()) {
 		if v.IsNil() {
 			v.Set(reflect.New(v.Type().Elem()))
 		}
 		v = v.Elem()
 	}
-	if v.Kind() == reflect.Slice && v.Cap() < n && v.Type().Elem().Kind() != reflect.Uint8 &&
+	if v.Kind() == reflect.Slice && v.Cap() < n && v.Type().Elem().Kind() != reflect.Uint8 && !decodesItself(v.Type()) &&
 		uint64(n)*uint64(v.Type().Elem().Size()) <= uint64(budget) {
 		v.Set(reflect.MakeSlice(v.Type(), 0, n))
 	}
+}
+
+// decodesItself reports whether a value of t is decoded by its own
+// UnmarshalJSON: what its fields (or elements) hold is then its business,
+// and a field presize filled in could stay an empty list where the decoder
+// would have left nil.
+func decodesItself(t reflect.Type) bool {
+	return t.Implements(unmarshaler) || reflect.PointerTo(t).Implements(unmarshaler)
 }
 
 // fieldByJSONName finds the exported field of t whose JSON name is name
