@@ -8,7 +8,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -143,5 +145,44 @@ func TestIssue15ReviewPresizeLeavesSelfDecodingTypesAlone(t *testing.T) {
 	if !reflect.DeepEqual(ours, std) {
 		t.Fatalf("codec wrap.list %#v (nil %v), wrapp.list nil %v; encoding/json nil %v, %v",
 			len(ours.Wrap.List), ours.Wrap.List == nil, ours.WrapP.List == nil, std.Wrap.List == nil, std.WrapP.List == nil)
+	}
+}
+
+// TestIssue15ReviewSurveyIsLinear: survey built the "\x00"-joined path of
+// every list of 64 or more elements it met, as a new string kept in its map:
+// lists deep under long member names cost the path's length each, so a
+// 1.7 MiB body (2,000 objects deep under 250-byte names, 9,000 lists)
+// allocated 21 GiB in 15 s. Allocation stays a small multiple of the body.
+func TestIssue15ReviewSurveyIsLinear(t *testing.T) {
+	nest := func(depth int, key string, lists int) []byte {
+		var b strings.Builder
+		for range depth {
+			b.WriteString(`{"` + key + `":`)
+		}
+		b.WriteString("{")
+		for i := range lists {
+			if i > 0 {
+				b.WriteString(",")
+			}
+			fmt.Fprintf(&b, `"a%d":[%s0]`, i, strings.Repeat("0,", 63))
+		}
+		b.WriteString(strings.Repeat("}", depth+1))
+		return []byte(b.String())
+	}
+	for name, body := range map[string][]byte{
+		"deep":     nest(9000, "kkkkkkkkkk", 1100),               // paths of 9,000 names
+		"long key": nest(1, strings.Repeat("k", 100<<10), 10001), // a path of one 100 KiB name
+	} {
+		var v dcsv2.ListInstancesOutput
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		err := jsoncodec.Unmarshal(body, &v)
+		runtime.ReadMemStats(&after)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if n := after.TotalAlloc - before.TotalAlloc; n > 16*uint64(len(body)) {
+			t.Errorf("%s: a body of %d KiB allocated %d MiB", name, len(body)>>10, n>>20)
+		}
 	}
 }

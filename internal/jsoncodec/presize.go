@@ -10,6 +10,18 @@ import (
 // cost little to grow.
 const minPresize = 64
 
+// Bounds of what survey follows, so that its work and memory stay linear in
+// the body whatever it holds (the generated results have their lists a few
+// members deep, under short names): containers at most maxFollowDepth deep,
+// through member names of at most maxFollowKey bytes, and at most
+// maxFollowLists distinct paths recorded. Without them, lists deep under
+// long names cost their path's length each: 21 GiB for a 1.7 MiB body.
+const (
+	maxFollowDepth = 8
+	maxFollowKey   = 128
+	maxFollowLists = 64
+)
+
 // survey returns the offset where data nests arrays and objects deeper than
 // max (-1 if nowhere), and the length of each array of at least minPresize
 // elements that is reached from the top through object members only
@@ -20,7 +32,9 @@ const minPresize = 64
 // overflow the stack, a fatal error no recover catches. A body with at most
 // max brackets in all can be neither too deep nor hold such a list worth
 // presizing, so most bodies are only counted (bytes.Count is vectorised);
-// the others are walked once, strings skipped.
+// the others are walked once, strings skipped. Lists deeper than
+// maxFollowDepth or under a name longer than maxFollowKey are not reported,
+// nor lists at more than maxFollowLists paths.
 func survey(data []byte, max int) (deepAt int, lists map[string]int) {
 	if bytes.Count(data, []byte{'['})+bytes.Count(data, []byte{'{'}) <= max {
 		return -1, nil
@@ -29,6 +43,7 @@ func survey(data []byte, max int) (deepAt int, lists map[string]int) {
 	// goes through object members only: frames[d-1] is at depth d.
 	var frames []frame
 	var lastString []byte // in a followed object, the key of the next value
+	var path []byte       // the path of a list, built in place (pathOf)
 	depth := 0
 	for i := 0; i < len(data); i++ {
 		switch data[i] {
@@ -45,13 +60,13 @@ func survey(data []byte, max int) (deepAt int, lists map[string]int) {
 			if depth++; depth > max {
 				return i, nil
 			}
-			if len(frames) != depth-1 {
-				continue // inside an array element: not followed
+			if len(frames) != depth-1 || depth > maxFollowDepth {
+				continue // inside a container not followed, or too deep
 			}
 			f := frame{array: data[i] == '['}
 			if depth > 1 {
-				if frames[depth-2].array || bytes.IndexByte(lastString, '\\') >= 0 {
-					continue // an element of a list, or an escaped name
+				if frames[depth-2].array || len(lastString) > maxFollowKey || bytes.IndexByte(lastString, '\\') >= 0 {
+					continue // an element of a list, a long or an escaped name
 				}
 				f.key = lastString
 			}
@@ -73,7 +88,10 @@ func survey(data []byte, max int) (deepAt int, lists map[string]int) {
 					if lists == nil {
 						lists = map[string]int{}
 					}
-					lists[pathOf(frames)] = f.commas + 1
+					path = pathOf(path[:0], frames)
+					if _, seen := lists[string(path)]; seen || len(lists) < maxFollowLists {
+						lists[string(path)] = f.commas + 1
+					}
 				}
 				frames = frames[:depth-1]
 			}
@@ -91,16 +109,15 @@ type frame struct {
 	empty  bool
 }
 
-// pathOf joins the member names of frames with "\x00".
-func pathOf(frames []frame) string {
-	var b strings.Builder
+// pathOf appends the member names of frames joined with "\x00" to b.
+func pathOf(b []byte, frames []frame) []byte {
 	for k, f := range frames[1:] {
 		if k > 0 {
-			b.WriteByte(0)
+			b = append(b, 0)
 		}
-		b.Write(f.key)
+		b = append(b, f.key...)
 	}
-	return b.String()
+	return b
 }
 
 // presize gives each list of lists found in v (a pointer) a slice of its
