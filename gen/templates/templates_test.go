@@ -67,6 +67,11 @@ var changes = map[string][][2]string{
 			"    operationPath := {{if .PathParams}}fmt.Sprintf(\"{{genParamFmtString .Path}}\"{{range $paramIdx, $param := .PathParams}}, pathParam{{$paramIdx}}{{end}}){{else}}{{printf \"%q\" .Path}}{{end}}\n",
 		},
 	},
+	"union.tmpl": {
+		// a union decoded again gets a fresh raw member, never one overwritten
+		// in place: As<Member> results are views of it (issue 15 review)
+		{"        err := t.union.UnmarshalJSON(b)\n", "        t.union = nil // a fresh copy: As<Member> results share it (issue 15)\n        err := t.union.UnmarshalJSON(b)\n"},
+	},
 	"client-with-responses.tmpl": {
 		{
 			"    bodyBytes, err := io.ReadAll(rsp.Body)\n    defer func() { _ = rsp.Body.Close() }()\n",

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cachesdk/cachesdk/gen/huaweicloud/dcsv1"
 	"github.com/cachesdk/cachesdk/gen/huaweicloud/dcsv2"
 	"github.com/cachesdk/cachesdk/internal/jsoncodec"
 	"github.com/cachesdk/cachesdk/payload"
@@ -184,5 +185,27 @@ func TestIssue15ReviewSurveyIsLinear(t *testing.T) {
 		if n := after.TotalAlloc - before.TotalAlloc; n > 16*uint64(len(body)) {
 			t.Errorf("%s: a body of %d KiB allocated %d MiB", name, len(body)>>10, n>>20)
 		}
+	}
+}
+
+// TestIssue15ReviewUnionResultsDoNotChange: a union's As<Member> decodes
+// from the union's raw member without copying, and the union's
+// UnmarshalJSON (json.RawMessage's) overwrote that member in place when the
+// union was decoded again: a string As<Member> had returned changed (the
+// DCS V1 backend_addrs of an instance decoded into a reused struct).
+func TestIssue15ReviewUnionResultsDoNotChange(t *testing.T) {
+	var inst dcsv1.InstanceListInfo
+	if err := jsoncodec.Unmarshal([]byte(`{"backend_addrs":"10.0.0.1:6379"}`), &inst); err != nil {
+		t.Fatal(err)
+	}
+	first, err := inst.BackendAddrs.AsBackendAddrs0()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := jsoncodec.Unmarshal([]byte(`{"backend_addrs":"10.9.9.9:6379"}`), &inst); err != nil {
+		t.Fatal(err)
+	}
+	if first != "10.0.0.1:6379" {
+		t.Fatalf("a string As<Member> returned changed to %q", first)
 	}
 }
