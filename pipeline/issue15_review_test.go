@@ -85,3 +85,16 @@ func TestIssue15ReviewNilBodyWithLengthIsAnError(t *testing.T) {
 	require.Error(t, err)
 	require.True(t, strings.Contains(err.Error(), "nil Body"), "%v", err)
 }
+
+// A nil *http.Client (a typed nil in Config.HTTPClient) is DefaultHTTPClient,
+// as a nil Doer is; it panicked at the first call (http.Client.Do on nil).
+func TestIssue15ReviewNilHTTPClientIsTheDefault(t *testing.T) {
+	var hc *http.Client
+	d := Send(hc)
+	_, direct := sender(hc).(roundTrip)
+	require.True(t, direct, "sent as DefaultHTTPClient is")
+	req, err := http.NewRequest(http.MethodGet, "http://127.0.0.1:1/x", nil)
+	require.NoError(t, err)
+	require.NotPanics(t, func() { _, err = d.Do(req) })
+	require.Error(t, err, "nothing listens on port 1")
+}

@@ -161,8 +161,8 @@ func LimitBodies(max int64) doer.Middleware {
 	}
 }
 
-// Send returns the bottom step of a chain, sending with d (nil:
-// DefaultHTTPClient):
+// Send returns the bottom step of a chain, sending with d (nil, or a nil
+// *http.Client: DefaultHTTPClient):
 //
 //   - An *http.Client is used through a shallow copy whose CheckRedirect is
 //     NoRedirects (the caller's client is not modified; its Transport, Jar
@@ -219,8 +219,11 @@ func Send(d doer.Doer) doer.Doer {
 // sender is what Send sends with for d (see Send).
 func sender(d doer.Doer) doer.Doer {
 	c, ok := d.(*http.Client)
+	if ok && c == nil {
+		c = DefaultHTTPClient // a typed nil is nil: http.Client.Do would panic
+	}
 	switch {
-	case !ok || c == nil:
+	case !ok:
 		return d
 	case c.Jar == nil && c.Timeout == 0:
 		return roundTrip{c.Transport}
