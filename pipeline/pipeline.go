@@ -17,6 +17,7 @@
 package pipeline
 
 import (
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"io"
@@ -160,8 +161,8 @@ func LimitBodies(max int64) doer.Middleware {
 	}
 }
 
-// Send returns the bottom step of a chain, sending with d (nil:
-// DefaultHTTPClient):
+// Send returns the bottom step of a chain, sending with d (nil, or a nil
+// *http.Client: DefaultHTTPClient):
 //
 //   - An *http.Client is used through a shallow copy whose CheckRedirect is
 //     NoRedirects (the caller's client is not modified; its Transport, Jar
@@ -218,13 +219,13 @@ func Send(d doer.Doer) doer.Doer {
 // sender is what Send sends with for d (see Send).
 func sender(d doer.Doer) doer.Doer {
 	c, ok := d.(*http.Client)
+	if ok && c == nil {
+		c = DefaultHTTPClient // a typed nil is nil: http.Client.Do would panic
+	}
 	switch {
-	case !ok || c == nil:
+	case !ok:
 		return d
 	case c.Jar == nil && c.Timeout == 0:
-		if c.Transport == nil {
-			return roundTrip{http.DefaultTransport}
-		}
 		return roundTrip{c.Transport}
 	default:
 		cp := *c
@@ -234,12 +235,43 @@ func sender(d doer.Doer) doer.Doer {
 }
 
 // roundTrip sends with a RoundTripper as http.Client does for a client
-// without Jar, Timeout or redirects: a failure is a *url.Error naming the
-// method and URL, a response without a body gets http.NoBody.
+// without Jar, Timeout or redirects (net/http/client.go, send and do): a
+// nil rt is http.DefaultTransport as it is at the call; a request without
+// URL, with a RequestURI or without Header is settled as there; a URL's
+// user info becomes Basic authorization (on a copy of the request) unless
+// it has one; a failure is a *url.Error naming the method and URL (TLS
+// spoken to a plain HTTP server: http.ErrSchemeMismatch); a response
+// without a body gets http.NoBody, unless its Content-Length says
+// otherwise.
 type roundTrip struct{ rt http.RoundTripper }
 
 func (t roundTrip) Do(req *http.Request) (*http.Response, error) {
-	resp, err := t.rt.RoundTrip(req)
+	switch {
+	case req.URL == nil:
+		closeRequestBody(req)
+		return nil, urlError(req, errors.New("http: nil Request.URL"))
+	case req.RequestURI != "":
+		closeRequestBody(req)
+		return nil, urlError(req, errors.New("http: Request.RequestURI can't be set in client requests"))
+	}
+	sent := req
+	if u := req.URL.User; (u != nil && req.Header.Get("Authorization") == "") || req.Header == nil {
+		fork := *req
+		fork.Header = req.Header.Clone()
+		if fork.Header == nil {
+			fork.Header = http.Header{}
+		}
+		if u != nil && fork.Header.Get("Authorization") == "" {
+			password, _ := u.Password()
+			fork.SetBasicAuth(u.Username(), password)
+		}
+		sent = &fork
+	}
+	rt := t.rt
+	if rt == nil {
+		rt = http.DefaultTransport
+	}
+	resp, err := rt.RoundTrip(sent)
 	if err == nil && resp == nil {
 		err = errNilResponse
 	}
@@ -247,18 +279,40 @@ func (t roundTrip) Do(req *http.Request) (*http.Response, error) {
 		if resp != nil && resp.Body != nil {
 			resp.Body.Close()
 		}
-		op := "Get"
-		if m := req.Method; m != "" {
-			op = m[:1] + strings.ToLower(m[1:])
+		if tlsErr, ok := err.(tls.RecordHeaderError); ok && string(tlsErr.RecordHeader[:]) == "HTTP/" {
+			err = http.ErrSchemeMismatch
 		}
-		u := *req.URL
-		u.User = nil // http.Client strips the password likewise
-		return nil, &url.Error{Op: op, URL: u.String(), Err: err}
+		return nil, urlError(req, err)
 	}
 	if resp.Body == nil {
+		if resp.ContentLength > 0 && req.Method != http.MethodHead {
+			return nil, urlError(req, fmt.Errorf("http: RoundTripper implementation (%T) returned a *Response with content length %d but a nil Body", rt, resp.ContentLength))
+		}
 		resp.Body = http.NoBody
 	}
 	return resp, nil
+}
+
+// urlError is http.Client's error for req: a *url.Error naming the method
+// and the URL without its user info.
+func urlError(req *http.Request, err error) error {
+	op := "Get"
+	if m := req.Method; m != "" {
+		op = m[:1] + strings.ToLower(m[1:])
+	}
+	ue := &url.Error{Op: op, Err: err}
+	if req.URL != nil {
+		u := *req.URL
+		u.User = nil // http.Client strips the password likewise
+		ue.URL = u.String()
+	}
+	return ue
+}
+
+func closeRequestBody(req *http.Request) {
+	if req.Body != nil {
+		_ = req.Body.Close()
+	}
 }
 
 // errNilResponse is a RoundTripper breaking its contract (http.Client's words).

@@ -24,6 +24,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/cachesdk/cachesdk/retry"
@@ -210,6 +211,10 @@ func Wait[R any](ctx context.Context, s Spec[R], cfg *Config) (R, error) {
 			return fail(ReasonPollFailed, err)
 		default:
 			state, found = s.State(r)
+			// A decoded state is a view of its response body (issue 15):
+			// kept in the *Error or by OnPoll, it would keep the whole
+			// body alive. A copy of a few bytes per poll.
+			state = strings.Clone(state)
 			if !found {
 				outcome = s.notFound()
 			} else {

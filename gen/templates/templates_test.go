@@ -87,6 +87,11 @@ var changes = map[string][][2]string{
 			"            {{if and .IsStyled (eq .Style \"form\") .Explode (eq .SchemaType \"string\") (eq .SchemaFormat \"\")}}\n            rawQueryFragments = append(rawQueryFragments, operation.QueryParam(\"{{.ParamName}}\", string({{if and .RequiresNilCheck .HasOptionalPointer}}*{{end}}params.{{.GoName}})))\n            {{else if and .IsStyled (eq .Style \"form\") .Explode (eq .SchemaType \"integer\") (or (eq .SchemaFormat \"\") (eq .SchemaFormat \"int32\") (eq .SchemaFormat \"int64\"))}}\n            rawQueryFragments = append(rawQueryFragments, operation.QueryInt(\"{{.ParamName}}\", int64({{if and .RequiresNilCheck .HasOptionalPointer}}*{{end}}params.{{.GoName}})))\n            {{else if .IsStyled}}\n            if queryFrag, err := runtime.StyleParamWithOptions(",
 		},
 	},
+	"union.tmpl": {
+		// a union decoded again gets a fresh raw member, never one overwritten
+		// in place: As<Member> results are views of it (issue 15 review)
+		{"        err := t.union.UnmarshalJSON(b)\n", "        t.union = nil // a fresh copy: As<Member> results share it (issue 15)\n        err := t.union.UnmarshalJSON(b)\n"},
+	},
 	"client-with-responses.tmpl": {
 		{
 			"    bodyBytes, err := io.ReadAll(rsp.Body)\n    defer func() { _ = rsp.Body.Close() }()\n",

@@ -28,13 +28,19 @@ const maxPrealloc = 1 << 20
 // minBuf is the first buffer when no length is announced (io.ReadAll's).
 const minBuf = 512
 
+// maxLimit caps a limit (4 EiB, no body's length) so that the arithmetic
+// on it (max-n+1) cannot overflow: math.MaxInt64, "no limit", panicked.
+const maxLimit = 1 << 62
+
 // Limit makes rsp's body fail with a *payload.TooLargeError once more than
-// max bytes are read from it (max <= 0: payload.DefaultMaxBytes), and makes
-// Read use max as its limit. A body already limited keeps the smaller limit.
+// max bytes are read from it (max <= 0: payload.DefaultMaxBytes; at most
+// 2⁶² bytes), and makes Read use max as its limit. A body already limited
+// keeps the smaller limit.
 func Limit(rsp *http.Response, max int64) {
 	if max <= 0 {
 		max = payload.DefaultMaxBytes
 	}
+	max = min(max, maxLimit)
 	if l, ok := rsp.Body.(*limited); ok {
 		l.max = min(l.max, max)
 		return

@@ -60,14 +60,17 @@ func TestIssue15SurveyFindsTheBigLists(t *testing.T) {
 	require.Equal(t, map[string]int{"items": 3000, "Data\x00list": 3000}, s.lists,
 		"lists of elements (not the Tags of each item, not raw's short ones) by their member path")
 	item := uint64(reflect.TypeFor[bigItem]().Size())
-	// 6000 items, 2 tags each (16-byte strings); raw is a []byte: its 2
-	// elements a byte each (the arrays inside them, nothing).
-	require.Equal(t, 6000*item+3000*2*16+2, s.cost)
+	// 6000 items, 2 tags each (16-byte strings); raw is a RawMessage (its
+	// own UnmarshalJSON): each of its 5 elements, nested or not, a byte.
+	require.Equal(t, 6000*item+3000*2*16+5, s.cost)
 
 	s, ok = survey([]byte(`[`+strings.Repeat(`{"a":[1,2]},`, 99)+`{}]`), 10, reflect.TypeFor[*[]map[string][]int]())
 	require.True(t, ok)
 	require.Equal(t, map[string]int{"": 100}, s.lists, "a top-level array")
 	require.Equal(t, uint64(100*8+99*2*8), s.cost, "100 maps in the slice, 2 ints in each of 99")
+
+	s, _ = survey([]byte(`{"x":[`+strings.Repeat(`{},`, 99)+`{}]}`), 10, reflect.TypeFor[*map[string]any]())
+	require.Equal(t, uint64(100*anyElem), s.cost, "an element decoded into an interface is a map or slice of its own")
 
 	s, _ = survey([]byte(strings.Repeat("[", 20)+strings.Repeat("]", 20)), 10, typ)
 	require.Equal(t, 10, s.deepAt, "the depth check still stands")
@@ -99,6 +102,13 @@ func TestIssue15TinyElementsIntoBigStructsAreRefused(t *testing.T) {
 	honest := []byte(`{"items":[` + strings.Repeat(`{"id":"`+strings.Repeat("x", 100)+`"},`, 20000) + `{}]}`)
 	require.NoError(t, Unmarshal(honest, &v))
 	require.Len(t, v.Items, 20001)
+
+	// A member name the decoder unescapes ("item\u0073") is the same list,
+	// and so is one that differs in case.
+	for _, name := range []string{`item\u0073`, `ITEMS`} {
+		escaped := []byte(`{"` + name + `":[{}` + strings.Repeat(`,{}`, (1<<20)/3) + `]}`)
+		require.ErrorIs(t, Unmarshal(escaped, &v), payload.ErrTooManyElements, name)
+	}
 
 	// Arrays the Go type has no field for cost nothing: the decoder skips them.
 	unknown := []byte(`{"other":[0` + strings.Repeat(`,0`, 1<<20) + `]}`)

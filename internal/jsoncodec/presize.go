@@ -2,6 +2,7 @@ package jsoncodec
 
 import (
 	"bytes"
+	"encoding/json"
 	"reflect"
 	"strings"
 	"sync"
@@ -10,6 +11,20 @@ import (
 // minPresize is the shortest list presize allocates ahead: shorter ones
 // cost little to grow.
 const minPresize = 64
+
+// Bounds of what survey follows and records, so that its work and memory
+// stay linear in the body whatever it holds (the generated results have
+// their lists a few members deep, under short names): containers at most
+// maxFollowDepth deep, lists recorded only under member names of at most
+// maxFollowKey bytes, and at most maxFollowLists distinct paths. Without
+// them, lists deep under long names cost their path's length each: 21 GiB
+// for a 1.7 MiB body. What is not followed still counts in the cost, at
+// the widest element of the innermost followed container's type.
+const (
+	maxFollowDepth = 8
+	maxFollowKey   = 128
+	maxFollowLists = 64
+)
 
 // surveyed is what survey learnt of a body.
 type surveyed struct {
@@ -46,6 +61,7 @@ func survey(data []byte, maxDepth int, t reflect.Type) (s surveyed, ok bool) {
 	var frames []frame
 	var arrays []bool
 	var lastString []byte // in a followed object, the key of the next value
+	var path []byte       // the path of a list, built in place (pathOf)
 	for i := 0; i < len(data); i++ {
 		switch data[i] {
 		case '"':
@@ -70,24 +86,19 @@ func survey(data []byte, maxDepth int, t reflect.Type) (s surveyed, ok bool) {
 				}
 				empty = j < len(data) && data[j] == ']'
 			}
-			if len(frames) != depth-1 {
-				// inside an element of the innermost followed array
+			if len(frames) != depth-1 || depth > maxFollowDepth || depth > 1 && frames[depth-2].array {
+				// inside a container not followed (an element of a followed
+				// array, or too deep): costed at the innermost followed
+				// container's widest element
 				if array && !empty && len(frames) > 0 {
 					s.cost += frames[len(frames)-1].nested
 				}
 				continue
 			}
 			f := frame{array: array, empty: empty}
-			switch {
-			case depth == 1:
+			if depth == 1 {
 				f.typ = deref(t)
-			case frames[depth-2].array:
-				// an element of a followed array: not followed
-				if array && !empty {
-					s.cost += frames[depth-2].nested
-				}
-				continue
-			default:
+			} else {
 				f.key = lastString
 				f.typ = memberType(frames[depth-2].typ, lastString)
 			}
@@ -96,6 +107,8 @@ func survey(data []byte, maxDepth int, t reflect.Type) (s surveyed, ok bool) {
 				if !empty {
 					s.cost += f.each
 				}
+			} else if f.typ != nil {
+				f.nested = maxSliceElem(f.typ)
 			}
 			frames = append(frames, f)
 		case ',':
@@ -115,11 +128,14 @@ func survey(data []byte, maxDepth int, t reflect.Type) (s surveyed, ok bool) {
 				continue // unbalanced: the decoder reports it
 			}
 			if len(frames) == depth {
-				if f := frames[depth-1]; f.array && !f.empty && f.commas+1 >= minPresize && f.typ != nil {
+				if f := frames[depth-1]; f.array && !f.empty && f.commas+1 >= minPresize && f.typ != nil && plainNames(frames) {
 					if s.lists == nil {
 						s.lists = map[string]int{}
 					}
-					s.lists[pathOf(frames)] = f.commas + 1
+					path = pathOf(path[:0], frames)
+					if _, seen := s.lists[string(path)]; seen || len(s.lists) < maxFollowLists {
+						s.lists[string(path)] = f.commas + 1
+					}
 				}
 				frames = frames[:depth-1]
 			}
@@ -140,12 +156,15 @@ func deref(t reflect.Type) reflect.Type {
 // memberType is the type a member named key of an object decoded into t
 // decodes into: a struct's field (exact JSON name, else the first that
 // matches ignoring case, as the decoders do), a map's element, any for an
-// interface; nil when the decoder skips it. A name with escapes is
-// conservatively any field's type: the widest.
+// interface, the type itself when it has its own UnmarshalJSON; nil when
+// the decoder skips it. A name with escapes is unescaped first, as the
+// decoders do.
 func memberType(t reflect.Type, key []byte) reflect.Type {
 	switch {
 	case t == nil:
 		return nil
+	case decodesItself(t):
+		return t // its own UnmarshalJSON decodes it: its widest element bounds it
 	case t.Kind() == reflect.Map:
 		return deref(t.Elem())
 	case t.Kind() == reflect.Interface:
@@ -153,29 +172,44 @@ func memberType(t reflect.Type, key []byte) reflect.Type {
 	case t.Kind() != reflect.Struct:
 		return nil
 	}
+	name := string(key)
 	if bytes.IndexByte(key, '\\') >= 0 {
-		return t // its slices' largest element bounds any field's
+		// the decoders match the name unescaped ("instance\u0073" is instances)
+		quoted := append(append([]byte{'"'}, key...), '"')
+		if json.Unmarshal(quoted, &name) != nil {
+			return nil // not a valid name: the decoder refuses the body
+		}
 	}
-	if idx, ok := fieldByJSONName(t, string(key)); ok {
+	if idx, ok := fieldByJSONName(t, name); ok {
 		return deref(t.FieldByIndex(idx).Type)
 	}
 	for i := 0; i < t.NumField(); i++ {
-		if f := t.Field(i); f.IsExported() && !f.Anonymous && strings.EqualFold(jsonName(f), string(key)) {
+		if f := t.Field(i); f.IsExported() && !f.Anonymous && strings.EqualFold(jsonName(f), name) {
 			return deref(f.Type)
 		}
 	}
 	return nil
 }
 
+// anyElem is what one element decoded into an interface costs at most: its
+// 16 bytes in a []any, and the map or slice an object or array element
+// becomes (an empty map is 48 bytes).
+const anyElem = 64
+
 // elemCosts returns what one element of a JSON array decoded into t costs
-// (the slice element's size; 16 for an interface, which makes a []any),
+// (the slice element's size; anyElem for an interface, which makes a []any),
 // and what one element of an array nested in it can cost at most.
 func elemCosts(t reflect.Type) (each, nested uint64) {
 	switch {
 	case t == nil:
 		return 0, 0
 	case t.Kind() == reflect.Interface:
-		return 16, 16
+		return anyElem, anyElem
+	case decodesItself(t):
+		// a Nullable[[]T] or a union: whatever it decodes an array into is
+		// bounded by its widest slice element
+		w := maxSliceElem(t)
+		return w, w
 	case t.Kind() == reflect.Slice || t.Kind() == reflect.Array:
 		return uint64(t.Elem().Size()), maxSliceElem(t.Elem())
 	}
@@ -185,8 +219,8 @@ func elemCosts(t reflect.Type) (each, nested uint64) {
 // maxElemSizes caches maxSliceElem.
 var maxElemSizes sync.Map // reflect.Type → uint64
 
-// maxSliceElem is the size of the largest element of a slice (or the 16
-// bytes of an interface's []any) reachable from t.
+// maxSliceElem is the size of the largest element of a slice (or anyElem
+// for an interface's []any) reachable from t.
 func maxSliceElem(t reflect.Type) uint64 {
 	if v, ok := maxElemSizes.Load(t); ok {
 		return v.(uint64)
@@ -209,7 +243,7 @@ func widest(t reflect.Type, seen map[reflect.Type]bool) uint64 {
 	case reflect.Map:
 		return widest(t.Elem(), seen)
 	case reflect.Interface:
-		return 16
+		return anyElem
 	case reflect.Struct:
 		var m uint64
 		for i := 0; i < t.NumField(); i++ {
@@ -231,16 +265,27 @@ type frame struct {
 	nested uint64 // an array's: what one element of an array inside its elements costs at most
 }
 
-// pathOf joins the member names of frames with "\x00".
-func pathOf(frames []frame) string {
-	var b strings.Builder
+// plainNames: every member name on the path of frames is short and has no
+// escape (presize looks fields up by the raw name; a long one would make
+// each recorded path long).
+func plainNames(frames []frame) bool {
+	for _, f := range frames {
+		if len(f.key) > maxFollowKey || bytes.IndexByte(f.key, '\\') >= 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// pathOf appends the member names of frames joined with "\x00" to b.
+func pathOf(b []byte, frames []frame) []byte {
 	for k, f := range frames[1:] {
 		if k > 0 {
-			b.WriteByte(0)
+			b = append(b, 0)
 		}
-		b.Write(f.key)
+		b = append(b, f.key...)
 	}
-	return b.String()
+	return b
 }
 
 // presize gives each list of lists found in v (a pointer) a slice of its
@@ -248,7 +293,8 @@ func pathOf(frames []frame) string {
 // growing it: a 10,000-item list of 600-byte items otherwise allocates
 // twice its size in abandoned arrays. It follows struct fields by their
 // JSON names (exact match) through struct pointers, which it allocates
-// (the body has an object there); anything else it leaves alone. The
+// (the body has an object there); anything else, and any value that has
+// its own UnmarshalJSON, it leaves alone. The
 // capacity allocated for one list is at most budget bytes (the body's
 // length: an honest item is bigger in JSON than in Go), so a body of
 // commas cannot make it allocate more than the body.
@@ -272,7 +318,7 @@ func presize(v any, lists map[string]int, budget int) {
 func presizeAt(v reflect.Value, names []string, n, budget int) {
 	for _, name := range names {
 		if v.Kind() == reflect.Pointer {
-			if v.Type().Elem().Kind() != reflect.Struct {
+			if v.Type().Elem().Kind() != reflect.Struct || decodesItself(v.Type().Elem()) {
 				return
 			}
 			if v.IsNil() {
@@ -280,7 +326,7 @@ func presizeAt(v reflect.Value, names []string, n, budget int) {
 			}
 			v = v.Elem()
 		}
-		if v.Kind() != reflect.Struct {
+		if v.Kind() != reflect.Struct || decodesItself(v.Type()) {
 			return
 		}
 		f, ok := fieldByJSONName(v.Type(), name)
@@ -289,16 +335,24 @@ func presizeAt(v reflect.Value, names []string, n, budget int) {
 		}
 		v = v.FieldByIndex(f)
 	}
-	if v.Kind() == reflect.Pointer && v.Type().Elem().Kind() == reflect.Slice {
+	if v.Kind() == reflect.Pointer && v.Type().Elem().Kind() == reflect.Slice && !decodesItself(v.Type().Elem()) {
 		if v.IsNil() {
 			v.Set(reflect.New(v.Type().Elem()))
 		}
 		v = v.Elem()
 	}
-	if v.Kind() == reflect.Slice && v.Cap() < n && v.Type().Elem().Kind() != reflect.Uint8 &&
+	if v.Kind() == reflect.Slice && v.Cap() < n && v.Type().Elem().Kind() != reflect.Uint8 && !decodesItself(v.Type()) &&
 		uint64(n)*uint64(v.Type().Elem().Size()) <= uint64(budget) {
 		v.Set(reflect.MakeSlice(v.Type(), 0, n))
 	}
+}
+
+// decodesItself reports whether a value of t is decoded by its own
+// UnmarshalJSON: what its fields (or elements) hold is then its business,
+// and a field presize filled in could stay an empty list where the decoder
+// would have left nil.
+func decodesItself(t reflect.Type) bool {
+	return t.Implements(unmarshaler) || reflect.PointerTo(t).Implements(unmarshaler)
 }
 
 // fieldByJSONName finds the exported field of t whose JSON name is name

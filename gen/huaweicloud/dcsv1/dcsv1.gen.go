@@ -3477,6 +3477,7 @@ func (t BackendAddrs) MarshalJSON() ([]byte, error) {
 }
 
 func (t *BackendAddrs) UnmarshalJSON(b []byte) error {
+	t.union = nil // a fresh copy: As<Member> results share it (issue 15)
 	err := t.union.UnmarshalJSON(b)
 	return err
 }
