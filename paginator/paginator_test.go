@@ -67,7 +67,7 @@ func collect(t *testing.T, sp paginator.Spec[page, int]) ([]int, error) {
 		if err != nil {
 			return got, err
 		}
-		got = append(got, it)
+		got = append(got, *it)
 	}
 	return got, nil
 }

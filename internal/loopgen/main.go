@@ -464,7 +464,7 @@ func (p *pkg) paginator(b *bytes.Buffer, op string, d Paginator) error {
 	return paginator.Pages(ctx, c.%[7]sPaginator(%[8]s))
 }
 
-%[20]sfunc (c *%[4]s) %[1]sItems(%[5]s) iter.Seq2[%[9]s, error] {
+%[20]sfunc (c *%[4]s) %[1]sItems(%[5]s) iter.Seq2[*%[9]s, error] {
 	return paginator.Items(ctx, c.%[7]sPaginator(%[8]s))
 }
 
@@ -508,7 +508,7 @@ func (c *%[4]s) %[7]sPaginator(%[5]s) paginator.Spec[%[6]s, %[9]s] {
 
 `, op, limName, offName, p.recv, sig, c.resp, lowerFirst(op), strings.Join(append(append([]string{"ctx"}, c.args...), "params"), ", "),
 		item, c.paramsT, op, mode, base, total, items.expr, itemsExpr, offElem, c.method, args,
-		comment(fmt.Sprintf("%[1]sItems returns an iterator over every item of every page of %[1]s (%[1]sPages tells how the walk goes); break out of the loop to stop early.", op)), key)
+		comment(fmt.Sprintf("%[1]sItems returns an iterator over every item of every page of %[1]s, each a pointer into its page (%[1]sPages tells how the walk goes); break out of the loop to stop early.", op)), key)
 	_ = limElem
 	return nil
 }

@@ -68,7 +68,7 @@ func TestWritesBothFiles(t *testing.T) {
 	require.NoError(t, run(spec(t, "ListInstances", ext), dir))
 	b, err := os.ReadFile(filepath.Join(dir, "paginators.gen.go"))
 	require.NoError(t, err)
-	assert.Contains(t, string(b), "func (c *ProjectClient) ListInstancesItems(ctx context.Context, params *ListInstancesParams) iter.Seq2[InstanceListInfo, error]")
+	assert.Contains(t, string(b), "func (c *ProjectClient) ListInstancesItems(ctx context.Context, params *ListInstancesParams) iter.Seq2[*InstanceListInfo, error]")
 	_, err = os.Stat(filepath.Join(dir, "waiters.gen.go"))
 	assert.True(t, os.IsNotExist(err), "no waiter declared, no waiters file")
 }

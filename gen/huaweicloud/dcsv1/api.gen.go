@@ -77,9 +77,9 @@ type API interface {
 	ListBackupRecords(ctx context.Context, instanceId string, params *ListBackupRecordsParams, reqEditors ...RequestEditorFn) (*ListBackupRecordsResponse, error)
 
 	// ListBackupRecordsItems returns an iterator over every item of every page of
-	// ListBackupRecords (ListBackupRecordsPages tells how the walk goes); break out
-	// of the loop to stop early.
-	ListBackupRecordsItems(ctx context.Context, instanceId string, params *ListBackupRecordsParams) iter.Seq2[BackupRecordResponse, error]
+	// ListBackupRecords, each a pointer into its page (ListBackupRecordsPages tells
+	// how the walk goes); break out of the loop to stop early.
+	ListBackupRecordsItems(ctx context.Context, instanceId string, params *ListBackupRecordsParams) iter.Seq2[*BackupRecordResponse, error]
 
 	// ListBackupRecordsPages returns an iterator over the pages of
 	// ListBackupRecords: the responses, for callers that need the totals. It keeps
@@ -99,9 +99,9 @@ type API interface {
 	ListInstances(ctx context.Context, params *ListInstancesParams, reqEditors ...RequestEditorFn) (*ListInstancesResponse, error)
 
 	// ListInstancesItems returns an iterator over every item of every page of
-	// ListInstances (ListInstancesPages tells how the walk goes); break out of the
-	// loop to stop early.
-	ListInstancesItems(ctx context.Context, params *ListInstancesParams) iter.Seq2[InstanceListInfo, error]
+	// ListInstances, each a pointer into its page (ListInstancesPages tells how the
+	// walk goes); break out of the loop to stop early.
+	ListInstancesItems(ctx context.Context, params *ListInstancesParams) iter.Seq2[*InstanceListInfo, error]
 
 	// ListInstancesPages returns an iterator over the pages of ListInstances: the
 	// responses, for callers that need the totals. It keeps params (filters, page
@@ -129,9 +129,9 @@ type API interface {
 	ListRestoreRecords(ctx context.Context, instanceId string, params *ListRestoreRecordsParams, reqEditors ...RequestEditorFn) (*ListRestoreRecordsResponse, error)
 
 	// ListRestoreRecordsItems returns an iterator over every item of every page of
-	// ListRestoreRecords (ListRestoreRecordsPages tells how the walk goes); break
-	// out of the loop to stop early.
-	ListRestoreRecordsItems(ctx context.Context, instanceId string, params *ListRestoreRecordsParams) iter.Seq2[RestoreRecordResponse, error]
+	// ListRestoreRecords, each a pointer into its page (ListRestoreRecordsPages
+	// tells how the walk goes); break out of the loop to stop early.
+	ListRestoreRecordsItems(ctx context.Context, instanceId string, params *ListRestoreRecordsParams) iter.Seq2[*RestoreRecordResponse, error]
 
 	// ListRestoreRecordsPages returns an iterator over the pages of
 	// ListRestoreRecords: the responses, for callers that need the totals. It keeps

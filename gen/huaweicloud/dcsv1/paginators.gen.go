@@ -24,9 +24,10 @@ func (c *ProjectClient) ListBackupRecordsPages(ctx context.Context, instanceId s
 }
 
 // ListBackupRecordsItems returns an iterator over every item of every page
-// of ListBackupRecords (ListBackupRecordsPages tells how the walk goes);
-// break out of the loop to stop early.
-func (c *ProjectClient) ListBackupRecordsItems(ctx context.Context, instanceId string, params *ListBackupRecordsParams) iter.Seq2[BackupRecordResponse, error] {
+// of ListBackupRecords, each a pointer into its page
+// (ListBackupRecordsPages tells how the walk goes); break out of the loop
+// to stop early.
+func (c *ProjectClient) ListBackupRecordsItems(ctx context.Context, instanceId string, params *ListBackupRecordsParams) iter.Seq2[*BackupRecordResponse, error] {
 	return paginator.Items(ctx, c.listBackupRecordsPaginator(ctx, instanceId, params))
 }
 
@@ -94,9 +95,9 @@ func (c *ProjectClient) ListInstancesPages(ctx context.Context, params *ListInst
 }
 
 // ListInstancesItems returns an iterator over every item of every page of
-// ListInstances (ListInstancesPages tells how the walk goes); break out of
-// the loop to stop early.
-func (c *ProjectClient) ListInstancesItems(ctx context.Context, params *ListInstancesParams) iter.Seq2[InstanceListInfo, error] {
+// ListInstances, each a pointer into its page (ListInstancesPages tells how
+// the walk goes); break out of the loop to stop early.
+func (c *ProjectClient) ListInstancesItems(ctx context.Context, params *ListInstancesParams) iter.Seq2[*InstanceListInfo, error] {
 	return paginator.Items(ctx, c.listInstancesPaginator(ctx, params))
 }
 
@@ -164,9 +165,10 @@ func (c *ProjectClient) ListRestoreRecordsPages(ctx context.Context, instanceId 
 }
 
 // ListRestoreRecordsItems returns an iterator over every item of every page
-// of ListRestoreRecords (ListRestoreRecordsPages tells how the walk goes);
-// break out of the loop to stop early.
-func (c *ProjectClient) ListRestoreRecordsItems(ctx context.Context, instanceId string, params *ListRestoreRecordsParams) iter.Seq2[RestoreRecordResponse, error] {
+// of ListRestoreRecords, each a pointer into its page
+// (ListRestoreRecordsPages tells how the walk goes); break out of the loop
+// to stop early.
+func (c *ProjectClient) ListRestoreRecordsItems(ctx context.Context, instanceId string, params *ListRestoreRecordsParams) iter.Seq2[*RestoreRecordResponse, error] {
 	return paginator.Items(ctx, c.listRestoreRecordsPaginator(ctx, instanceId, params))
 }
 

@@ -43,9 +43,10 @@ type API interface {
 	BatchShowNodesInformation(ctx context.Context, params *BatchShowNodesInformationParams, reqEditors ...RequestEditorFn) (*BatchShowNodesInformationResponse, error)
 
 	// BatchShowNodesInformationItems returns an iterator over every item of every
-	// page of BatchShowNodesInformation (BatchShowNodesInformationPages tells how
-	// the walk goes); break out of the loop to stop early.
-	BatchShowNodesInformationItems(ctx context.Context, params *BatchShowNodesInformationParams) iter.Seq2[InstanceNodesInfoResp, error]
+	// page of BatchShowNodesInformation, each a pointer into its page
+	// (BatchShowNodesInformationPages tells how the walk goes); break out of the
+	// loop to stop early.
+	BatchShowNodesInformationItems(ctx context.Context, params *BatchShowNodesInformationParams) iter.Seq2[*InstanceNodesInfoResp, error]
 
 	// BatchShowNodesInformationPages returns an iterator over the pages of
 	// BatchShowNodesInformation: the responses, for callers that need the totals.
@@ -133,9 +134,9 @@ type API interface {
 	ListBackgroundTask(ctx context.Context, instanceId string, params *ListBackgroundTaskParams, reqEditors ...RequestEditorFn) (*ListBackgroundTaskResponse, error)
 
 	// ListBackgroundTaskItems returns an iterator over every item of every page of
-	// ListBackgroundTask (ListBackgroundTaskPages tells how the walk goes); break
-	// out of the loop to stop early.
-	ListBackgroundTaskItems(ctx context.Context, instanceId string, params *ListBackgroundTaskParams) iter.Seq2[SingleBackgroundTask, error]
+	// ListBackgroundTask, each a pointer into its page (ListBackgroundTaskPages
+	// tells how the walk goes); break out of the loop to stop early.
+	ListBackgroundTaskItems(ctx context.Context, instanceId string, params *ListBackgroundTaskParams) iter.Seq2[*SingleBackgroundTask, error]
 
 	// ListBackgroundTaskPages returns an iterator over the pages of
 	// ListBackgroundTask: the responses, for callers that need the totals. It keeps
@@ -158,9 +159,9 @@ type API interface {
 	ListBackupRecords(ctx context.Context, instanceId string, params *ListBackupRecordsParams, reqEditors ...RequestEditorFn) (*ListBackupRecordsResponse, error)
 
 	// ListBackupRecordsItems returns an iterator over every item of every page of
-	// ListBackupRecords (ListBackupRecordsPages tells how the walk goes); break out
-	// of the loop to stop early.
-	ListBackupRecordsItems(ctx context.Context, instanceId string, params *ListBackupRecordsParams) iter.Seq2[BackupRecordResponse, error]
+	// ListBackupRecords, each a pointer into its page (ListBackupRecordsPages tells
+	// how the walk goes); break out of the loop to stop early.
+	ListBackupRecordsItems(ctx context.Context, instanceId string, params *ListBackupRecordsParams) iter.Seq2[*BackupRecordResponse, error]
 
 	// ListBackupRecordsPages returns an iterator over the pages of
 	// ListBackupRecords: the responses, for callers that need the totals. It keeps
@@ -188,9 +189,9 @@ type API interface {
 	ListInstances(ctx context.Context, params *ListInstancesParams, reqEditors ...RequestEditorFn) (*ListInstancesResponse, error)
 
 	// ListInstancesItems returns an iterator over every item of every page of
-	// ListInstances (ListInstancesPages tells how the walk goes); break out of the
-	// loop to stop early.
-	ListInstancesItems(ctx context.Context, params *ListInstancesParams) iter.Seq2[InstanceListInfo, error]
+	// ListInstances, each a pointer into its page (ListInstancesPages tells how the
+	// walk goes); break out of the loop to stop early.
+	ListInstancesItems(ctx context.Context, params *ListInstancesParams) iter.Seq2[*InstanceListInfo, error]
 
 	// ListInstancesPages returns an iterator over the pages of ListInstances: the
 	// responses, for callers that need the totals. It keeps params (filters, page
@@ -209,9 +210,9 @@ type API interface {
 	ListMigrationTask(ctx context.Context, params *ListMigrationTaskParams, reqEditors ...RequestEditorFn) (*ListMigrationTaskResponse, error)
 
 	// ListMigrationTaskItems returns an iterator over every item of every page of
-	// ListMigrationTask (ListMigrationTaskPages tells how the walk goes); break out
-	// of the loop to stop early.
-	ListMigrationTaskItems(ctx context.Context, params *ListMigrationTaskParams) iter.Seq2[MigrationTaskList, error]
+	// ListMigrationTask, each a pointer into its page (ListMigrationTaskPages tells
+	// how the walk goes); break out of the loop to stop early.
+	ListMigrationTaskItems(ctx context.Context, params *ListMigrationTaskParams) iter.Seq2[*MigrationTaskList, error]
 
 	// ListMigrationTaskPages returns an iterator over the pages of
 	// ListMigrationTask: the responses, for callers that need the totals. It keeps
@@ -231,9 +232,9 @@ type API interface {
 	ListRestoreRecords(ctx context.Context, instanceId string, params *ListRestoreRecordsParams, reqEditors ...RequestEditorFn) (*ListRestoreRecordsResponse, error)
 
 	// ListRestoreRecordsItems returns an iterator over every item of every page of
-	// ListRestoreRecords (ListRestoreRecordsPages tells how the walk goes); break
-	// out of the loop to stop early.
-	ListRestoreRecordsItems(ctx context.Context, instanceId string, params *ListRestoreRecordsParams) iter.Seq2[InstanceRestoreInfo, error]
+	// ListRestoreRecords, each a pointer into its page (ListRestoreRecordsPages
+	// tells how the walk goes); break out of the loop to stop early.
+	ListRestoreRecordsItems(ctx context.Context, instanceId string, params *ListRestoreRecordsParams) iter.Seq2[*InstanceRestoreInfo, error]
 
 	// ListRestoreRecordsPages returns an iterator over the pages of
 	// ListRestoreRecords: the responses, for callers that need the totals. It keeps
@@ -249,9 +250,9 @@ type API interface {
 	ListSlowlog(ctx context.Context, instanceId string, params *ListSlowlogParams, reqEditors ...RequestEditorFn) (*ListSlowlogResponse, error)
 
 	// ListSlowlogItems returns an iterator over every item of every page of
-	// ListSlowlog (ListSlowlogPages tells how the walk goes); break out of the loop
-	// to stop early.
-	ListSlowlogItems(ctx context.Context, instanceId string, params *ListSlowlogParams) iter.Seq2[SlowlogItem, error]
+	// ListSlowlog, each a pointer into its page (ListSlowlogPages tells how the
+	// walk goes); break out of the loop to stop early.
+	ListSlowlogItems(ctx context.Context, instanceId string, params *ListSlowlogParams) iter.Seq2[*SlowlogItem, error]
 
 	// ListSlowlogPages returns an iterator over the pages of ListSlowlog: the
 	// responses, for callers that need the totals. It keeps params (filters, page

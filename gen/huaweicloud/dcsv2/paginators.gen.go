@@ -24,9 +24,10 @@ func (c *ProjectClient) BatchShowNodesInformationPages(ctx context.Context, para
 }
 
 // BatchShowNodesInformationItems returns an iterator over every item of
-// every page of BatchShowNodesInformation (BatchShowNodesInformationPages
-// tells how the walk goes); break out of the loop to stop early.
-func (c *ProjectClient) BatchShowNodesInformationItems(ctx context.Context, params *BatchShowNodesInformationParams) iter.Seq2[InstanceNodesInfoResp, error] {
+// every page of BatchShowNodesInformation, each a pointer into its page
+// (BatchShowNodesInformationPages tells how the walk goes); break out of
+// the loop to stop early.
+func (c *ProjectClient) BatchShowNodesInformationItems(ctx context.Context, params *BatchShowNodesInformationParams) iter.Seq2[*InstanceNodesInfoResp, error] {
 	return paginator.Items(ctx, c.batchShowNodesInformationPaginator(ctx, params))
 }
 
@@ -94,9 +95,10 @@ func (c *ProjectClient) ListBackgroundTaskPages(ctx context.Context, instanceId 
 }
 
 // ListBackgroundTaskItems returns an iterator over every item of every page
-// of ListBackgroundTask (ListBackgroundTaskPages tells how the walk goes);
-// break out of the loop to stop early.
-func (c *ProjectClient) ListBackgroundTaskItems(ctx context.Context, instanceId string, params *ListBackgroundTaskParams) iter.Seq2[SingleBackgroundTask, error] {
+// of ListBackgroundTask, each a pointer into its page
+// (ListBackgroundTaskPages tells how the walk goes); break out of the loop
+// to stop early.
+func (c *ProjectClient) ListBackgroundTaskItems(ctx context.Context, instanceId string, params *ListBackgroundTaskParams) iter.Seq2[*SingleBackgroundTask, error] {
 	return paginator.Items(ctx, c.listBackgroundTaskPaginator(ctx, instanceId, params))
 }
 
@@ -165,9 +167,10 @@ func (c *ProjectClient) ListBackupRecordsPages(ctx context.Context, instanceId s
 }
 
 // ListBackupRecordsItems returns an iterator over every item of every page
-// of ListBackupRecords (ListBackupRecordsPages tells how the walk goes);
-// break out of the loop to stop early.
-func (c *ProjectClient) ListBackupRecordsItems(ctx context.Context, instanceId string, params *ListBackupRecordsParams) iter.Seq2[BackupRecordResponse, error] {
+// of ListBackupRecords, each a pointer into its page
+// (ListBackupRecordsPages tells how the walk goes); break out of the loop
+// to stop early.
+func (c *ProjectClient) ListBackupRecordsItems(ctx context.Context, instanceId string, params *ListBackupRecordsParams) iter.Seq2[*BackupRecordResponse, error] {
 	return paginator.Items(ctx, c.listBackupRecordsPaginator(ctx, instanceId, params))
 }
 
@@ -235,9 +238,9 @@ func (c *ProjectClient) ListInstancesPages(ctx context.Context, params *ListInst
 }
 
 // ListInstancesItems returns an iterator over every item of every page of
-// ListInstances (ListInstancesPages tells how the walk goes); break out of
-// the loop to stop early.
-func (c *ProjectClient) ListInstancesItems(ctx context.Context, params *ListInstancesParams) iter.Seq2[InstanceListInfo, error] {
+// ListInstances, each a pointer into its page (ListInstancesPages tells how
+// the walk goes); break out of the loop to stop early.
+func (c *ProjectClient) ListInstancesItems(ctx context.Context, params *ListInstancesParams) iter.Seq2[*InstanceListInfo, error] {
 	return paginator.Items(ctx, c.listInstancesPaginator(ctx, params))
 }
 
@@ -305,9 +308,10 @@ func (c *ProjectClient) ListMigrationTaskPages(ctx context.Context, params *List
 }
 
 // ListMigrationTaskItems returns an iterator over every item of every page
-// of ListMigrationTask (ListMigrationTaskPages tells how the walk goes);
-// break out of the loop to stop early.
-func (c *ProjectClient) ListMigrationTaskItems(ctx context.Context, params *ListMigrationTaskParams) iter.Seq2[MigrationTaskList, error] {
+// of ListMigrationTask, each a pointer into its page
+// (ListMigrationTaskPages tells how the walk goes); break out of the loop
+// to stop early.
+func (c *ProjectClient) ListMigrationTaskItems(ctx context.Context, params *ListMigrationTaskParams) iter.Seq2[*MigrationTaskList, error] {
 	return paginator.Items(ctx, c.listMigrationTaskPaginator(ctx, params))
 }
 
@@ -375,9 +379,10 @@ func (c *ProjectClient) ListRestoreRecordsPages(ctx context.Context, instanceId 
 }
 
 // ListRestoreRecordsItems returns an iterator over every item of every page
-// of ListRestoreRecords (ListRestoreRecordsPages tells how the walk goes);
-// break out of the loop to stop early.
-func (c *ProjectClient) ListRestoreRecordsItems(ctx context.Context, instanceId string, params *ListRestoreRecordsParams) iter.Seq2[InstanceRestoreInfo, error] {
+// of ListRestoreRecords, each a pointer into its page
+// (ListRestoreRecordsPages tells how the walk goes); break out of the loop
+// to stop early.
+func (c *ProjectClient) ListRestoreRecordsItems(ctx context.Context, instanceId string, params *ListRestoreRecordsParams) iter.Seq2[*InstanceRestoreInfo, error] {
 	return paginator.Items(ctx, c.listRestoreRecordsPaginator(ctx, instanceId, params))
 }
 
@@ -444,9 +449,9 @@ func (c *ProjectClient) ListSlowlogPages(ctx context.Context, instanceId string,
 }
 
 // ListSlowlogItems returns an iterator over every item of every page of
-// ListSlowlog (ListSlowlogPages tells how the walk goes); break out of the
-// loop to stop early.
-func (c *ProjectClient) ListSlowlogItems(ctx context.Context, instanceId string, params *ListSlowlogParams) iter.Seq2[SlowlogItem, error] {
+// ListSlowlog, each a pointer into its page (ListSlowlogPages tells how the
+// walk goes); break out of the loop to stop early.
+func (c *ProjectClient) ListSlowlogItems(ctx context.Context, instanceId string, params *ListSlowlogParams) iter.Seq2[*SlowlogItem, error] {
 	return paginator.Items(ctx, c.listSlowlogPaginator(ctx, instanceId, params))
 }
 

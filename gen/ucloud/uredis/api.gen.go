@@ -33,9 +33,10 @@ import (
 // github.com/cachesdk/cachesdk/fake.
 type API interface {
 	// DescribeURedisBackupItems returns an iterator over every item of every page
-	// of DescribeURedisBackup (DescribeURedisBackupPages tells how the walk goes);
-	// break out of the loop to stop early.
-	DescribeURedisBackupItems(ctx context.Context, params *DescribeURedisBackupParams) iter.Seq2[URedisBackupSet, error]
+	// of DescribeURedisBackup, each a pointer into its page
+	// (DescribeURedisBackupPages tells how the walk goes); break out of the loop to
+	// stop early.
+	DescribeURedisBackupItems(ctx context.Context, params *DescribeURedisBackupParams) iter.Seq2[*URedisBackupSet, error]
 
 	// DescribeURedisBackupPages returns an iterator over the pages of
 	// DescribeURedisBackup: the responses, for callers that need the totals. It

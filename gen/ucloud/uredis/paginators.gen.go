@@ -24,9 +24,10 @@ func (c *ClientWithResponses) DescribeURedisBackupPages(ctx context.Context, par
 }
 
 // DescribeURedisBackupItems returns an iterator over every item of every
-// page of DescribeURedisBackup (DescribeURedisBackupPages tells how the
-// walk goes); break out of the loop to stop early.
-func (c *ClientWithResponses) DescribeURedisBackupItems(ctx context.Context, params *DescribeURedisBackupParams) iter.Seq2[URedisBackupSet, error] {
+// page of DescribeURedisBackup, each a pointer into its page
+// (DescribeURedisBackupPages tells how the walk goes); break out of the
+// loop to stop early.
+func (c *ClientWithResponses) DescribeURedisBackupItems(ctx context.Context, params *DescribeURedisBackupParams) iter.Seq2[*URedisBackupSet, error] {
 	return paginator.Items(ctx, c.describeURedisBackupPaginator(ctx, params))
 }
 
