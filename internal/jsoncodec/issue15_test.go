@@ -54,7 +54,7 @@ func bigBody(n int) []byte {
 
 func TestIssue15SurveyFindsTheBigLists(t *testing.T) {
 	typ := reflect.TypeFor[*bigList]()
-	s, ok := survey(bigBody(3000), 1000, typ)
+	s, ok := survey(bigBody(3000), 1000, typ, 1)
 	require.True(t, ok)
 	require.Equal(t, -1, s.deepAt)
 	require.Equal(t, map[string]int{"items": 3000, "Data\x00list": 3000}, s.lists,
@@ -64,18 +64,18 @@ func TestIssue15SurveyFindsTheBigLists(t *testing.T) {
 	// own UnmarshalJSON): each of its 5 elements, nested or not, a byte.
 	require.Equal(t, 6000*item+3000*2*16+5, s.cost)
 
-	s, ok = survey([]byte(`[`+strings.Repeat(`{"a":[1,2]},`, 99)+`{}]`), 10, reflect.TypeFor[*[]map[string][]int]())
+	s, ok = survey([]byte(`[`+strings.Repeat(`{"a":[1,2]},`, 99)+`{}]`), 10, reflect.TypeFor[*[]map[string][]int](), 1)
 	require.True(t, ok)
 	require.Equal(t, map[string]int{"": 100}, s.lists, "a top-level array")
 	require.Equal(t, uint64(100*8+99*2*8), s.cost, "100 maps in the slice, 2 ints in each of 99")
 
-	s, _ = survey([]byte(`{"x":[`+strings.Repeat(`{},`, 99)+`{}]}`), 10, reflect.TypeFor[*map[string]any]())
+	s, _ = survey([]byte(`{"x":[`+strings.Repeat(`{},`, 99)+`{}]}`), 10, reflect.TypeFor[*map[string]any](), 1)
 	require.Equal(t, uint64(100*anyElem), s.cost, "an element decoded into an interface is a map or slice of its own")
 
-	s, _ = survey([]byte(strings.Repeat("[", 20)+strings.Repeat("]", 20)), 10, typ)
+	s, _ = survey([]byte(strings.Repeat("[", 20)+strings.Repeat("]", 20)), 10, typ, 1)
 	require.Equal(t, 10, s.deepAt, "the depth check still stands")
 
-	_, ok = survey([]byte(`{"items":[{}]}`), 10, typ)
+	_, ok = survey([]byte(`{"items":[{}]}`), 10, typ, 1<<20)
 	require.False(t, ok, "a body of few brackets is only counted")
 }
 
@@ -102,6 +102,16 @@ func TestIssue15TinyElementsIntoBigStructsAreRefused(t *testing.T) {
 	honest := []byte(`{"items":[` + strings.Repeat(`{"id":"`+strings.Repeat("x", 100)+`"},`, 20000) + `{}]}`)
 	require.NoError(t, Unmarshal(honest, &v))
 	require.Len(t, v.Items, 20001)
+
+	// Elements without brackets: `null` decodes into a zero struct, and
+	// `0` into one too on encoding/json's path after a type error.
+	for _, elem := range []string{`null`, `0`, `""`} {
+		flat := []byte(`{"items":[` + elem + strings.Repeat(`,`+elem, (1<<20)/(len(elem)+1)) + `]}`)
+		n := allocated(func() {
+			require.ErrorIs(t, Unmarshal(flat, &v), payload.ErrTooManyElements, elem)
+		})
+		require.Less(t, n, uint64(len(flat)), elem)
+	}
 
 	// A member name the decoder unescapes ("item\u0073") is the same list,
 	// and so is one that differs in case.

@@ -59,20 +59,27 @@ const flags = segjson.DontCopyString | segjson.DontCopyNumber
 // (Operation and StatusCode empty), and v keeps what did decode: with
 // payload.ErrType or payload.ErrValue every value but the refused ones,
 // which are left absent (nil; an array element null), up to 16 of them;
-// with payload.ErrSyntax nothing. A nil or non-pointer v is encoding/json's
-// *json.InvalidUnmarshalError.
+// with payload.ErrSyntax nothing (or, for data after one whole value, that
+// value; DecodeResponse then sets no result); with payload.ErrTooDeep and
+// payload.ErrTooManyElements nothing. A nil or non-pointer v is
+// encoding/json's *json.InvalidUnmarshalError.
 //
-// A body with more than payload.MaxDepth brackets (a list of a few thousand
-// items) is scanned once before decoding: for its depth, and for the length
-// of each big list reachable from the top through object members, whose
-// slice is then allocated at its final size (presize) instead of doubling
-// as the decoder appends.
+// A body that could nest deeper than payload.MaxDepth, or whose commas and
+// brackets could each start an element of v's widest slice for more than
+// payload.MaxAmplification times the body's length (a list of a few
+// hundred items or more), is scanned once before decoding (survey): for its
+// depth; for what its arrays cost decoded into v, refused past that budget
+// (4 MiB of `{},` in a DCS list decoded into 2.9 GiB of instances); and
+// for the length of each big list reachable from the top through object
+// members, whose slice is then allocated at its final size (presize)
+// instead of doubling as the decoder appends.
 func Unmarshal(data []byte, v any) error {
-	if s, ok := survey(data, payload.MaxDepth, reflect.TypeOf(v)); ok {
+	budget := payload.MaxAmplification*uint64(len(data)) + payload.AmplificationSlack
+	if s, ok := survey(data, payload.MaxDepth, reflect.TypeOf(v), budget); ok {
 		if s.deepAt >= 0 {
 			return &payload.DecodeError{Err: payload.ErrTooDeep, Offset: int64(s.deepAt), Length: len(data)}
 		}
-		if s.cost > payload.MaxAmplification*uint64(len(data))+payload.AmplificationSlack {
+		if s.cost > budget {
 			return &payload.DecodeError{Err: payload.ErrTooManyElements, Offset: -1, Length: len(data)}
 		}
 		presize(v, s.lists, len(data))

@@ -38,7 +38,7 @@ type surveyed struct {
 	cost uint64
 }
 
-// survey walks a body with more than maxDepth brackets once, strings skipped,
+// survey walks a body once, strings skipped,
 // and reports where it nests deeper than maxDepth, the length of each array of
 // at least minPresize elements that is reached from the top through object
 // members only ("instances", "Data" + "\x00" + "List"; "" for a top-level
@@ -47,12 +47,19 @@ type surveyed struct {
 //
 // segmentio decodes by recursion: a body of a few MiB of '[' would
 // overflow the stack, a fatal error no recover catches. A body with at most
-// maxDepth brackets in all can be neither too deep nor hold such a list worth
-// presizing, nor more than maxDepth array elements, so most bodies are only
-// counted (bytes.Count is vectorised): ok is false for them.
-func survey(data []byte, maxDepth int, t reflect.Type) (s surveyed, ok bool) {
+// maxDepth brackets cannot be too deep; if, besides, every comma and bracket
+// starting an element of t's widest slice would still cost at most budget
+// bytes, it cannot decode into too much either (a list of `null`s has no
+// brackets: 5 bytes of JSON for each zero struct). Such bodies, most of
+// them, are only counted (bytes.Count is vectorised): ok is false for them.
+func survey(data []byte, maxDepth int, t reflect.Type, budget uint64) (s surveyed, ok bool) {
 	s.deepAt = -1
-	if bytes.Count(data, []byte{'['})+bytes.Count(data, []byte{'{'}) <= maxDepth {
+	if t == nil {
+		return s, false // not a pointer: the decoder refuses it
+	}
+	brackets := bytes.Count(data, []byte{'['}) + bytes.Count(data, []byte{'{'})
+	if brackets <= maxDepth &&
+		uint64(brackets+bytes.Count(data, []byte{','})+1)*maxSliceElem(t) <= budget {
 		return s, false
 	}
 	// frames are the containers on the path from the top while that path
