@@ -67,10 +67,13 @@ const MaxDepth = 10000
 // length plus AmplificationSlack bytes of slice elements (an honest list
 // decodes into about its own length: DCS instances of ~1.3 KiB of JSON into
 // ~0.7 KiB each). A body of `{},{},…` decoding into large structs would
-// otherwise take hundreds of times its length (4 MiB into 2.9 GiB).
+// otherwise take hundreds of times its length (4 MiB into 2.9 GiB). With
+// the default body limit (32 MiB) a call decodes into at most 320 MiB of
+// slices. The slack also spares lists of up to a few thousand items the
+// scan that checks it (their commas alone cannot exceed it).
 const (
 	MaxAmplification   = 8
-	AmplificationSlack = 16 << 20
+	AmplificationSlack = 64 << 20
 )
 
 // The kinds of DecodeError, for errors.Is.
