@@ -62,14 +62,15 @@ func size(n int64) string {
 // have: encoding/json's own limit. The documented bodies nest a few levels.
 const MaxDepth = 10000
 
-// MaxAmplification and AmplificationSlack bound the memory the arrays of a
-// response body may decode into: at most MaxAmplification times the body's
-// length plus AmplificationSlack bytes of slice elements (an honest list
+// MaxAmplification and AmplificationSlack bound the memory the arrays and
+// maps of a response body may decode into: at most MaxAmplification times
+// the body's length plus AmplificationSlack bytes of slice elements and map
+// entries (an object decoded into a map or an interface). An honest list
 // decodes into about its own length: DCS instances of ~1.3 KiB of JSON into
-// ~0.7 KiB each). A body of `{},{},…` decoding into large structs would
+// ~0.7 KiB each. A body of `{},{},…` decoding into large structs would
 // otherwise take hundreds of times its length (4 MiB into 2.9 GiB). With
 // the default body limit (32 MiB) a call decodes into at most 320 MiB of
-// slices. The slack also spares lists of up to a few thousand items the
+// slices and maps. The slack also spares lists of up to a few thousand items the
 // scan that checks it (their commas alone cannot exceed it).
 const (
 	MaxAmplification   = 8
@@ -91,8 +92,8 @@ var (
 	// response (MaxDepth); nothing was decoded (a hostile body could
 	// otherwise exhaust the stack).
 	ErrTooDeep = errors.New("JSON nested too deeply")
-	// ErrTooManyElements: the body's arrays would decode into more memory
-	// than MaxAmplification allows (many tiny elements, such as `{}`, each
+	// ErrTooManyElements: the body's arrays and maps would decode into more
+	// memory than MaxAmplification allows (many tiny elements, such as `{}`, each
 	// decoding into a large struct); nothing was decoded.
 	ErrTooManyElements = errors.New("JSON arrays would decode into too much memory")
 	// ErrUndocumented: a 2xx status the operation does not document (a 201

@@ -67,10 +67,11 @@ func TestIssue15SurveyFindsTheBigLists(t *testing.T) {
 	s, ok = survey([]byte(`[`+strings.Repeat(`{"a":[1,2]},`, 99)+`{}]`), 10, reflect.TypeFor[*[]map[string][]int](), 1)
 	require.True(t, ok)
 	require.Equal(t, map[string]int{"": 100}, s.lists, "a top-level array")
-	require.Equal(t, uint64(100*8+99*2*8), s.cost, "100 maps in the slice, 2 ints in each of 99")
+	entry := mapEntry(reflect.TypeFor[map[string][]int]())
+	require.Equal(t, uint64(100*8+99*entry+99*2*8), s.cost, "100 maps in the slice, an entry in 99 of them, 2 ints in each entry")
 
 	s, _ = survey([]byte(`{"x":[`+strings.Repeat(`{},`, 99)+`{}]}`), 10, reflect.TypeFor[*map[string]any](), 1)
-	require.Equal(t, uint64(100*anyElem), s.cost, "an element decoded into an interface is a map or slice of its own")
+	require.Equal(t, uint64(anyMember+100*anyElem), s.cost, "an element decoded into an interface is a map or slice of its own")
 
 	s, _ = survey([]byte(strings.Repeat("[", 20)+strings.Repeat("]", 20)), 10, typ, 1)
 	require.Equal(t, 10, s.deepAt, "the depth check still stands")

@@ -65,11 +65,13 @@ const flags = segjson.DontCopyString | segjson.DontCopyNumber
 // encoding/json's *json.InvalidUnmarshalError.
 //
 // A body that could nest deeper than payload.MaxDepth, or whose commas and
-// brackets could each start an element of v's widest slice for more than
-// payload.MaxAmplification times the body's length (a list of a few
-// hundred items or more), is scanned once before decoding (survey): for its
-// depth; for what its arrays cost decoded into v, refused past that budget
-// (4 MiB of `{},` in a DCS list decoded into 2.9 GiB of instances); and
+// brackets could each start an element or member of v's costliest slice or
+// map for more than payload.MaxAmplification times the body's length (a
+// list of a few hundred items or more), is scanned once before decoding
+// (survey): for its depth; for what its arrays and maps cost decoded into
+// v, each by the Go type it decodes into, refused past that budget (4 MiB
+// of `{},` in a DCS list decoded into 2.9 GiB of instances; 11 MiB of
+// `"abcde":[]` members of a map[string]any into 350 MiB); and
 // for the length of each big list reachable from the top through object
 // members, whose slice is then allocated at its final size (presize)
 // instead of doubling as the decoder appends.

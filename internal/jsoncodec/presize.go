@@ -30,11 +30,13 @@ const (
 type surveyed struct {
 	deepAt int            // where the body nests deeper than max; -1: nowhere
 	lists  map[string]int // big lists reachable through object members (see survey)
-	// cost bounds the bytes of slice elements decoding the body into t
-	// allocates: each element of a followed array at its element type's
-	// size, each element of an array inside one of those elements at the
-	// largest slice element type reachable from that element type (an
-	// array the Go type has no field for costs nothing: it is skipped).
+	// cost bounds the bytes decoding the body into t allocates for its
+	// arrays and maps, each container costed by the Go type it decodes
+	// into: each element of an array at its slice's element size (anyElem
+	// into an interface), each member of an object decoded into a map or
+	// an interface at memberCost (a struct's members cost nothing more
+	// than the struct); an array or object the Go type has no field for
+	// costs nothing: the decoder skips it.
 	cost uint64
 }
 
@@ -43,15 +45,16 @@ type surveyed struct {
 // at least minPresize elements that is reached from the top through object
 // members only ("instances", "Data" + "\x00" + "List"; "" for a top-level
 // array), keyed by that path of member names joined with "\x00", and what
-// its arrays cost decoded into t (see surveyed).
+// its arrays and maps cost decoded into t (see surveyed).
 //
 // segmentio decodes by recursion: a body of a few MiB of '[' would
 // overflow the stack, a fatal error no recover catches. A body with at most
 // maxDepth brackets cannot be too deep; if, besides, every comma and bracket
-// starting an element of t's widest slice would still cost at most budget
-// bytes, it cannot decode into too much either (a list of `null`s has no
-// brackets: 5 bytes of JSON for each zero struct). Such bodies, most of
-// them, are only counted (bytes.Count is vectorised): ok is false for them.
+// starting an element or a member of t's costliest container would still
+// cost at most budget bytes, it cannot decode into too much either (a list
+// of `null`s has no brackets: 5 bytes of JSON for each zero struct). Such
+// bodies, most of them, are only counted (bytes.Count is vectorised): ok is
+// false for them.
 func survey(data []byte, maxDepth int, t reflect.Type, budget uint64) (s surveyed, ok bool) {
 	s.deepAt = -1
 	if t == nil {
@@ -62,25 +65,44 @@ func survey(data []byte, maxDepth int, t reflect.Type, budget uint64) (s surveye
 		uint64(brackets+bytes.Count(data, []byte{','})+1)*maxSliceElem(t) <= budget {
 		return s, false
 	}
-	// frames are the containers on the path from the top while that path
-	// goes through object members only: frames[d-1] is at depth d. arrays
-	// says of every open container whether it is an array.
+	// open is every open container, innermost last, with the type it
+	// decodes into. frames are the containers on the path from the top
+	// while that path goes through object members only: frames[d-1] is at
+	// depth d (see plainNames and pathOf).
+	var open []container
 	var frames []frame
-	var arrays []bool
-	var lastString []byte // in a followed object, the key of the next value
+	var lastString []byte // in an object, the key of the next container
 	var path []byte       // the path of a list, built in place (pathOf)
+	members := memberTypes{}
 	for i := 0; i < len(data); i++ {
 		switch data[i] {
 		case '"':
 			end := stringEnd(data, i) // len(data) when unterminated: the decoder reports it
-			if depth := len(arrays); len(frames) == depth && depth > 0 && !frames[depth-1].array {
+			if depth := len(open); depth > 0 && !open[depth-1].array {
 				lastString = data[i+1 : max(i+1, end-1)]
 			}
 			i = end - 1
 		case '[', '{':
 			array := data[i] == '['
-			arrays = append(arrays, array)
-			depth := len(arrays)
+			var typ reflect.Type
+			switch depth := len(open); {
+			case depth == 0:
+				typ = deref(t)
+			case open[depth-1].array:
+				typ = open[depth-1].elem
+			default:
+				typ = members.of(open[depth-1].typ, lastString)
+			}
+			c := container{array: array, typ: typ}
+			if typ != nil {
+				k := costsOf(typ)
+				c.each, c.elem = k.member, k.elem
+				if array {
+					c.each = k.each
+				}
+			}
+			open = append(open, c)
+			depth := len(open)
 			if depth > maxDepth {
 				s.deepAt = i
 				return s, true
@@ -91,46 +113,31 @@ func survey(data []byte, maxDepth int, t reflect.Type, budget uint64) (s surveye
 				for j < len(data) && isSpace(data[j]) {
 					j++
 				}
-				empty = j < len(data) && data[j] == ']'
+				if empty = j < len(data) && data[j] == ']'; !empty {
+					s.cost += c.each // the first element; a comma starts each other
+				}
 			}
 			if len(frames) != depth-1 || depth > maxFollowDepth || depth > 1 && frames[depth-2].array {
-				// inside a container not followed (an element of a followed
-				// array, or too deep): costed at the innermost followed
-				// container's widest element
-				if array && !empty && len(frames) > 0 {
-					s.cost += frames[len(frames)-1].nested
-				}
-				continue
+				continue // not on a path of object members from the top
 			}
-			f := frame{array: array, empty: empty}
-			if depth == 1 {
-				f.typ = deref(t)
-			} else {
+			f := frame{array: array, empty: empty, typ: typ}
+			if depth > 1 {
 				f.key = lastString
-				f.typ = memberType(frames[depth-2].typ, lastString)
-			}
-			if array {
-				f.each, f.nested = elemCosts(f.typ)
-				if !empty {
-					s.cost += f.each
-				}
-			} else if f.typ != nil {
-				f.nested = maxSliceElem(f.typ)
 			}
 			frames = append(frames, f)
 		case ',':
-			depth := len(arrays)
-			if depth == 0 || !arrays[depth-1] {
-				continue
+			if depth := len(open); depth > 0 && open[depth-1].array {
+				s.cost += open[depth-1].each
+				if len(frames) == depth {
+					frames[depth-1].commas++
+				}
 			}
-			if len(frames) == depth {
-				frames[depth-1].commas++
-				s.cost += frames[depth-1].each
-			} else if len(frames) > 0 {
-				s.cost += frames[len(frames)-1].nested
+		case ':':
+			if depth := len(open); depth > 0 && !open[depth-1].array {
+				s.cost += open[depth-1].each // a member of a map or an interface
 			}
 		case ']', '}':
-			depth := len(arrays)
+			depth := len(open)
 			if depth == 0 {
 				continue // unbalanced: the decoder reports it
 			}
@@ -146,10 +153,35 @@ func survey(data []byte, maxDepth int, t reflect.Type, budget uint64) (s surveye
 				}
 				frames = frames[:depth-1]
 			}
-			arrays = arrays[:depth-1]
+			open = open[:depth-1]
 		}
 	}
 	return s, true
+}
+
+// container is a container open in survey's walk.
+type container struct {
+	array bool
+	typ   reflect.Type // what it decodes into (pointers removed); nil: skipped by the decoder
+	elem  reflect.Type // an array's: elemType(typ)
+	each  uint64       // what each of its elements (elemCost) or members (memberCost) costs
+}
+
+// costs caches elemType, elemCost and memberCost of a type.
+type costs struct {
+	elem         reflect.Type
+	each, member uint64
+}
+
+var costsByType sync.Map // reflect.Type → costs
+
+func costsOf(t reflect.Type) costs {
+	if v, ok := costsByType.Load(t); ok {
+		return v.(costs)
+	}
+	k := costs{elem: elemType(t), each: elemCost(t), member: memberCost(t)}
+	costsByType.Store(t, k)
+	return k
 }
 
 // deref returns t without its pointers (nil for nil).
@@ -158,6 +190,33 @@ func deref(t reflect.Type) reflect.Type {
 		t = t.Elem()
 	}
 	return t
+}
+
+// maxCachedMembers bounds the member names memberTypes keeps for one type
+// (a map's keys are data: a hostile body has as many as it likes).
+const maxCachedMembers = 256
+
+// memberTypes caches memberType for one survey: the objects of a list's
+// items have the same few members that hold containers.
+type memberTypes map[reflect.Type]map[string]reflect.Type
+
+func (m memberTypes) of(t reflect.Type, key []byte) reflect.Type {
+	if t == nil {
+		return nil
+	}
+	byName := m[t]
+	if r, ok := byName[string(key)]; ok {
+		return r
+	}
+	r := memberType(t, key)
+	if byName == nil {
+		byName = map[string]reflect.Type{}
+		m[t] = byName
+	}
+	if len(byName) < maxCachedMembers && len(key) <= maxFollowKey {
+		byName[string(key)] = r
+	}
+	return r
 }
 
 // memberType is the type a member named key of an object decoded into t
@@ -198,36 +257,84 @@ func memberType(t reflect.Type, key []byte) reflect.Type {
 	return nil
 }
 
+// elemType is the type each element of an array decoded into t decodes
+// into (nil: the decoder refuses or skips the array).
+func elemType(t reflect.Type) reflect.Type {
+	switch {
+	case t == nil:
+		return nil
+	case t.Kind() == reflect.Interface || decodesItself(t):
+		return t
+	case t.Kind() == reflect.Slice || t.Kind() == reflect.Array:
+		return deref(t.Elem())
+	}
+	return nil
+}
+
 // anyElem is what one element decoded into an interface costs at most: its
 // 16 bytes in a []any, and the map or slice an object or array element
 // becomes (an empty map is 48 bytes).
 const anyElem = 64
 
-// elemCosts returns what one element of a JSON array decoded into t costs
-// (the slice element's size; anyElem for an interface, which makes a []any),
-// and what one element of an array nested in it can cost at most.
-func elemCosts(t reflect.Type) (each, nested uint64) {
+// anyMember is what one member of an object decoded into an interface
+// costs (a map[string]any): its entry (a 16-byte key and a 16-byte value,
+// about 72 bytes at the load of a grown table) and the map or slice its
+// value may become (`[]` takes about 180 bytes). Measured: 1 Mi members of
+// `"abcde":[]` took 24 times the body's length.
+const anyMember = 4 * anyElem
+
+// elemCost returns what one element of a JSON array decoded into t costs:
+// the slice element's size; anyElem for an interface, which makes a []any;
+// for a type with its own UnmarshalJSON (a Nullable[[]T], a union), the
+// costliest container it can hold.
+func elemCost(t reflect.Type) uint64 {
 	switch {
 	case t == nil:
-		return 0, 0
+		return 0
 	case t.Kind() == reflect.Interface:
-		return anyElem, anyElem
+		return anyElem
 	case decodesItself(t):
-		// a Nullable[[]T] or a union: whatever it decodes an array into is
-		// bounded by its widest slice element
-		w := maxSliceElem(t)
-		return w, w
+		return maxSliceElem(t)
 	case t.Kind() == reflect.Slice || t.Kind() == reflect.Array:
-		return uint64(t.Elem().Size()), maxSliceElem(t.Elem())
+		return uint64(t.Elem().Size())
 	}
-	return 0, 0 // the decoder refuses the array
+	return 0 // the decoder refuses the array
+}
+
+// memberCost returns what one member of a JSON object decoded into t
+// costs: nothing for a struct (its fields exist already), a map's entry
+// (mapEntry), anyMember for an interface, the costliest container of a
+// type with its own UnmarshalJSON.
+func memberCost(t reflect.Type) uint64 {
+	switch {
+	case t == nil:
+		return 0
+	case t.Kind() == reflect.Interface:
+		return anyMember
+	case decodesItself(t):
+		return maxSliceElem(t)
+	case t.Kind() == reflect.Map:
+		return mapEntry(t)
+	}
+	return 0
+}
+
+// mapEntry is what one entry of a map of type t costs: twice its key and
+// value (a table grown by doubling is at least half full) and its control
+// byte, and for an interface value the map or slice it may become.
+func mapEntry(t reflect.Type) uint64 {
+	n := 2*uint64(t.Key().Size()+t.Elem().Size()) + 8
+	if t.Elem().Kind() == reflect.Interface {
+		n += anyMember - 72
+	}
+	return n
 }
 
 // maxElemSizes caches maxSliceElem.
 var maxElemSizes sync.Map // reflect.Type → uint64
 
-// maxSliceElem is the size of the largest element of a slice (or anyElem
-// for an interface's []any) reachable from t.
+// maxSliceElem is the most one element of an array or one member of an
+// object decoded anywhere into t can cost (elemCost, memberCost).
 func maxSliceElem(t reflect.Type) uint64 {
 	if v, ok := maxElemSizes.Load(t); ok {
 		return v.(uint64)
@@ -248,9 +355,9 @@ func widest(t reflect.Type, seen map[reflect.Type]bool) uint64 {
 	case reflect.Slice:
 		return max(uint64(t.Elem().Size()), widest(t.Elem(), seen))
 	case reflect.Map:
-		return widest(t.Elem(), seen)
+		return max(mapEntry(t), widest(t.Elem(), seen))
 	case reflect.Interface:
-		return anyElem
+		return anyMember
 	case reflect.Struct:
 		var m uint64
 		for i := 0; i < t.NumField(); i++ {
@@ -261,15 +368,13 @@ func widest(t reflect.Type, seen map[reflect.Type]bool) uint64 {
 	return 0
 }
 
-// frame is a container survey follows.
+// frame is a container survey follows for presize.
 type frame struct {
 	array  bool
 	key    []byte       // the member name this container is the value of (a view of the body)
 	typ    reflect.Type // what it decodes into (pointers removed); nil: skipped by the decoder
 	commas int          // at its own level: elements - 1
 	empty  bool
-	each   uint64 // an array's: what one of its elements costs (elemCosts)
-	nested uint64 // an array's: what one element of an array inside its elements costs at most
 }
 
 // plainNames: every member name on the path of frames is short and has no
