@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"reflect"
+	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf16"
+	"unicode/utf8"
 )
 
 // minPresize is the shortest list presize allocates ahead: shorter ones
@@ -73,7 +76,7 @@ func survey(data []byte, maxDepth int, t reflect.Type, budget uint64) (s surveye
 	var frames []frame
 	var lastString []byte // in an object, the key of the next container
 	var path []byte       // the path of a list, built in place (pathOf)
-	members := memberTypes{}
+	var members memberTypes
 	for i := 0; i < len(data); i++ {
 		switch data[i] {
 		case '"':
@@ -198,20 +201,27 @@ const maxCachedMembers = 256
 
 // memberTypes caches memberType for one survey: the objects of a list's
 // items have the same few members that hold containers.
-type memberTypes map[reflect.Type]map[string]reflect.Type
+type memberTypes struct {
+	byType map[reflect.Type]map[string]reflect.Type
+	buf    []byte // scratch for memberType
+}
 
-func (m memberTypes) of(t reflect.Type, key []byte) reflect.Type {
+func (m *memberTypes) of(t reflect.Type, key []byte) reflect.Type {
 	if t == nil {
 		return nil
 	}
-	byName := m[t]
+	byName := m.byType[t]
 	if r, ok := byName[string(key)]; ok {
 		return r
 	}
-	r := memberType(t, key)
+	var r reflect.Type
+	r, m.buf = memberType(t, key, m.buf[:0])
 	if byName == nil {
+		if m.byType == nil {
+			m.byType = map[reflect.Type]map[string]reflect.Type{}
+		}
 		byName = map[string]reflect.Type{}
-		m[t] = byName
+		m.byType[t] = byName
 	}
 	if len(byName) < maxCachedMembers && len(key) <= maxFollowKey {
 		byName[string(key)] = r
@@ -224,37 +234,197 @@ func (m memberTypes) of(t reflect.Type, key []byte) reflect.Type {
 // matches ignoring case, as the decoders do), a map's element, any for an
 // interface, the type itself when it has its own UnmarshalJSON; nil when
 // the decoder skips it. A name with escapes is unescaped first, as the
-// decoders do.
-func memberType(t reflect.Type, key []byte) reflect.Type {
+// decoders do. buf is scratch space, returned for reuse. Its work is
+// bounded by the longest field name, whatever key holds (a hostile body
+// has a new key in every item).
+func memberType(t reflect.Type, key, buf []byte) (reflect.Type, []byte) {
+	fi := indexOf(t)
 	switch {
-	case t == nil:
-		return nil
-	case decodesItself(t):
-		return t // its own UnmarshalJSON decodes it: its widest element bounds it
-	case t.Kind() == reflect.Map:
-		return deref(t.Elem())
-	case t.Kind() == reflect.Interface:
-		return t
-	case t.Kind() != reflect.Struct:
-		return nil
+	case fi.self:
+		return t, buf // its own UnmarshalJSON decodes it: its widest element bounds it
+	case fi.kind == reflect.Map:
+		return fi.elem, buf
+	case fi.kind == reflect.Interface:
+		return t, buf
+	case fi.kind != reflect.Struct || len(key) > 6*fi.longest:
+		// a longer key unescapes and folds to a longer name (an escape is
+		// at most 6 bytes for a name's byte)
+		return nil, buf
 	}
-	name := string(key)
+	name := key
 	if bytes.IndexByte(key, '\\') >= 0 {
 		// the decoders match the name unescaped ("instance\u0073" is instances)
-		quoted := append(append([]byte{'"'}, key...), '"')
-		if json.Unmarshal(quoted, &name) != nil {
-			return nil // not a valid name: the decoder refuses the body
+		var ok bool
+		if name, ok = unescape(key, buf[:0]); !ok {
+			return nil, buf // not a valid name: the decoder refuses the body
+		}
+		buf = name
+	}
+	if i, ok := fi.exact[string(name)]; ok {
+		return fi.types[i], buf
+	}
+	if fi.folded != nil {
+		// every name is ASCII: fold the key to ASCII lower case, or see
+		// that no name can match it
+		folded, ok := foldASCII(name, buf[len(buf):])
+		buf = folded[:0]
+		if !ok {
+			return nil, buf
+		}
+		if i, ok := fi.folded[string(folded)]; ok {
+			return fi.types[i], buf
+		}
+		return nil, buf
+	}
+	s := string(name)
+	for i, n := range fi.names {
+		if strings.EqualFold(n, s) {
+			return fi.types[i], buf
 		}
 	}
-	if idx, ok := fieldByJSONName(t, name); ok {
-		return deref(t.FieldByIndex(idx).Type)
+	return nil, buf
+}
+
+// fieldIndex is what memberType needs to know of a type, computed once.
+type fieldIndex struct {
+	kind    reflect.Kind
+	self    bool           // decodesItself
+	elem    reflect.Type   // a map's element, pointers removed
+	names   []string       // a struct's exported, not embedded fields' JSON names, in order
+	types   []reflect.Type // their types, pointers removed
+	exact   map[string]int // name → its first field
+	folded  map[string]int // name in ASCII lower case → its first field; nil if a name is not ASCII
+	longest int            // the longest name's length
+}
+
+var fieldIndexes sync.Map // reflect.Type → *fieldIndex
+
+func indexOf(t reflect.Type) *fieldIndex {
+	if v, ok := fieldIndexes.Load(t); ok {
+		return v.(*fieldIndex)
 	}
-	for i := 0; i < t.NumField(); i++ {
-		if f := t.Field(i); f.IsExported() && !f.Anonymous && strings.EqualFold(jsonName(f), name) {
-			return deref(f.Type)
+	fi := &fieldIndex{kind: t.Kind(), self: decodesItself(t)}
+	switch fi.kind {
+	case reflect.Map:
+		fi.elem = deref(t.Elem())
+	case reflect.Struct:
+		fi.exact, fi.folded = map[string]int{}, map[string]int{}
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			if !f.IsExported() || f.Anonymous {
+				continue
+			}
+			n := jsonName(f)
+			k := len(fi.names)
+			fi.names, fi.types = append(fi.names, n), append(fi.types, deref(f.Type))
+			fi.longest = max(fi.longest, len(n))
+			if _, dup := fi.exact[n]; !dup {
+				fi.exact[n] = k
+			}
+			if fi.folded == nil {
+				continue
+			}
+			if !isASCII(n) {
+				fi.folded = nil // a name not ASCII: EqualFold, one by one
+				continue
+			}
+			if _, dup := fi.folded[strings.ToLower(n)]; !dup {
+				fi.folded[strings.ToLower(n)] = k
+			}
 		}
 	}
-	return nil
+	v, _ := fieldIndexes.LoadOrStore(t, fi)
+	return v.(*fieldIndex)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// foldASCII appends name in ASCII lower case to buf, as strings.EqualFold
+// compares it with an ASCII name: the Kelvin sign is k and the long s is s
+// (their case-folding orbits hold ASCII letters); any other non-ASCII
+// character, or invalid UTF-8, matches no ASCII name (ok false).
+func foldASCII(name, buf []byte) (folded []byte, ok bool) {
+	for i := 0; i < len(name); {
+		c := name[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf = append(buf, c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(name[i:])
+		switch r {
+		case '\u212A': // KELVIN SIGN
+			buf = append(buf, 'k')
+		case '\u017F': // LATIN SMALL LETTER LONG S
+			buf = append(buf, 's')
+		default:
+			return buf, false
+		}
+		i += n
+	}
+	return buf, true
+}
+
+// unescape appends the content of a JSON string (without its quotes)
+// unescaped to buf; ok is false when it is not valid JSON.
+func unescape(s, buf []byte) (_ []byte, ok bool) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c != '\\' {
+			buf = append(buf, c)
+			continue
+		}
+		if i++; i >= len(s) {
+			return buf, false
+		}
+		switch s[i] {
+		case '"', '\\', '/':
+			buf = append(buf, s[i])
+		case 'b':
+			buf = append(buf, '\b')
+		case 'f':
+			buf = append(buf, '\f')
+		case 'n':
+			buf = append(buf, '\n')
+		case 'r':
+			buf = append(buf, '\r')
+		case 't':
+			buf = append(buf, '\t')
+		case 'u':
+			if i+4 >= len(s) {
+				return buf, false
+			}
+			r, err := strconv.ParseUint(string(s[i+1:i+5]), 16, 16)
+			if err != nil {
+				return buf, false
+			}
+			i += 4
+			if utf16.IsSurrogate(rune(r)) {
+				// a pair (or a lone half, which the decoders replace):
+				// encoding/json's own way
+				var name string
+				quoted := append(append([]byte{'"'}, s...), '"')
+				if json.Unmarshal(quoted, &name) != nil {
+					return buf, false
+				}
+				return append(buf[:0], name...), true
+			}
+			buf = utf8.AppendRune(buf, rune(r))
+		default:
+			return buf, false
+		}
+	}
+	return buf, true
 }
 
 // elemType is the type each element of an array decoded into t decodes
