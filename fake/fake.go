@@ -216,7 +216,8 @@ func (s *Server) mustHave(method, op string) {
 	panic(fmt.Sprintf("fake: %s: the API has no operation %q", method, op))
 }
 
-// Requests returns the requests accepted so far, oldest first.
+// Requests returns the requests that passed the signature and spec checks
+// so far, oldest first, those FailNext or Handle answered included.
 func (s *Server) Requests() []Request {
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -37,7 +37,7 @@ func TestIssue15ListOfEmptyInstancesIsRefused(t *testing.T) {
 	rsp, err := c.ListInstances(context.Background(), &dcsv2.ListInstancesParams{})
 	runtime.ReadMemStats(&after)
 	require.ErrorIs(t, err, payload.ErrTooManyElements)
-	require.Equal(t, "ListInstances: HTTP 200: decoding the response body: JSON arrays would decode into too much memory; 4194338 bytes, Content-Type application/json", err.Error())
+	require.Equal(t, "ListInstances: HTTP 200: decoding the response body: JSON arrays and objects would decode into too much memory; 4194338 bytes, Content-Type application/json", err.Error())
 	require.NotNil(t, rsp)
 	require.Nil(t, rsp.JSON200, "nothing decoded")
 	require.Len(t, rsp.Body, len(body))

@@ -57,3 +57,33 @@ func TestIssue15WalkDoesNotKeepEarlierPagesAlive(t *testing.T) {
 	}
 	require.Equal(t, pages*size, n)
 }
+
+// Found by the second review: Items yields pointers into the page, so a
+// caller changing each item made a server's repeated page (items without
+// ids) look new, and the walk never ended. The page is fingerprinted before
+// the caller sees it.
+func TestIssue15RepeatedKeylessPageIsFoundWhateverTheCallerChanges(t *testing.T) {
+	calls := 0
+	sp := paginator.Spec[[]row, row]{
+		Operation: "ListThings",
+		Fetch: func(context.Context, int) ([]row, error) {
+			calls++
+			return []row{{"", 1}, {"", 2}}, nil // a fresh copy of the same page each time
+		},
+		Items: func(p []row) []row { return p },
+		Key:   func(r *row) (string, bool) { return r.ID, r.ID != "" },
+	}
+	var err error
+	for it, e := range paginator.Items(context.Background(), sp) {
+		if e != nil {
+			err = e
+			break
+		}
+		it.Used += 100 * calls // the caller's own use of the item
+		if calls > 5 {
+			break
+		}
+	}
+	require.ErrorIs(t, err, paginator.ErrOffsetIgnored)
+	require.Equal(t, 2, calls)
+}

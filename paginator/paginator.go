@@ -21,11 +21,11 @@ package paginator
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"hash/maphash"
 	"iter"
-	"reflect"
 )
 
 // ErrOffsetIgnored is returned (wrapped in *Error) when a page repeats the
@@ -95,7 +95,7 @@ func Pages[R any, I any](ctx context.Context, s Spec[R, I]) iter.Seq2[R, error] 
 			offset = s.Base
 		}
 		seen := 0
-		var prev []I
+		var prevSum uint64 // the previous page's fingerprint, for walks whose items have no id
 		seenKeys := seenIDs{seed: maphash.MakeSeed()}
 		for page := 1; ; page++ {
 			if err := ctx.Err(); err != nil {
@@ -112,7 +112,11 @@ func Pages[R any, I any](ctx context.Context, s Spec[R, I]) iter.Seq2[R, error] 
 				seenKeys.expect, _ = s.Total(r) // sizes the set once, not by doubling
 			}
 			dup, keyed := repeated(&seenKeys, s.Key, items)
-			if dup || keyed == 0 && page > 1 && len(items) > 0 && reflect.DeepEqual(items, prev) {
+			var sum uint64
+			if keyed == 0 && len(items) > 0 {
+				sum = fingerprint(seenKeys.seed, items)
+			}
+			if dup || sum != 0 && page > 1 && sum == prevSum {
 				yield(zero, &Error{Operation: s.Operation, Page: page, Offset: offset, Err: ErrOffsetIgnored})
 				return
 			}
@@ -132,10 +136,7 @@ func Pages[R any, I any](ctx context.Context, s Spec[R, I]) iter.Seq2[R, error] 
 			case s.Limit > 0 && len(items) < s.Limit: // short page
 				return
 			}
-			prev = nil
-			if keyed == 0 {
-				prev = items // kept only for the page comparison: it holds the page's body
-			}
+			prevSum = sum
 			if s.Mode == PageNumber {
 				offset++
 			} else {
@@ -143,6 +144,17 @@ func Pages[R any, I any](ctx context.Context, s Spec[R, I]) iter.Seq2[R, error] 
 			}
 		}
 	}
+}
+
+// fingerprint hashes a page's items as JSON, taken before the caller sees
+// them: Items yields pointers into the page, so a caller changing an item
+// could otherwise make a repeated page look new. 0 when they do not encode.
+func fingerprint[I any](seed maphash.Seed, items []I) uint64 {
+	b, err := json.Marshal(items)
+	if err != nil {
+		return 0
+	}
+	return maphash.Bytes(seed, b) | 1
 }
 
 // seenIDs is the set of the item ids of one walk, as hashes.

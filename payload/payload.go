@@ -95,7 +95,7 @@ var (
 	// ErrTooManyElements: the body's arrays and maps would decode into more
 	// memory than MaxAmplification allows (many tiny elements, such as `{}`, each
 	// decoding into a large struct); nothing was decoded.
-	ErrTooManyElements = errors.New("JSON arrays would decode into too much memory")
+	ErrTooManyElements = errors.New("JSON arrays and objects would decode into too much memory")
 	// ErrUndocumented: a 2xx status the operation does not document (a 201
 	// where the spec says 200): no typed result can be read from it.
 	ErrUndocumented = errors.New("undocumented success status")
