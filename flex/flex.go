@@ -18,7 +18,8 @@ import (
 	"fmt"
 	"reflect"
 	"strconv"
-	"unicode/utf8"
+
+	"github.com/cachesdk/cachesdk/internal/jsonlit"
 )
 
 // String is a string that the wire may send as a JSON string ("123") or as a
@@ -38,7 +39,7 @@ func (s *String) UnmarshalJSON(b []byte) error {
 	}
 	switch c := b[0]; {
 	case c == '"':
-		if lit, ok := plainLiteral(b); ok {
+		if lit, ok := jsonlit.Plain(b); ok {
 			*s = String(lit) // one allocation: the copy (b is the decoder's)
 			return nil
 		}
@@ -75,23 +76,6 @@ func (s String) Int64() (int64, error) { return strconv.ParseInt(string(s), 10, 
 func (s String) Float64() (float64, error) { return strconv.ParseFloat(string(s), 64) }
 
 var stringType = reflect.TypeFor[String]()
-
-// plainLiteral returns the content of the JSON string literal b when it
-// needs no decoding: no escape, no control byte, valid UTF-8 (what
-// encoding/json would return unchanged). Issue 15: encoding/json took four
-// allocations for each such field.
-func plainLiteral(b []byte) ([]byte, bool) {
-	if len(b) < 2 || b[len(b)-1] != '"' {
-		return nil, false
-	}
-	in := b[1 : len(b)-1]
-	for _, c := range in {
-		if c < 0x20 || c == '"' || c == '\\' {
-			return nil, false
-		}
-	}
-	return in, utf8.Valid(in)
-}
 
 func kind(c byte) string {
 	switch c {

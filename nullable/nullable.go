@@ -22,7 +22,8 @@ package nullable
 import (
 	"encoding/json"
 	"errors"
-	"unicode/utf8"
+
+	"github.com/cachesdk/cachesdk/internal/jsonlit"
 )
 
 // ErrNull is Get's error for an explicit null. Its text is upstream's
@@ -146,8 +147,8 @@ func (t *Nullable[T]) UnmarshalJSON(data []byte) error {
 	}
 	switch p := any(&t.value).(type) {
 	case *string:
-		if s, ok := plainString(data); ok {
-			*p = s
+		if s, ok := jsonlit.Plain(data); ok {
+			*p = string(s) // a copy: data is the decoder's
 			t.state = set
 			return nil
 		}
@@ -168,28 +169,6 @@ func (t *Nullable[T]) UnmarshalJSON(data []byte) error {
 	}
 	t.Set(v)
 	return nil
-}
-
-// plainString decodes data when it is a JSON string literal with no escape
-// and no control character, in valid UTF-8: its content, copied.
-func plainString(data []byte) (string, bool) {
-	if len(data) < 2 || data[0] != '"' || data[len(data)-1] != '"' {
-		return "", false
-	}
-	in := data[1 : len(data)-1]
-	ascii := true
-	for _, c := range in {
-		switch {
-		case c < 0x20 || c == '"' || c == '\\':
-			return "", false
-		case c >= utf8.RuneSelf:
-			ascii = false
-		}
-	}
-	if !ascii && !utf8.Valid(in) {
-		return "", false // encoding/json replaces invalid bytes with U+FFFD
-	}
-	return string(in), true
 }
 
 // trim removes JSON white space around data.
