@@ -21,8 +21,10 @@ func memberTypeByRules(t reflect.Type, key []byte) reflect.Type {
 	if json.Unmarshal(append(append([]byte{'"'}, key...), '"'), &name) != nil {
 		return nil
 	}
-	if idx, ok := fieldByJSONName(t, name); ok {
-		return deref(t.FieldByIndex(idx).Type)
+	for i := 0; i < t.NumField(); i++ {
+		if f := t.Field(i); f.IsExported() && !f.Anonymous && jsonName(f) == name {
+			return deref(f.Type)
+		}
 	}
 	for i := 0; i < t.NumField(); i++ {
 		if f := t.Field(i); f.IsExported() && !f.Anonymous && strings.EqualFold(jsonName(f), name) {

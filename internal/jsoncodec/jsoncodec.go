@@ -325,12 +325,9 @@ func fieldType(t reflect.Type, key string) (reflect.Type, bool) {
 		if !f.IsExported() {
 			continue
 		}
-		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		name := jsonName(f)
 		if name == "-" {
 			continue
-		}
-		if name == "" {
-			name = f.Name
 		}
 		if name == key {
 			return f.Type, true

@@ -291,6 +291,7 @@ type fieldIndex struct {
 	self    bool           // decodesItself
 	elem    reflect.Type   // a map's element, pointers removed
 	names   []string       // a struct's exported, not embedded fields' JSON names, in order
+	fields  []int          // their field numbers in the struct
 	types   []reflect.Type // their types, pointers removed
 	exact   map[string]int // name → its first field
 	folded  map[string]int // name in ASCII lower case → its first field; nil if a name is not ASCII
@@ -316,7 +317,7 @@ func indexOf(t reflect.Type) *fieldIndex {
 			}
 			n := jsonName(f)
 			k := len(fi.names)
-			fi.names, fi.types = append(fi.names, n), append(fi.types, deref(f.Type))
+			fi.names, fi.fields, fi.types = append(fi.names, n), append(fi.fields, i), append(fi.types, deref(f.Type))
 			fi.longest = max(fi.longest, len(n))
 			if _, dup := fi.exact[n]; !dup {
 				fi.exact[n] = k
@@ -611,11 +612,12 @@ func presizeAt(v reflect.Value, names []string, n, budget int) {
 		if v.Kind() != reflect.Struct || decodesItself(v.Type()) {
 			return
 		}
-		f, ok := fieldByJSONName(v.Type(), name)
+		fi := indexOf(v.Type())
+		k, ok := fi.exact[name]
 		if !ok {
 			return
 		}
-		v = v.FieldByIndex(f)
+		v = v.Field(fi.fields[k])
 	}
 	if v.Kind() == reflect.Pointer && v.Type().Elem().Kind() == reflect.Slice && !decodesItself(v.Type().Elem()) {
 		if v.IsNil() {
@@ -635,21 +637,6 @@ func presizeAt(v reflect.Value, names []string, n, budget int) {
 // would have left nil.
 func decodesItself(t reflect.Type) bool {
 	return t.Implements(unmarshaler) || reflect.PointerTo(t).Implements(unmarshaler)
-}
-
-// fieldByJSONName finds the exported field of t whose JSON name is name
-// (its tag's, else its Go name); embedded structs are not searched.
-func fieldByJSONName(t reflect.Type, name string) ([]int, bool) {
-	for i := 0; i < t.NumField(); i++ {
-		f := t.Field(i)
-		if !f.IsExported() || f.Anonymous {
-			continue
-		}
-		if jsonName(f) == name {
-			return f.Index, true
-		}
-	}
-	return nil, false
 }
 
 // jsonName is the JSON name of f: its tag's, else its Go name; "-" for a
