@@ -249,27 +249,11 @@ func (r *report) markdown(w io.Writer) {
 	if len(r.config) > 0 {
 		fmt.Fprintf(w, "```text\n%s\n```\n\n", strings.Join(r.config, "\n"))
 	}
-	if len(r.calls) > 0 {
-		fmt.Fprintln(w, "| call | ours | peer | floor | ours/peer time | ours/peer allocs | ours/floor time |")
-		fmt.Fprintln(w, "|---|--:|--:|--:|--:|--:|--:|")
-		for _, t := range r.calls {
-			o, p, f := t.rows[0], t.rows[1], t.rows[2]
-			fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %s |\n", t.item, mdCell(o), mdCell(p), mdCell(f),
-				ratio(o.sec, p.sec), ratio(o.allocs, p.allocs), ratio(o.sec, f.sec))
-		}
-		fmt.Fprintln(w)
-	}
+	callsMarkdown(w, r.calls, "time", mdCell, func(r row) stat { return r.sec })
 	if len(r.client) > 0 {
 		fmt.Fprintln(w, "The same calls with the server in its own process (BenchmarkClient): the client's own CPU time, bytes and allocations per call.")
 		fmt.Fprintln(w)
-		fmt.Fprintln(w, "| call | ours | peer | floor | ours/peer CPU | ours/peer allocs | ours/floor CPU |")
-		fmt.Fprintln(w, "|---|--:|--:|--:|--:|--:|--:|")
-		for _, t := range r.client {
-			o, p, f := t.rows[0], t.rows[1], t.rows[2]
-			fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %s |\n", t.item, cpuCell(o), cpuCell(p), cpuCell(f),
-				ratio(o.cpu, p.cpu), ratio(o.allocs, p.allocs), ratio(o.cpu, f.cpu))
-		}
-		fmt.Fprintln(w)
+		callsMarkdown(w, r.client, "CPU", cpuCell, func(r row) stat { return r.cpu })
 	}
 	if len(r.sign) > 0 {
 		fmt.Fprintln(w, "| signing | ours | peer | ours/peer time | ours/peer allocs |")
@@ -293,6 +277,22 @@ func (r *report) markdown(w io.Writer) {
 		fmt.Fprintln(w)
 	}
 	r.summary(w, "- ")
+}
+
+// callsMarkdown prints one table of call tables (ours, peer, floor), each
+// row's cells by cell and its ratios of the time measure what names.
+func callsMarkdown(w io.Writer, tables []table, what string, cell func(row) string, time func(row) stat) {
+	if len(tables) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "| call | ours | peer | floor | ours/peer %[1]s | ours/peer allocs | ours/floor %[1]s |\n", what)
+	fmt.Fprintln(w, "|---|--:|--:|--:|--:|--:|--:|")
+	for _, t := range tables {
+		o, p, f := t.rows[0], t.rows[1], t.rows[2]
+		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %s |\n", t.item, cell(o), cell(p), cell(f),
+			ratio(time(o), time(p)), ratio(o.allocs, p.allocs), ratio(time(o), time(f)))
+	}
+	fmt.Fprintln(w)
 }
 
 // summary counts the targets and lists the misses, each line after bullet.
